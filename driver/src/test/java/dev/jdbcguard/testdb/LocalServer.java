@@ -75,8 +75,8 @@ final class LocalServer implements RunningServer {
             }
             Path dataDir = baseDir.resolve("data");
             initialize(binaries, baseDir, dataDir, asRoot);
+            long initialized = System.nanoTime();
             int port = freePort();
-            Path errorLog = baseDir.resolve("error.log");
             process = new ProcessBuilder(serverCommand(binaries, baseDir, dataDir, port, asRoot, certificate))
                     .directory(baseDir.toFile())
                     .redirectErrorStream(true)
@@ -85,18 +85,19 @@ final class LocalServer implements RunningServer {
                     .start();
             String rootUrl = "jdbc:mysql://127.0.0.1:" + port + "/";
             ServerEndpoint endpoint;
-            try (Connection root = awaitReady(process, rootUrl, errorLog, started)) {
+            try (Connection root = awaitReady(process, rootUrl)) {
                 Credentials admin = Accounts.secureFreshServer(root);
                 Accounts accounts = Accounts.createSchemaAndLogins(root, DATABASE);
                 endpoint = new ServerEndpoint("127.0.0.1", port, DATABASE, admin, accounts.app(), accounts.tlsUser());
             }
             TlsSupport tls = certificate.<TlsSupport>map(c -> new TlsSupport.Available(c.client()))
                     .orElseGet(() -> new TlsSupport.Unavailable("this server was started without TLS on purpose"));
-            Duration startup = Duration.ofNanos(System.nanoTime() - started);
-            String description = String.format("local %s (%s, %s) at 127.0.0.1:%d, %s, started in %.1f s",
+            long ready = System.nanoTime();
+            String description = String.format("local %s %s (%s) at 127.0.0.1:%d, %s, started in %s s",
                     binaries.serverName(), binaries.version(), binaries.server(), port,
-                    withTls ? "TLS with a generated CA" : "no TLS", startup.toMillis() / 1000.0);
-            LOG.info("Test database ready: {}", description);
+                    withTls ? "TLS with a generated CA" : "no TLS", seconds(ready - started));
+            LOG.info("Test database ready: {} (certificates and datadir {} s, server start to first login {} s)",
+                    description, seconds(initialized - started), seconds(ready - initialized));
             return new LocalServer(baseDir, process, endpoint, tls, description);
         } catch (IOException | SQLException | RuntimeException e) {
             if (process != null) {
@@ -183,16 +184,18 @@ final class LocalServer implements RunningServer {
         return command;
     }
 
-    /** Logs in as root (empty password right after initialization) until it works or the time is up. */
-    private static Connection awaitReady(Process process, String rootUrl, Path errorLog, long startedNanos)
-            throws SQLException {
+    /**
+     * Logs in as root (empty password right after initialization) until it works or
+     * {@link #READY_TIMEOUT} after launch has passed.
+     */
+    private static Connection awaitReady(Process process, String rootUrl) throws SQLException {
         Properties root = new Properties();
         root.setProperty("user", "root");
         root.setProperty("password", "");
         root.setProperty("sslMode", "DISABLED");
         root.setProperty("allowPublicKeyRetrieval", "true");
         root.setProperty("connectTimeout", "1000");
-        long deadline = startedNanos + READY_TIMEOUT.toNanos();
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         SQLException last = null;
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -226,6 +229,10 @@ final class LocalServer implements RunningServer {
                 view.setGroup(group);
             }
         }
+    }
+
+    private static String seconds(long nanos) {
+        return String.format("%.1f", nanos / 1e9);
     }
 
     private static int freePort() throws IOException {

@@ -8,6 +8,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A locally installed database server the harness can launch: MariaDB's {@code mariadbd} with
@@ -20,12 +22,13 @@ import java.util.Set;
  * @param server    the server binary
  * @param installer {@code mariadb-install-db} (MariaDB only; MySQL uses {@code mysqld --initialize-insecure})
  * @param flavor    which server it really is
- * @param version   the first line of {@code --version}
+ * @param version   the version it reports, e.g. {@code 10.11.19-MariaDB-0+deb12u1}
  */
 record ServerBinaries(Path server, Optional<Path> installer, Flavor flavor, String version) {
 
     enum Flavor { MARIADB, MYSQL }
 
+    private static final Pattern VERSION = Pattern.compile("Ver\\s+(\\S+)");
     private static final List<String> EXTRA_DIRECTORIES = List.of("/usr/sbin", "/usr/bin", "/usr/local/mysql/bin");
 
     /** Runs the version query; a second at most even on a loaded machine. */
@@ -43,8 +46,8 @@ record ServerBinaries(Path server, Optional<Path> installer, Flavor flavor, Stri
             if (server.isEmpty()) {
                 continue;
             }
-            String version = Commands.run(Path.of(System.getProperty("java.io.tmpdir")), VERSION_TIMEOUT,
-                    List.of(server.get().toString(), "--no-defaults", "--version")).strip();
+            String version = version(Commands.run(Path.of(System.getProperty("java.io.tmpdir")), VERSION_TIMEOUT,
+                    List.of(server.get().toString(), "--no-defaults", "--version")));
             if (version.contains("MariaDB")) {
                 Optional<Path> installer = locate(directories, "mariadb-install-db")
                         .or(() -> locate(directories, "mysql_install_db"));
@@ -61,6 +64,12 @@ record ServerBinaries(Path server, Optional<Path> installer, Flavor flavor, Stri
     /** {@code mariadbd} or {@code mysqld}, as it appears in descriptions. */
     String serverName() {
         return server.getFileName().toString();
+    }
+
+    /** {@code "/usr/sbin/mariadbd  Ver 10.11.19-MariaDB-0+deb12u1 for debian-linux-gnu ..."} to its version. */
+    private static String version(String output) {
+        Matcher matcher = VERSION.matcher(output);
+        return matcher.find() ? matcher.group(1) : output.strip();
     }
 
     private static List<Path> searchDirectories(String pathVariable) {
