@@ -98,10 +98,12 @@ final class LocalServer {
             if (process != null) {
                 stop(process);
             }
-            String log = Commands.tail(baseDir.resolve("error.log"));
+            // Errors before the server has opened its error log (a bad datadir, say) go to its stdout/stderr.
+            String log = "--- server error log (tail) ---\n" + Commands.tail(baseDir.resolve("error.log"))
+                    + "\n--- server output (tail) ---\n" + Commands.tail(baseDir.resolve("server.out"));
             TempDirs.delete(baseDir);
             throw new IllegalStateException("Cannot start a local " + binaries.serverName() + " ("
-                    + binaries.server() + "): " + e.getMessage() + "\n--- server error log (tail) ---\n" + log, e);
+                    + binaries.server() + "): " + e.getMessage() + "\n" + log, e);
         }
     }
 
@@ -136,7 +138,9 @@ final class LocalServer {
                 "--socket=" + baseDir.resolve("s.sock"),
                 "--pid-file=" + baseDir.resolve("server.pid"),
                 "--log-error=" + baseDir.resolve("error.log"),
-                "--skip-log-bin"));
+                "--skip-log-bin",
+                // A throwaway server need not survive a power cut: skip the fsync per commit.
+                "--innodb-flush-log-at-trx-commit=2"));
         if (asRoot) {
             command.add("--user=" + SERVER_ACCOUNT);
         }
