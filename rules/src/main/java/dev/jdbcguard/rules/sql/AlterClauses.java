@@ -18,7 +18,7 @@ final class AlterClauses {
         if (operation != null) {
             a.addOperation(operation);
         }
-        if (operation == null || operation != DdlOperation.PARTITIONING) {
+        if (operation != DdlOperation.PARTITIONING) {
             for (int i = from + 1; i < end; i++) {
                 if (a.isWord(i, "PARTITION") && a.isWord(i + 1, "BY") && a.isTop(i)) {
                     a.addOperation(DdlOperation.PARTITIONING);
@@ -27,7 +27,10 @@ final class AlterClauses {
         }
     }
 
-    /** The operation a clause starts with, or null for ALGORITHM=/LOCK= and other non-operations. */
+    /**
+     * The operation a clause starts with, or null when there is none to add (ALGORITHM=, LOCK=) or
+     * table options already added their own.
+     */
     private static DdlOperation clause(StatementAnalyzer a, int i, int end) {
         int next = i + 1;
         if (a.isWord(i, "ADD")) {
@@ -71,13 +74,13 @@ final class AlterClauses {
             return DdlOperation.PARTITIONING;
         }
         if (a.isAnyWord(i, "ALGORITHM", "LOCK", "WITH", "WITHOUT")) {
-            return tableOptions(a, next, end);
+            tableOptions(a, next, end);
+            return null;
         }
         if (a.isAnyWord(i, "ORDER", "ENABLE", "DISABLE", "DISCARD", "IMPORT")) {
             return DdlOperation.OTHER;
         }
-        DdlOperation option = tableOptions(a, i, end);
-        return option == null ? DdlOperation.OTHER : option;
+        return tableOptions(a, i, end) ? null : DdlOperation.OTHER;
     }
 
     private static DdlOperation add(StatementAnalyzer a, int i) {
@@ -139,11 +142,10 @@ final class AlterClauses {
     }
 
     /**
-     * Table options from {@code i} to {@code end}: ENGINE, character set or collation, ROW_FORMAT /
-     * KEY_BLOCK_SIZE. Returns the first; adds the further ones to {@code a}. Null when there is none.
+     * Adds the table options from {@code i} to {@code end} that change the table: ENGINE, character
+     * set or collation, ROW_FORMAT / KEY_BLOCK_SIZE, each once. False when there is none.
      */
-    private static DdlOperation tableOptions(StatementAnalyzer a, int i, int end) {
-        DdlOperation first = null;
+    private static boolean tableOptions(StatementAnalyzer a, int i, int end) {
         boolean engine = false;
         boolean charset = false;
         boolean rebuild = false;
@@ -151,25 +153,17 @@ final class AlterClauses {
             if (!a.isTop(k)) {
                 continue;
             }
-            DdlOperation found = null;
             if (a.isWord(k, "ENGINE") && !engine) {
                 engine = true;
-                found = DdlOperation.CHANGE_ENGINE;
+                a.addOperation(DdlOperation.CHANGE_ENGINE);
             } else if (a.isAnyWord(k, "CHARSET", "CHARACTER", "COLLATE") && !charset) {
                 charset = true;
-                found = DdlOperation.CHANGE_CHARSET;
+                a.addOperation(DdlOperation.CHANGE_CHARSET);
             } else if (a.isAnyWord(k, "ROW_FORMAT", "KEY_BLOCK_SIZE") && !rebuild) {
                 rebuild = true;
-                found = DdlOperation.REBUILD;
-            }
-            if (found != null) {
-                if (first == null) {
-                    first = found;
-                } else {
-                    a.addOperation(found);
-                }
+                a.addOperation(DdlOperation.REBUILD);
             }
         }
-        return first;
+        return engine || charset || rebuild;
     }
 }

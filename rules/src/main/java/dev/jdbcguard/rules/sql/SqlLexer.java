@@ -318,7 +318,8 @@ final class SqlLexer {
         String sql = tokens.sql;
         int marker = ALLOW_MARKER.length();
         for (int i = from; i + marker <= to; i++) {
-            if ((sql.charAt(i) == 'g' || sql.charAt(i) == 'G') && sql.regionMatches(true, i, ALLOW_MARKER, 0, marker)) {
+            if ((sql.charAt(i) == 'g' || sql.charAt(i) == 'G') && sql.regionMatches(true, i, ALLOW_MARKER, 0, marker)
+                    && (i + marker == to || !isIdChar(sql.charAt(i + marker)))) {
                 collectIds(tokens, i + marker, to);
                 i += marker - 1;
             }

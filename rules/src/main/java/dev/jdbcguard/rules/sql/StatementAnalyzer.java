@@ -431,25 +431,25 @@ final class StatementAnalyzer {
      */
     private void query(StatementKind queryKind, int h) {
         kind = queryKind;
-        boolean[] tableListOpen = new boolean[to - h + 1];
+        boolean[] tableListOpen = new boolean[to - from + 1];
         int depth = 0;
         boolean inSelectList = false;
-        int i = h;
-        if (queryKind == StatementKind.UPDATE && word(h, "UPDATE")) {
-            i = h + 1;
-            while (anyWord(i, "LOW_PRIORITY", "IGNORE")) {
-                i++;
-            }
-            tableListOpen[0] = true;
-            i = tableReference(i);
-        }
+        // From the statement's start, not its head, so that tables read by CTEs count too.
+        int i = from;
         while (i < to) {
             int next = i + 1;
-            if (punct(i, '(')) {
+            if (i == h && word(h, "UPDATE")) {
+                next = h + 1;
+                while (anyWord(next, "LOW_PRIORITY", "IGNORE")) {
+                    next++;
+                }
+                tableListOpen[depth] = true;
+                next = tableReference(next);
+            } else if (punct(i, '(')) {
                 depth++;
                 tableListOpen[depth] = false;
             } else if (punct(i, ')')) {
-                depth = Math.max(depth - 1, 0); // the parentheses before the head close after it
+                depth--;
             } else if (punct(i, ',') && tableListOpen[depth]) {
                 next = tableReference(i + 1);
             } else if (punct(i, '*')) {
