@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * <p><b>Loggers.</b> Each rule logs at WARN to the logger {@code jdbcguard.<rule-id>}, so users
  * silence or route a rule, or a family ({@code jdbcguard.ddl}), in their logging configuration.
  *
- * <p><b>Deduplication.</b> Per (rule id, fingerprint): the first occurrence is logged; repeats
+ * <p><b>Deduplication.</b> Per (rule id, fingerprint), and per action so that the first BLOCK line
+ * after a reload turned a warning into a block is not hidden: the first occurrence is logged; repeats
  * within {@code window} of the last logged line are only counted; the first occurrence after the
  * window is logged with {@code (+N suppressed)}. At most {@code maxTracked} pairs are remembered
  * (Caffeine, size-bounded); a pair evicted with repeats pending loses that count, nothing else.
@@ -96,7 +97,7 @@ public final class WarningReporter {
             return WarningText.line(finding, label, null, 0);
         }
         long now = ticker.read();
-        Occurrences occurrences = seen.get(new Key(finding.ruleId(), finding.fingerprint()),
+        Occurrences occurrences = seen.get(new Key(finding.ruleId(), label, finding.fingerprint()),
                 key -> new Occurrences(now - windowNanos));
         long suppressed = occurrences.claimLine(now, windowNanos);
         if (suppressed < 0) {
@@ -112,7 +113,7 @@ public final class WarningReporter {
         return logger != null ? logger : loggers.computeIfAbsent(ruleId, id -> LoggerFactory.getLogger(LOGGER_PREFIX + id));
     }
 
-    private record Key(String ruleId, String fingerprint) {
+    private record Key(String ruleId, String label, String fingerprint) {
     }
 
     /** Repeats of one (rule, fingerprint) and when it was last logged. */
