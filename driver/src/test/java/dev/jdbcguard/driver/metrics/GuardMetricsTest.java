@@ -3,14 +3,10 @@ package dev.jdbcguard.driver.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jdbcguard.driver.testing.Concurrently;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import javax.management.JMX;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -128,30 +124,14 @@ class GuardMetricsTest {
         TargetMetrics target = metrics.target("db", 3306, "shop");
         int threads = 8;
         int perThread = 10_000;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<?>> done = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                long nanos = t + 1;
-                done.add(pool.submit(() -> {
-                    go.await();
-                    for (int i = 0; i < perThread; i++) {
-                        metrics.finding("query.slow", i % 2 == 0);
-                        target.statementExecuted(nanos);
-                        target.connectionOpened();
-                        target.connectionClosed();
-                    }
-                    return null;
-                }));
+        Concurrently.run(threads, thread -> {
+            for (int i = 0; i < perThread; i++) {
+                metrics.finding("query.slow", i % 2 == 0);
+                target.statementExecuted(thread + 1);
+                target.connectionOpened();
+                target.connectionClosed();
             }
-            go.countDown();
-            for (Future<?> future : done) {
-                future.get(30, TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        });
         assertThat(metrics.getWarnFindings()).containsEntry("query.slow", (long) threads * perThread / 2);
         assertThat(metrics.getBlockFindings()).containsEntry("query.slow", (long) threads * perThread / 2);
         assertThat(target.statementCount()).isEqualTo((long) threads * perThread);
