@@ -1,5 +1,9 @@
 package dev.jdbcguard.driver.connections;
 
+import dev.jdbcguard.driver.metrics.ConnectionGauges;
+import dev.jdbcguard.driver.warnings.Finding;
+import dev.jdbcguard.rules.Action;
+import dev.jdbcguard.rules.RuleCatalog;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
@@ -26,20 +30,17 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ConnectionGuard implements AutoCloseable {
 
-    public static final String CAP = "conn.cap";
-    public static final String LEAK = "conn.leak";
-    public static final String CHURN = "conn.churn";
-    public static final String LIFETIME = "conn.lifetime";
-
+    /** SQLState class 08 "connection exception", 08001 "client unable to establish connection". */
+    static final String SQL_STATE = "08001";
     private static final String JVM_SCOPE = "all targets through jdbc-guard in this JVM";
 
-    private final WarningSink sink;
+    private final FindingSink sink;
     private final ConcurrentMap<Target, ConnectionGate> gates = new ConcurrentHashMap<>();
     private final ConcurrentMap<Target, ChurnMeter> churn = new ConcurrentHashMap<>();
     private final ScheduledThreadPoolExecutor scheduler;
     private volatile ConnectionGate jvmGate;
 
-    public ConnectionGuard(WarningSink sink) {
+    public ConnectionGuard(FindingSink sink) {
         this.sink = Objects.requireNonNull(sink, "sink");
         this.scheduler = new ScheduledThreadPoolExecutor(1, task -> {
             Thread thread = new Thread(task, "jdbc-guard-connections");
@@ -58,15 +59,17 @@ public final class ConnectionGuard implements AutoCloseable {
      *         naming the cap, the holders' count and the longest-held connection's age; or when the
      *         waiting thread was interrupted (its interrupt flag is kept)
      */
-    public Lease acquire(Target target, ConnectionLimits limits) throws SQLException {
+    public Lease acquire(Target target, ConnectionLimits limits, ConnectionGauges gauges) throws SQLException {
         long start = System.nanoTime();
         long deadline = start + limits.maxWait().toNanos();
-        ConnectionGate targetGate = limits.max() == 0 ? null : gateFor(target, limits.max());
-        ConnectionGate jvm = limits.perJvmMax() == 0 ? null : jvmGate(limits.perJvmMax());
+        boolean capped = limits.cap() != Action.OFF;
+        gauges.capacity(capped ? limits.max() : 0);
+        ConnectionGate targetGate = capped && limits.max() > 0 ? gateFor(target, limits.max()) : null;
+        ConnectionGate jvm = capped && limits.perJvmMax() > 0 ? jvmGate(limits.perJvmMax()) : null;
         try {
-            enter(targetGate, deadline, start, limits);
+            targetGate = enter(targetGate, deadline, start, limits, gauges);
             try {
-                enter(jvm, deadline, start, limits);
+                jvm = enter(jvm, deadline, start, limits, gauges);
             } catch (SQLException | RuntimeException e) {
                 if (targetGate != null) {
                     targetGate.leave(null);
@@ -75,24 +78,48 @@ public final class ConnectionGuard implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SQLTransientConnectionException("[jdbc-guard] conn.cap: interrupted while waiting for a"
-                    + " connection to " + target, "08001", e);
+            throw new SQLTransientConnectionException("[jdbc-guard] " + RuleCatalog.CONN_CAP
+                    + ": interrupted while waiting to connect to " + target, SQL_STATE, e);
         }
-        return new Lease(this, target, limits, targetGate, jvm, System.nanoTime());
+        return new Lease(this, target, limits, targetGate, jvm, gauges, System.nanoTime());
     }
 
-    private void enter(ConnectionGate gate, long deadline, long start, ConnectionLimits limits)
-            throws InterruptedException, SQLTransientConnectionException {
-        if (gate != null && !gate.tryEnter(deadline - System.nanoTime())) {
-            long now = System.nanoTime();
-            throw new SQLTransientConnectionException("[jdbc-guard] conn.cap: " + gate.holders()
-                    + " connections are open to " + gate.scope() + ", the cap is " + gate.max()
-                    + "; waited " + Durations.format(Duration.ofNanos(now - start)) + " (conn.cap wait "
-                    + Durations.format(limits.maxWait()) + ") and none was closed; the longest has been open "
-                    + Durations.format(Duration.ofNanos(gate.longestHeldNanos(now)))
-                    + ". Close connections when done (conn.leak finds the ones that are not), keep the pool at"
-                    + " or below the cap, or raise conn.cap max", "08001");
+    /**
+     * Enters {@code gate}, waiting under {@code block}; returns the gate entered, or {@code null} when
+     * there is none or {@code warn} lets this connect past a full gate (it then holds no place in it).
+     */
+    private ConnectionGate enter(ConnectionGate gate, long deadline, long start, ConnectionLimits limits,
+                                 ConnectionGauges gauges) throws InterruptedException, SQLTransientConnectionException {
+        if (gate == null || gate.tryEnter(0)) {
+            return gate;
         }
+        if (limits.cap() == Action.WARN) {
+            sink.warn(capFinding(gate, start), null);
+            return null;
+        }
+        boolean entered;
+        gauges.waitStarted();
+        try {
+            entered = gate.tryEnter(deadline - System.nanoTime());
+        } finally {
+            gauges.waitEnded();
+        }
+        if (!entered) {
+            throw new SQLTransientConnectionException(sink.block(capFinding(gate, start)), SQL_STATE);
+        }
+        return gate;
+    }
+
+    private static Finding capFinding(ConnectionGate gate, long start) {
+        long now = System.nanoTime();
+        return Finding.ofConnection(RuleCatalog.CONN_CAP,
+                gate.holders() + " connections open to " + gate.scope() + " (cap " + gate.max() + "), none closed"
+                        + " within the " + Durations.format(Duration.ofNanos(now - start)) + " waited; the longest"
+                        + " has been open " + Durations.format(Duration.ofNanos(gate.longestHeldNanos(now))),
+                "an application that opens connections without bound exhausts the server's limit and takes"
+                        + " down every other client",
+                "close connections when done (conn.leak finds those that are not), keep the pool at or below the"
+                        + " cap, or raise conn.cap max");
     }
 
     private ConnectionGate gateFor(Target target, int max) {
@@ -142,11 +169,13 @@ public final class ConnectionGuard implements AutoCloseable {
                 (t, current) -> current != null && current.limit().equals(limit) ? current : new ChurnMeter(limit));
         long span = meter.record(System.nanoTime());
         if (span >= 0) {
-            warn(CHURN, (limit.opens() + 1) + " connections to " + lease.target() + " were opened within "
-                    + Durations.format(Duration.ofNanos(span)) + " (conn.churn allows " + limit.opens() + " per "
-                    + Durations.format(limit.window()) + "); each open costs a TCP and TLS handshake and an"
-                    + " authentication on the server. Reuse connections through a pool (HikariCP) instead of"
-                    + " opening one per unit of work", null);
+            sink.warn(Finding.ofConnection(RuleCatalog.CONN_CHURN,
+                    (limit.opens() + 1) + " connections to " + lease.target() + " opened within "
+                            + Durations.format(Duration.ofNanos(span)) + " (allowed: " + limit.opens() + " per "
+                            + Durations.format(limit.window()) + ")",
+                    "each open costs a TCP and TLS handshake and an authentication; opening one per request is the"
+                            + " signature of not pooling",
+                    "borrow connections from a pool (HikariCP) instead of opening one per unit of work"), null);
         }
     }
 
@@ -165,8 +194,8 @@ public final class ConnectionGuard implements AutoCloseable {
         }
     }
 
-    void warn(String ruleId, String message, Throwable openedAt) {
-        sink.warn(ruleId, "[jdbc-guard] " + ruleId + ": " + message, openedAt);
+    FindingSink sink() {
+        return sink;
     }
 
     /** Stops the checks' thread; open leases still release normally. */

@@ -1,8 +1,11 @@
 package dev.jdbcguard.driver.connections;
 
+import dev.jdbcguard.driver.metrics.ConnectionGauges;
+import dev.jdbcguard.driver.warnings.Finding;
+import dev.jdbcguard.rules.RuleCatalog;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One connection's places in its gates, from before the target driver connects until the
@@ -15,6 +18,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class Lease {
 
+    private static final int ACQUIRED = 0;
+    private static final int CONNECTED = 1;
+    private static final int RELEASED = 2;
+
     private final ConnectionGuard owner;
     private final Target target;
     private final ConnectionLimits limits;
@@ -22,12 +29,15 @@ public final class Lease {
     private final ConnectionGate jvmGate;
     private final long acquiredAtNanos;
     private final Throwable openedAt;
-    private final AtomicBoolean released = new AtomicBoolean();
+    private final ConnectionGauges gauges;
+    /** {@link #ACQUIRED} -> {@link #CONNECTED} -> {@link #RELEASED}, or straight to released on a failed connect. */
+    private final AtomicInteger state = new AtomicInteger(ACQUIRED);
     private volatile ScheduledFuture<?> leakCheck;
     private volatile ScheduledFuture<?> lifetimeCheck;
 
     Lease(ConnectionGuard owner, Target target, ConnectionLimits limits, ConnectionGate targetGate,
-          ConnectionGate jvmGate, long acquiredAtNanos) {
+          ConnectionGate jvmGate, ConnectionGauges gauges, long acquiredAtNanos) {
+        this.gauges = gauges;
         this.owner = owner;
         this.target = target;
         this.limits = limits;
@@ -44,12 +54,19 @@ public final class Lease {
         }
     }
 
-    /** The target connection is open: count it for {@code conn.churn}, start leak and lifetime checks. */
+    /**
+     * The target connection is open: counts it (gauges, {@code conn.churn}) and starts the leak and
+     * lifetime checks. Only the first call has an effect.
+     */
     public void connected() {
+        if (!state.compareAndSet(ACQUIRED, CONNECTED)) {
+            return;
+        }
+        gauges.connectionOpened();
         owner.opened(this);
         leakCheck = owner.schedule(this, limits.leakThreshold(), this::reportLeak);
         lifetimeCheck = owner.schedule(this, limits.lifetime(), this::reportLifetime);
-        if (released.get()) {
+        if (isReleased()) {
             // Closed while the checks were being scheduled: do not leave them behind.
             cancelChecks();
         }
@@ -57,10 +74,14 @@ public final class Lease {
 
     /** Gives the places back and stops the checks; only the first call has an effect. */
     public void release() {
-        if (!released.compareAndSet(false, true)) {
+        int previous = state.getAndSet(RELEASED);
+        if (previous == RELEASED) {
             return;
         }
         cancelChecks();
+        if (previous == CONNECTED) {
+            gauges.connectionClosed();
+        }
         if (targetGate != null) {
             targetGate.leave(this);
         }
@@ -71,7 +92,7 @@ public final class Lease {
 
     /** Whether {@link #release()} has run. */
     public boolean isReleased() {
-        return released.get();
+        return state.get() == RELEASED;
     }
 
     public Target target() {
@@ -103,16 +124,19 @@ public final class Lease {
     }
 
     private void reportLeak() {
-        owner.warn(ConnectionGuard.LEAK, "a connection to " + target + " has been open for "
-                + Durations.format(age()) + " (conn.leak threshold " + Durations.format(limits.leakThreshold())
-                + ") and is still not closed; a leaked connection holds a server thread and a cap place until the"
-                + " JVM exits. Close it (try-with-resources) where it was opened: see the attached stack trace", openedAt);
+        owner.sink().warn(Finding.ofConnection(RuleCatalog.CONN_LEAK,
+                "connection to " + target + " still open after " + Durations.format(age()) + " (threshold "
+                        + Durations.format(limits.leakThreshold()) + ")",
+                "a connection that is never closed holds a server thread and a cap place until the JVM exits",
+                "close it where it was opened (try-with-resources; the opening stack trace follows), or raise"
+                        + " conn.leak threshold if holding it this long is intended"), openedAt);
     }
 
     private void reportLifetime() {
-        owner.warn(ConnectionGuard.LIFETIME, "a connection to " + target + " has been open for "
-                + Durations.format(age()) + " (conn.lifetime threshold " + Durations.format(limits.lifetime())
-                + "); servers and proxies end old sessions (PlanetScale: after 24 h) and the next statement on it"
-                + " fails. Let the pool recycle connections sooner (HikariCP maxLifetime below the threshold)", null);
+        owner.sink().warn(Finding.ofConnection(RuleCatalog.CONN_LIFETIME,
+                "connection to " + target + " open for " + Durations.format(age()) + " (threshold "
+                        + Durations.format(limits.lifetime()) + ")",
+                "servers and proxies end old sessions (PlanetScale after 24 h) and the next statement on it fails",
+                "let the pool recycle connections sooner (HikariCP maxLifetime below the threshold)"), null);
     }
 }

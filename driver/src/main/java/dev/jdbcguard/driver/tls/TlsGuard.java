@@ -2,7 +2,8 @@ package dev.jdbcguard.driver.tls;
 
 import dev.jdbcguard.driver.connections.Target;
 import dev.jdbcguard.driver.connections.UrlSecrets;
-import dev.jdbcguard.driver.connections.WarningSink;
+import dev.jdbcguard.driver.connections.FindingSink;
+import dev.jdbcguard.driver.warnings.Finding;
 import dev.jdbcguard.rules.Action;
 import dev.jdbcguard.rules.RuleCatalog;
 import java.sql.Connection;
@@ -29,10 +30,10 @@ public final class TlsGuard {
     private static final Logger LOG = LoggerFactory.getLogger("jdbcguard." + RuleCatalog.TLS_REQUIRED);
     private static final String SQL_STATE = "08001";
 
-    private final WarningSink sink;
+    private final FindingSink sink;
     private final Set<Target> logged = ConcurrentHashMap.newKeySet();
 
-    public TlsGuard(WarningSink sink) {
+    public TlsGuard(FindingSink sink) {
         this.sink = sink;
     }
 
@@ -70,11 +71,11 @@ public final class TlsGuard {
             }
             effective = upgraded; // a URL setting outranks the properties: say which one
         }
-        report(requirement.action() == Action.BLOCK, RuleCatalog.TLS_REQUIRED,
-                "the connection to " + target + " would use sslMode=" + effective.mode() + " (" + effective.setting()
-                        + "), weaker than the required " + requirement.mode() + "; without verified TLS, credentials"
-                        + " and data can be read or the server impersonated on the way. Fix: "
-                        + fix(settings, effective, requirement.mode()), null);
+        report(requirement.action(), Finding.ofConnection(RuleCatalog.TLS_REQUIRED,
+                "connection to " + target + " would use sslMode=" + effective.mode() + " (" + effective.setting()
+                        + "), weaker than the required " + requirement.mode(),
+                "without verified TLS, credentials and data can be read or the server impersonated on the way",
+                fix(settings, effective, requirement.mode())), null);
         return info;
     }
 
@@ -102,18 +103,19 @@ public final class TlsGuard {
         }
         String protocol = NegotiatedTls.of(connection);
         if (protocol.equals(NegotiatedTls.NONE)) {
-            if (requirement.action() != Action.OFF) {
-                report(requirement.action() == Action.BLOCK, RuleCatalog.TLS_REQUIRED,
-                        "the server of " + target + " accepted the session without TLS (a client set to PREFERRED falls"
-                                + " back to plaintext silently). Fix: enable TLS on the server"
-                                + " (ssl_cert, ssl_key) or connect to its TLS endpoint, and set sslMode="
-                                + requirement.mode() + " so the driver never falls back", connection);
-            }
-        } else if (requirement.versionAction() != Action.OFF && !TlsVersions.atLeast(protocol, requirement.minVersion())) {
-            report(requirement.versionAction() == Action.BLOCK, RuleCatalog.TLS_VERSION,
+            report(requirement.action(), Finding.ofConnection(RuleCatalog.TLS_REQUIRED,
+                    "the server of " + target + " accepted the session without TLS",
+                    "a client set to PREFERRED falls back to plaintext without a word, so credentials and data cross"
+                            + " the network readable",
+                    "enable TLS on the server (ssl_cert, ssl_key) or connect to its TLS endpoint, and set sslMode="
+                            + requirement.mode() + " so the driver never falls back"), connection);
+        } else if (!TlsVersions.atLeast(protocol, requirement.minVersion())) {
+            report(requirement.versionAction(), Finding.ofConnection(RuleCatalog.TLS_VERSION,
                     "the session to " + target + " negotiated " + protocol + ", older than the required "
-                            + requirement.minVersion() + " (TLS 1.0 and 1.1 are deprecated, RFC 8996). Fix: let client and server agree on " + requirement.minVersion()
-                            + " or newer (Connector/J tlsVersions=TLSv1.2,TLSv1.3; upgrade an old server or JVM)", connection);
+                            + requirement.minVersion(),
+                    "TLS 1.0 and 1.1 are deprecated (RFC 8996) and have known weaknesses",
+                    "let client and server agree on " + requirement.minVersion() + " or newer (Connector/J"
+                            + " tlsVersions=TLSv1.2,TLSv1.3; upgrade an old server or JVM)"), connection);
         }
     }
 
@@ -129,15 +131,30 @@ public final class TlsGuard {
         return true;
     }
 
-    /** Blocks (closing {@code open} first when given) or warns. */
-    private void report(boolean block, String ruleId, String message, Connection open) throws SQLException {
-        String text = "[jdbc-guard] " + ruleId + ": " + message;
-        if (!block) {
-            sink.warn(ruleId, text, null);
+    /**
+     * {@code conn.credentials-in-url}: reports a login password in the URL ({@code password=},
+     * {@code user:password@host}); {@code block} refuses the connect before it happens.
+     */
+    public void checkCredentialsInUrl(String url, Target target, Action action) throws SQLException {
+        if (action != Action.OFF && UrlSecrets.hasPassword(url)) {
+            report(action, Finding.ofConnection(RuleCatalog.CONN_CREDENTIALS_IN_URL,
+                    "the URL for " + target + " carries a password (" + UrlSecrets.redact(url) + ")",
+                    "URLs end up in logs, configuration repositories and heap dumps",
+                    "remove it from the URL and pass it as the password property (the pool's or DataSource's"
+                            + " password setting), read from a secret store"), null);
+        }
+    }
+
+    /** Refuses (closing {@code open} first when given) under {@code block}, reports under {@code warn}. */
+    private void report(Action action, Finding finding, Connection open) throws SQLException {
+        if (action == Action.OFF) {
             return;
         }
-        SQLNonTransientConnectionException refused = new SQLNonTransientConnectionException(
-                open == null ? text : text + ". The connection was closed", SQL_STATE);
+        if (action == Action.WARN) {
+            sink.warn(finding, null);
+            return;
+        }
+        SQLNonTransientConnectionException refused = new SQLNonTransientConnectionException(sink.block(finding), SQL_STATE);
         if (open != null) {
             try {
                 open.close();
@@ -146,19 +163,5 @@ public final class TlsGuard {
             }
         }
         throw refused;
-    }
-
-    /**
-     * {@code conn.credentials-in-url}: the warning text when {@code url} carries a login password,
-     * else {@code null}.
-     */
-    public static String credentialsInUrl(String url, Target target) {
-        if (!UrlSecrets.hasPassword(url)) {
-            return null;
-        }
-        return "[jdbc-guard] " + RuleCatalog.CONN_CREDENTIALS_IN_URL + ": the URL for " + target + " carries a password ("
-                + UrlSecrets.redact(url) + "); URLs end up in logs, config repositories and heap dumps. Fix: remove it"
-                + " from the URL and pass it as the password property (the pool's or DataSource's password setting),"
-                + " read from a secret store";
     }
 }
