@@ -1,0 +1,109 @@
+package dev.jdbcguard.driver.connections;
+
+import dev.jdbcguard.driver.hook.ConnectRequest;
+import dev.jdbcguard.driver.hook.ConnectionHook;
+import dev.jdbcguard.driver.hook.ConnectionHookFactory;
+import dev.jdbcguard.driver.hook.WarningSink;
+import dev.jdbcguard.driver.metrics.ConnectionGauges;
+import dev.jdbcguard.driver.tls.TlsGuard;
+import dev.jdbcguard.driver.tls.TlsRequirement;
+import dev.jdbcguard.rules.RuleCatalog;
+import dev.jdbcguard.rules.RuleSet;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Properties;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The connection-level rules plugged into the driver's hook: {@code conn.credentials-in-url},
+ * {@code tls.required}/{@code tls.version}, {@code conn.cap}, {@code conn.churn},
+ * {@code conn.leak}, {@code conn.lifetime}.
+ *
+ * <p>Order on connect: credentials and the TLS setting are judged first (a refusal takes no cap
+ * place), then a place under the cap is taken (may wait); after the target connected, the session's
+ * TLS is confirmed (a refusal closes it and gives the place back), then the connection counts for
+ * churn and its leak and lifetime checks start. The place is given back exactly once, on
+ * {@code connectFailed} or {@code closed} (close, abort, or a close after the server died).
+ *
+ * <p>Rules are read from {@code rules} on every connect, so a reload applies to the next connect.
+ * One instance per driver or data source; {@link #close()} stops its scheduler thread.
+ */
+public final class ConnectionRules implements ConnectionHookFactory, AutoCloseable {
+
+    private final Supplier<RuleSet> rules;
+    private final Function<Target, ConnectionGauges> gauges;
+    private final TlsGuard tls;
+    private final ConnectionGuard connections;
+
+    /**
+     * @param rules  the rule set in force (read per connect)
+     * @param sink   where findings go, usually a {@link ReporterSink}
+     * @param gauges the metrics of a target, e.g. {@code t -> metrics.target(t.host(), t.port(), t.database())}
+     */
+    public ConnectionRules(Supplier<RuleSet> rules, FindingSink sink, Function<Target, ConnectionGauges> gauges) {
+        this.rules = rules;
+        this.gauges = gauges;
+        this.tls = new TlsGuard(sink);
+        this.connections = new ConnectionGuard(sink);
+    }
+
+    @Override
+    public ConnectionHook open(ConnectRequest request) throws SQLException {
+        RuleSet ruleSet = rules.get();
+        String url = request.targetUrl();
+        Properties info = request.properties();
+        TlsRequirement requirement = TlsRequirement.from(ruleSet);
+        Target target;
+        if (url == null) {
+            // A wrapped DataSource: no URL to read the target or the TLS setting from; the session check still runs.
+            target = new Target("(data source)", 0, info.getProperty("user", ""), "");
+        } else {
+            target = Target.of(url, info);
+            tls.checkCredentialsInUrl(url, target, ruleSet.action(RuleCatalog.CONN_CREDENTIALS_IN_URL));
+            Properties effective = tls.beforeConnect(url, target, info, requirement);
+            if (effective != info) {
+                info.clear();
+                info.putAll(effective);
+            }
+        }
+        Lease lease = connections.acquire(target, ConnectionLimits.from(ruleSet), gauges.apply(target));
+        return new Hook(lease, requirement);
+    }
+
+    /** Connections holding a place under {@code target}'s cap. */
+    public int open(Target target) {
+        return connections.open(target);
+    }
+
+    @Override
+    public void close() {
+        connections.close();
+    }
+
+    private final class Hook implements ConnectionHook {
+        private final Lease lease;
+        private final TlsRequirement requirement;
+
+        Hook(Lease lease, TlsRequirement requirement) {
+            this.lease = lease;
+            this.requirement = requirement;
+        }
+
+        @Override
+        public void connected(Connection target, WarningSink warnings) throws SQLException {
+            tls.afterConnect(target, lease.target(), requirement);
+            lease.connected();
+        }
+
+        @Override
+        public void connectFailed(Throwable failure) {
+            lease.release();
+        }
+
+        @Override
+        public void closed(boolean aborted) {
+            lease.release();
+        }
+    }
+}
