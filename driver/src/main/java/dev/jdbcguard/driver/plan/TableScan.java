@@ -16,12 +16,6 @@ import java.util.Locale;
  */
 public record TableScan(String table, Access access, String key, long rows, String extra, String suggestion) {
 
-    /** The table name without its schema, for matching {@code ignore-tables} entries written either way. */
-    String bareTable() {
-        int dot = table.lastIndexOf('.');
-        return dot < 0 ? table : table.substring(dot + 1);
-    }
-
     /** Kinds of access the rules report. */
     public enum Access {
         /** EXPLAIN type=ALL: every row of the table is read. Flagged by MySQL and MariaDB. */
