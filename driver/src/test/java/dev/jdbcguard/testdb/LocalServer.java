@@ -1,0 +1,256 @@
+package dev.jdbcguard.testdb;
+
+import dev.jdbcguard.testdb.ServerBinaries.Flavor;
+import dev.jdbcguard.testdb.TestDatabase.Credentials;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.GroupPrincipal;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.UserPrincipal;
+import java.nio.file.attribute.UserPrincipalLookupService;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A throwaway {@code mariadbd}/{@code mysqld} in a fresh temp datadir, listening on a free loopback
+ * port, optionally with TLS from a freshly generated CA.
+ *
+ * <p>Cost: about half a second to initialize the datadir and two to four seconds until the server
+ * accepts connections. Readiness is proven by logging in, not by polling a port; if that does not happen
+ * within {@link #READY_TIMEOUT} the start fails with the tail of the server's error log.
+ * {@link #close()} sends SIGTERM (a clean shutdown), waits, and deletes the whole temp dir.
+ */
+final class LocalServer implements RunningServer {
+
+    static final String DATABASE = "guard_test";
+    static final Duration READY_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration INIT_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
+    private static final Logger LOG = LoggerFactory.getLogger(LocalServer.class);
+
+    /** The unprivileged account a server started by root must run as (mariadbd refuses to run as root). */
+    private static final String SERVER_ACCOUNT = "mysql";
+
+    private final Path baseDir;
+    private final Process process;
+    private final ServerEndpoint endpoint;
+    private final TlsSupport tls;
+    private final String description;
+
+    private LocalServer(Path baseDir, Process process, ServerEndpoint endpoint, TlsSupport tls, String description) {
+        this.baseDir = baseDir;
+        this.process = process;
+        this.endpoint = endpoint;
+        this.tls = tls;
+        this.description = description;
+    }
+
+    /**
+     * Initializes, starts and provisions a server; on any failure stops what was started, deletes the
+     * temp dir and throws {@link IllegalStateException} with the reason and the server's log tail.
+     */
+    static LocalServer start(ServerBinaries binaries, boolean withTls) {
+        long started = System.nanoTime();
+        Path baseDir = TempDirs.create("jdbc-guard-db-");
+        Process process = null;
+        try {
+            Optional<ServerCertificate> certificate = withTls
+                    ? Optional.of(CertificateAuthority.generate(Files.createDirectory(baseDir.resolve("tls"))))
+                    : Optional.empty();
+            boolean asRoot = "root".equals(System.getProperty("user.name"));
+            if (asRoot) {
+                handOver(baseDir);
+            }
+            Path dataDir = baseDir.resolve("data");
+            initialize(binaries, baseDir, dataDir, asRoot);
+            long initialized = System.nanoTime();
+            int port = freePort();
+            process = new ProcessBuilder(serverCommand(binaries, baseDir, dataDir, port, asRoot, certificate))
+                    .directory(baseDir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(baseDir.resolve("server.out").toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .start();
+            String rootUrl = "jdbc:mysql://127.0.0.1:" + port + "/";
+            ServerEndpoint endpoint;
+            try (Connection root = awaitReady(process, rootUrl)) {
+                Credentials admin = Accounts.secureFreshServer(root);
+                Accounts accounts = Accounts.createSchemaAndLogins(root, DATABASE);
+                endpoint = new ServerEndpoint("127.0.0.1", port, DATABASE, admin, accounts.app(), accounts.tlsUser());
+            }
+            TlsSupport tls = certificate.<TlsSupport>map(c -> new TlsSupport.Available(c.client()))
+                    .orElseGet(() -> new TlsSupport.Unavailable("this server was started without TLS on purpose"));
+            long ready = System.nanoTime();
+            String description = String.format("local %s %s (%s) at 127.0.0.1:%d, %s, started in %s s",
+                    binaries.serverName(), binaries.version(), binaries.server(), port,
+                    withTls ? "TLS with a generated CA" : "no TLS", seconds(ready - started));
+            LOG.info("Test database ready: {} (certificates and datadir {} s, server start to first login {} s)",
+                    description, seconds(initialized - started), seconds(ready - initialized));
+            return new LocalServer(baseDir, process, endpoint, tls, description);
+        } catch (IOException | SQLException | RuntimeException e) {
+            if (process != null) {
+                stop(process);
+            }
+            String log = Commands.tail(baseDir.resolve("error.log"));
+            TempDirs.delete(baseDir);
+            throw new IllegalStateException("Cannot start a local " + binaries.serverName() + " ("
+                    + binaries.server() + "): " + e.getMessage() + "\n--- server error log (tail) ---\n" + log, e);
+        }
+    }
+
+    @Override
+    public ServerEndpoint endpoint() {
+        return endpoint;
+    }
+
+    @Override
+    public TlsSupport tls() {
+        return tls;
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public void close() {
+        stop(process);
+        TempDirs.delete(baseDir);
+        LOG.info("Test database stopped and deleted: {}", description);
+    }
+
+    private static void initialize(ServerBinaries binaries, Path baseDir, Path dataDir, boolean asRoot) {
+        List<String> command = new ArrayList<>();
+        if (binaries.flavor() == Flavor.MARIADB) {
+            command.add(binaries.installer().orElseThrow().toString());
+            command.add("--no-defaults");
+            command.add("--auth-root-authentication-method=normal");
+            command.add("--skip-test-db");
+        } else {
+            command.add(binaries.server().toString());
+            command.add("--no-defaults");
+            command.add("--initialize-insecure");
+        }
+        command.add("--datadir=" + dataDir);
+        if (asRoot) {
+            command.add("--user=" + SERVER_ACCOUNT);
+        }
+        Commands.run(baseDir, INIT_TIMEOUT, command);
+    }
+
+    private static List<String> serverCommand(ServerBinaries binaries, Path baseDir, Path dataDir, int port,
+                                              boolean asRoot, Optional<ServerCertificate> certificate) {
+        List<String> command = new ArrayList<>(List.of(
+                binaries.server().toString(),
+                "--no-defaults",
+                "--datadir=" + dataDir,
+                "--port=" + port,
+                "--bind-address=127.0.0.1",
+                "--socket=" + baseDir.resolve("s.sock"),
+                "--pid-file=" + baseDir.resolve("server.pid"),
+                "--log-error=" + baseDir.resolve("error.log"),
+                "--skip-log-bin"));
+        if (asRoot) {
+            command.add("--user=" + SERVER_ACCOUNT);
+        }
+        if (binaries.flavor() == Flavor.MYSQL) {
+            // The X plugin's fixed port 33060 would clash between instances.
+            command.add("--mysqlx=OFF");
+        }
+        if (certificate.isPresent()) {
+            command.add("--ssl-ca=" + certificate.get().caCertificatePem());
+            command.add("--ssl-cert=" + certificate.get().certificatePem());
+            command.add("--ssl-key=" + certificate.get().privateKeyPem());
+        } else if (binaries.flavor() == Flavor.MARIADB) {
+            // Newer MariaDB (11.4+) generates a certificate by itself unless told not to.
+            command.add("--skip-ssl");
+        } else {
+            // MySQL auto-generates certificates; an empty TLS version list turns TLS off.
+            command.add("--tls-version=");
+        }
+        return command;
+    }
+
+    /**
+     * Logs in as root (empty password right after initialization) until it works or
+     * {@link #READY_TIMEOUT} after launch has passed.
+     */
+    private static Connection awaitReady(Process process, String rootUrl) throws SQLException {
+        Properties root = new Properties();
+        root.setProperty("user", "root");
+        root.setProperty("password", "");
+        root.setProperty("sslMode", "DISABLED");
+        root.setProperty("allowPublicKeyRetrieval", "true");
+        root.setProperty("connectTimeout", "1000");
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        SQLException last = null;
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new SQLException("the server exited with code " + process.exitValue() + " before accepting connections");
+            }
+            try {
+                return RawConnections.open(rootUrl, root);
+            } catch (SQLException e) {
+                last = e;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted while waiting for the server", e);
+            }
+        }
+        throw new SQLException("not ready within " + READY_TIMEOUT.toSeconds() + " s; last attempt: "
+                + (last == null ? "none" : last.getMessage()), last);
+    }
+
+    /** Gives the temp dir to the server account, which cannot otherwise enter a root-owned 0700 dir. */
+    private static void handOver(Path baseDir) throws IOException {
+        UserPrincipalLookupService lookup = baseDir.getFileSystem().getUserPrincipalLookupService();
+        UserPrincipal user = lookup.lookupPrincipalByName(SERVER_ACCOUNT);
+        GroupPrincipal group = lookup.lookupPrincipalByGroupName(SERVER_ACCOUNT);
+        try (Stream<Path> files = Files.walk(baseDir)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
+                view.setOwner(user);
+                view.setGroup(group);
+            }
+        }
+    }
+
+    private static String seconds(long nanos) {
+        return String.format("%.1f", nanos / 1e9);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void stop(Process process) {
+        process.destroy();
+        try {
+            if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                LOG.warn("Test server did not stop within {} s after SIGTERM; killing it", STOP_TIMEOUT.toSeconds());
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
