@@ -1,14 +1,12 @@
 package dev.jdbcguard.driver.plan;
 
-import dev.jdbcguard.driver.query.Finding;
-import dev.jdbcguard.driver.query.Finding.Stage;
 import dev.jdbcguard.driver.query.FindingSink;
+import dev.jdbcguard.driver.query.FindingSink.Stage;
+import dev.jdbcguard.driver.warnings.Finding;
 
 import java.sql.SQLException;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code query.unindexed} and {@code query.bad-index}: one rule pair, two detectors.
@@ -149,28 +147,18 @@ public final class UnindexedDetector {
             }
         }
         if (unindexed != null) {
-            sink.report(planFinding(UNINDEXED, SCAN_WHY, fingerprint, unindexed, stage));
+            sink.report(planFinding(UNINDEXED, SCAN_WHY, fingerprint, unindexed), stage);
         }
         if (badIndex != null) {
-            sink.report(planFinding(BAD_INDEX, BAD_INDEX_WHY, fingerprint, badIndex, stage));
+            sink.report(planFinding(BAD_INDEX, BAD_INDEX_WHY, fingerprint, badIndex), stage);
         }
     }
 
-    private static Finding planFinding(String rule, String why, Object fingerprint, TableScan scan, Stage stage) {
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("detector", Detect.EXPLAIN.toString());
-        details.put("table", scan.table());
-        details.put("access", scan.access().description());
-        if (scan.key() != null) {
-            details.put("key", scan.key());
-        }
-        details.put("rows", scan.rows());
-        if (!scan.extra().isEmpty()) {
-            details.put("extra", scan.extra());
-        }
-        String what = scan.access().description() + " on " + scan.table() + " (EXPLAIN estimates " + scan.rows()
-                + " rows examined" + (scan.extra().isEmpty() ? "" : "; " + scan.extra()) + ")";
-        return new Finding(rule, stage, fingerprint.toString(), what, why, scan.suggestion(), details);
+    private static Finding planFinding(String rule, String why, Object fingerprint, TableScan scan) {
+        String what = scan.access().description() + " on " + scan.table() + " (EXPLAIN: "
+                + (scan.key() == null ? "" : "index " + scan.key() + ", ") + "~" + scan.rows() + " rows examined"
+                + (scan.extra().isEmpty() ? "" : ", " + scan.extra()) + ")";
+        return new Finding(rule, what, why, scan.suggestion(), fingerprint.toString());
     }
 
     private static void reportFlags(UnindexedSettings settings, Object fingerprint, String sql, boolean noIndexUsed,
@@ -181,22 +169,13 @@ public final class UnindexedDetector {
         }
         String named = tables.isEmpty() ? "" : " (tables: " + String.join(", ", tables) + ")";
         if (noIndexUsed) {
-            sink.report(flagFinding(UNINDEXED, fingerprint, stage, tables,
-                    "the server reports that it used no index" + named, SCAN_WHY,
-                    "run EXPLAIN on it and index the columns its WHERE compares, or list a small table in ignore-tables"));
+            sink.report(new Finding(UNINDEXED, "the server reports that it used no index" + named, SCAN_WHY,
+                    "run EXPLAIN on it and index the columns its WHERE compares, or list a small table in ignore-tables",
+                    fingerprint.toString()), stage);
         }
         if (noGoodIndexUsed) {
-            sink.report(flagFinding(BAD_INDEX, fingerprint, stage, tables,
-                    "the server reports that it found no good index" + named, BAD_INDEX_WHY,
-                    "compare join columns of the same type and collation, and index them"));
+            sink.report(new Finding(BAD_INDEX, "the server reports that it found no good index" + named, BAD_INDEX_WHY,
+                    "compare join columns of the same type and collation, and index them", fingerprint.toString()), stage);
         }
-    }
-
-    private static Finding flagFinding(String rule, Object fingerprint, Stage stage, Collection<String> tables,
-                                       String what, String why, String fix) {
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("detector", Detect.FLAGS.toString());
-        details.put("tables", List.copyOf(tables));
-        return new Finding(rule, stage, fingerprint.toString(), what, why, fix, details);
     }
 }

@@ -1,13 +1,11 @@
 package dev.jdbcguard.driver.runtime;
 
-import dev.jdbcguard.driver.query.Finding;
-import dev.jdbcguard.driver.query.Finding.Stage;
 import dev.jdbcguard.driver.query.FindingSink;
+import dev.jdbcguard.driver.query.FindingSink.Stage;
+import dev.jdbcguard.driver.warnings.Finding;
 
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -34,7 +32,6 @@ public final class RuntimeChecks {
     static final String LARGE_RESULT = "query.large-result";
     static final String N_PLUS_ONE = "query.n-plus-one";
     static final String TX_LONG = "tx.long";
-    private static final String NO_FINGERPRINT = "";
 
     private final FindingSink sink;
     private final long slowNanos;
@@ -85,7 +82,7 @@ public final class RuntimeChecks {
             if (inTransaction || nPlusOneWindowNanos > 0) {
                 int count = executions.increment(fingerprint, nowNanos, inTransaction ? 0 : nPlusOneWindowNanos);
                 if (count == nPlusOneCount + 1) {
-                    sink.report(nPlusOne(fingerprint, count, inTransaction));
+                    sink.report(nPlusOne(fingerprint, count, inTransaction), Stage.BEFORE_EXECUTION);
                 }
             }
         }
@@ -99,12 +96,11 @@ public final class RuntimeChecks {
      */
     public void afterExecute(Object fingerprint, long elapsedNanos) throws SQLException {
         if (slowNanos > 0 && elapsedNanos > slowNanos) {
-            sink.report(finding(SLOW, Stage.AFTER_EXECUTION, fingerprint,
+            sink.report(new Finding(SLOW,
                     "query took " + millis(elapsedNanos) + " (threshold " + millis(slowNanos) + ")",
                     "a slow statement holds its connection and its locks while requests queue behind it",
                     "run EXPLAIN on it and add an index or narrow the query; raise query.slow's threshold if this one is expected",
-                    "elapsedMs", TimeUnit.NANOSECONDS.toMillis(elapsedNanos),
-                    "thresholdMs", TimeUnit.NANOSECONDS.toMillis(slowNanos)));
+                    fingerprint.toString()), Stage.AFTER_EXECUTION);
         }
     }
 
@@ -115,11 +111,11 @@ public final class RuntimeChecks {
      */
     public void resultSetClosed(Object fingerprint, long rowsRead) throws SQLException {
         if (maxRows > 0 && rowsRead > maxRows) {
-            sink.report(finding(LARGE_RESULT, Stage.AFTER_EXECUTION, fingerprint,
+            sink.report(new Finding(LARGE_RESULT,
                     "read " + rowsRead + " rows from one result set (threshold " + maxRows + ")",
                     "a large result is held in memory on both sides, and PlanetScale refuses results over 100,000 rows",
                     "page through it with a keyset (WHERE id > ? ORDER BY id LIMIT n) or aggregate in SQL",
-                    "rows", rowsRead, "threshold", maxRows));
+                    fingerprint.toString()), Stage.AFTER_EXECUTION);
         }
     }
 
@@ -159,7 +155,7 @@ public final class RuntimeChecks {
         transactionReported = false;
         executions.clear();
         if (wasOpen && !reported && txMaxNanos > 0 && nowNanos - transactionStart > txMaxNanos) {
-            sink.report(longTransaction(nowNanos - transactionStart, Stage.AFTER_EXECUTION, "ended"));
+            sink.report(longTransaction(nowNanos - transactionStart, "ended"), Stage.AFTER_EXECUTION);
         }
     }
 
@@ -167,36 +163,26 @@ public final class RuntimeChecks {
         long open = nowNanos - transactionStart;
         if (!transactionReported && txMaxNanos > 0 && open > txMaxNanos) {
             transactionReported = true;
-            sink.report(longTransaction(open, Stage.BEFORE_EXECUTION, "still open"));
+            sink.report(longTransaction(open, "still open"), Stage.BEFORE_EXECUTION);
         }
     }
 
-    private Finding longTransaction(long openNanos, Stage stage, String state) {
-        return finding(TX_LONG, stage, NO_FINGERPRINT,
+    private Finding longTransaction(long openNanos, String state) {
+        return Finding.ofConnection(TX_LONG,
                 "transaction " + state + " after " + millis(openNanos) + " (threshold " + millis(txMaxNanos) + ")",
                 "a long transaction holds row locks and blocks schema changes, and PlanetScale kills transactions after 20 s",
-                "keep transactions short: do slow work (remote calls, file I/O) before or after them and commit large jobs in batches",
-                "openMs", TimeUnit.NANOSECONDS.toMillis(openNanos),
-                "thresholdMs", TimeUnit.NANOSECONDS.toMillis(txMaxNanos));
+                "keep transactions short: do slow work (remote calls, file I/O) before or after them and commit large jobs in batches");
     }
 
     private Finding nPlusOne(Object fingerprint, int count, boolean inTransaction) {
         String where = inTransaction
                 ? "in one transaction"
                 : "within " + millis(nPlusOneWindowNanos) + " on one connection";
-        return finding(N_PLUS_ONE, Stage.BEFORE_EXECUTION, fingerprint,
+        return new Finding(N_PLUS_ONE,
                 "the same statement ran " + count + " times " + where + " (threshold " + nPlusOneCount + ")",
                 "one round trip per row (N+1) makes latency grow with the data",
                 "load the rows in one query (a JOIN or WHERE id IN (...)), or use your ORM's batch or join fetching",
-                "count", count, "threshold", nPlusOneCount);
-    }
-
-    private static Finding finding(String rule, Stage stage, Object fingerprint, String what, String why, String fix,
-                                   String key1, Object value1, String key2, Object value2) {
-        Map<String, Object> details = new LinkedHashMap<>(4);
-        details.put(key1, value1);
-        details.put(key2, value2);
-        return new Finding(rule, stage, fingerprint.toString(), what, why, fix, details);
+                fingerprint.toString());
     }
 
     /** Milliseconds below ten seconds, seconds with one decimal above: what people read fastest. */
