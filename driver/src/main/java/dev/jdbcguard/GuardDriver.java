@@ -1,6 +1,7 @@
 package dev.jdbcguard;
 
 import dev.jdbcguard.driver.connect.Connector;
+import dev.jdbcguard.driver.engine.Engines;
 import dev.jdbcguard.driver.hook.ConnectionHookFactory;
 import dev.jdbcguard.driver.url.GuardSetting;
 import dev.jdbcguard.driver.url.GuardUrl;
@@ -37,9 +38,13 @@ public final class GuardDriver implements Driver {
 
     private final Connector connector;
 
-    /** A driver whose connections report to hooks that do nothing. */
+    /**
+     * A driver that enforces the rules each connect selects ({@code guard.profile}, {@code guard.rules},
+     * else {@code JDBC_GUARD_PROFILE} / {@code JDBC_GUARD_RULES}, else {@code production}). Its engines,
+     * one per selection, live as long as the driver.
+     */
     public GuardDriver() {
-        this(ConnectionHookFactory.NONE);
+        this(new Engines());
     }
 
     /** A driver whose connections report to hooks made by {@code hooks} (one per connection). */

@@ -72,8 +72,12 @@ public interface ConnectionHook {
      * @param elapsedNanos wall time spent in the target driver
      * @param failure      the exception the target driver threw, or {@code null} on success
      * @param warnings     the statement's warnings
+     * @throws SQLException only when {@code failure} is {@code null}: fails the JDBC call after the
+     *                      statement ran (a {@code block} rule that only the execution could show, e.g.
+     *                      a full scan reported by the server's status flags); with a {@code failure}
+     *                      the hook must not throw, so the target driver's exception reaches the caller
      */
-    default void afterExecute(Object token, long elapsedNanos, Throwable failure, WarningSink warnings) {
+    default void afterExecute(Object token, long elapsedNanos, Throwable failure, WarningSink warnings) throws SQLException {
     }
 
     /**

@@ -256,7 +256,8 @@ public abstract class GuardStatement extends GuardWrapper<Statement> implements 
         failure = t;
     }
 
-    final void end() {
+    /** Reports the outcome; the hook throws only after a success, so a target driver's failure is never replaced. */
+    final void end() throws SQLException {
         Throwable outcome = failure;
         failure = null;
         hook.afterExecute(verdict, System.nanoTime() - startNanos, outcome, this);
