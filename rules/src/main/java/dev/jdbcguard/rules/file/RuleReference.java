@@ -101,7 +101,7 @@ public final class RuleReference {
 
             Options: `--profile P`, `--rules FILE` (chosen as above, environment included), `--format text|json`,
             `--fail-on block|warn` (default `block`). Exit status: `0` when no finding reaches `--fail-on`, `1` when
-            one does, `2` on bad input (unknown option, missing path, a file that is not UTF-8, bad rules), with the
+            one does, `2` on bad input (unknown option, missing path, no `.sql` file found, a file that is not UTF-8, bad rules), with the
             precise error on standard error. `--format json` prints one object: `rules`, `failOn`, `files`, `failed`
             and `findings`, each with `file`, `line`, `column`, `rule`, `action`, `detail`, `table`, `fingerprint`,
             `why` and `fix`. In a file, a `guard:allow` comment covers the statement it precedes or sits in.
