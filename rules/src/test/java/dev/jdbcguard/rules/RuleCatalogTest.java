@@ -47,6 +47,7 @@ class RuleCatalogTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void defaultsRoundTripThroughTheirSpelling() {
         for (Rule rule : RuleCatalog.rules()) {
             for (Param param : rule.params()) {
