@@ -66,7 +66,10 @@ public final class SqlClassifier {
                     statements.add(StatementAnalyzer.unreadable(statementFingerprint, tokens.start[statementStart]));
                 }
             } else if (!lexedToEnd) {
-                statements.add(StatementAnalyzer.unreadable("", tokens.errorOffset));
+                // Nothing lexed after the last ';': the unreadable rest starts there at the earliest
+                // (an unterminated executable comment may have opened before it).
+                int offset = i > 0 ? Math.max(tokens.errorOffset, tokens.end[i - 1]) : tokens.errorOffset;
+                statements.add(StatementAnalyzer.unreadable("", offset));
             }
             statementStart = i + 1;
         }
