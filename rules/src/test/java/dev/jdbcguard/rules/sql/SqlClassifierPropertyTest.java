@@ -21,7 +21,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * Random and mutated SQL: the classifier never throws, never hangs, and keeps its invariants.
  * The tries add up to 110,000 inputs.
  */
-class SqlClassifierProperties {
+class SqlClassifierPropertyTest {
     /** Far above any linear-time classification of these inputs; only a hang reaches it. */
     private static final long HANG_SECONDS = 10;
 
