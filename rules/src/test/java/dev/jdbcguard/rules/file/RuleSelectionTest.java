@@ -30,17 +30,20 @@ class RuleSelectionTest {
         assertThatThrownBy(() -> RuleSelection.select(null, null, Map.of("JDBC_GUARD_PROFILE", "staging")).load())
                 .isInstanceOf(RuleFileException.class)
                 .hasMessage("guard.profile/JDBC_GUARD_PROFILE: unknown profile 'staging'; expected one of production, planetscale, development, migration");
+        assertThatThrownBy(() -> new RuleSelection("prod", Path.of("/nowhere/rules.yaml")).load())
+                .hasMessageStartingWith("guard.profile/JDBC_GUARD_PROFILE: unknown profile 'prod'");
     }
 
     @Test
     void aFileWithoutExtendsBuildsOnTheSelectedProfile(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("r.yaml"), "rules:\n  query.select-star: block\n");
-        RuleSource source = RuleSelection.select("planetscale", file.toString(), Map.of()).open(Duration.ZERO);
-        try {
+        try (RuleSource source = RuleSelection.select("planetscale", file.toString(), Map.of()).open(Duration.ZERO)) {
+            assertThat(source).isInstanceOf(ReloadingRules.class);
             assertThat(source.current().action("query.select-star")).isEqualTo(Action.BLOCK);
             assertThat(source.current().action("planetscale.load-data")).isEqualTo(Action.BLOCK);
-        } finally {
-            ((ReloadingRules) source).close();
+        }
+        try (RuleSource source = RuleSelection.select("migration", null, Map.of()).open(Duration.ofSeconds(1))) {
+            assertThat(source.current().rules()).isEqualTo(RuleFiles.profile("migration").rules());
         }
     }
 }
