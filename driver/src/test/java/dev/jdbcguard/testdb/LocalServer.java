@@ -37,6 +37,8 @@ final class LocalServer {
 
     static final String DATABASE = "guard_test";
     static final Duration READY_TIMEOUT = Duration.ofSeconds(10);
+    /** A free port can be taken by someone else before the server binds it; that is worth a retry. */
+    private static final int LAUNCH_ATTEMPTS = 3;
     private static final Duration INIT_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
     private static final Logger LOG = LoggerFactory.getLogger(LocalServer.class);
@@ -66,16 +68,11 @@ final class LocalServer {
             Path dataDir = baseDir.resolve("data");
             initialize(binaries, baseDir, dataDir, asRoot);
             long initialized = System.nanoTime();
-            int port = freePort();
-            process = new ProcessBuilder(serverCommand(binaries, baseDir, dataDir, port, asRoot, certificate))
-                    .directory(baseDir.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(baseDir.resolve("server.out").toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                    .start();
-            String rootUrl = "jdbc:mysql://127.0.0.1:" + port + "/";
+            Launched launched = launch(serverCommand(binaries, baseDir, dataDir, asRoot, certificate), baseDir);
+            process = launched.process();
+            int port = launched.port();
             ServerEndpoint endpoint;
-            try (Connection root = awaitReady(process, rootUrl)) {
+            try (Connection root = launched.root()) {
                 Credentials admin = Accounts.secureFreshServer(root);
                 Accounts accounts = Accounts.createSchemaAndLogins(root, DATABASE);
                 endpoint = new ServerEndpoint("127.0.0.1", port, DATABASE, admin, accounts.app(), accounts.tlsUser());
@@ -127,13 +124,58 @@ final class LocalServer {
         Commands.run(baseDir, INIT_TIMEOUT, command);
     }
 
-    private static List<String> serverCommand(ServerBinaries binaries, Path baseDir, Path dataDir, int port,
-                                              boolean asRoot, Optional<ServerCertificate> certificate) {
+    /** A server process that accepted a root login on {@code port}. */
+    private record Launched(Process process, int port, Connection root) {
+    }
+
+    /**
+     * Starts the server on a free port and waits for a root login; if another process took the port
+     * first, tries again on another one. On failure, the process is already stopped.
+     *
+     * @param command the server command line without {@code --port}
+     */
+    private static Launched launch(List<String> command, Path baseDir) throws IOException, SQLException {
+        for (int attempt = 1; ; attempt++) {
+            int port = freePort();
+            List<String> withPort = new ArrayList<>(command);
+            withPort.add("--port=" + port);
+            Process process = new ProcessBuilder(withPort)
+                    .directory(baseDir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(baseDir.resolve("server.out").toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .start();
+            try {
+                return new Launched(process, port, awaitReady(process, "jdbc:mysql://127.0.0.1:" + port + "/"));
+            } catch (SQLException | RuntimeException e) {
+                stop(process);
+                if (attempt == LAUNCH_ATTEMPTS || !lostThePortRace(baseDir)) {
+                    throw e;
+                }
+                LOG.info("Port {} was taken before the test server could bind it; trying another", port);
+            }
+        }
+    }
+
+    /**
+     * Whether the server died because another process bound its port between {@link #freePort()} and
+     * the server's own bind; if so, its error log is cleared for the next attempt.
+     */
+    private static boolean lostThePortRace(Path baseDir) throws IOException {
+        Path errorLog = baseDir.resolve("error.log");
+        if (Files.exists(errorLog) && Commands.tail(errorLog).contains("Address already in use")) {
+            Files.delete(errorLog);
+            return true;
+        }
+        return false;
+    }
+
+    private static List<String> serverCommand(ServerBinaries binaries, Path baseDir, Path dataDir, boolean asRoot,
+                                              Optional<ServerCertificate> certificate) {
         List<String> command = new ArrayList<>(List.of(
                 binaries.server().toString(),
                 "--no-defaults",
                 "--datadir=" + dataDir,
-                "--port=" + port,
                 "--bind-address=127.0.0.1",
                 "--socket=" + baseDir.resolve("s.sock"),
                 "--pid-file=" + baseDir.resolve("server.pid"),
