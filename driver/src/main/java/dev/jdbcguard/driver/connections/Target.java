@@ -106,9 +106,13 @@ public record Target(String host, int port, String user, String database) {
         return h.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9'));
     }
 
-    /** {@code user@host:port/database}: the form used in every message about this target. */
+    /**
+     * {@code user@host:port/database}, the form used in every message about this target; parts that
+     * are unknown (port 0, no user or database) are left out.
+     */
     @Override
     public String toString() {
-        return (user.isEmpty() ? "" : user + "@") + host + ":" + port + "/" + database;
+        return (user.isEmpty() ? "" : user + "@") + host + (port > 0 ? ":" + port : "")
+                + (database.isEmpty() ? "" : "/" + database);
     }
 }
