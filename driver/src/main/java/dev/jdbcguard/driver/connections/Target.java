@@ -12,7 +12,8 @@ import java.util.Properties;
  *
  * <p>The user and database come from the {@code Properties} first, then the URL (its
  * {@code user=} parameter or {@code user@host}); a multi-host URL ({@code h1:3306,h2:3306}) keeps
- * the whole host list as {@link #host()}, so each cluster has its own gate.
+ * the whole host list as {@link #host()} and port 0, so each cluster has its own gate. Connector/J's
+ * {@code (host=...,key=value)} host sections are kept as written: a stable key, not a parsed one.
  */
 public record Target(String host, int port, String user, String database) {
 
@@ -64,8 +65,10 @@ public record Target(String host, int port, String user, String database) {
                         + " is not a number", "08001");
             }
         }
-        String host = authority.indexOf(',') < 0 ? hostOnly : authority;
-        return new Target(host.toLowerCase(Locale.ROOT), port, user, database);
+        if (authority.indexOf(',') >= 0) {
+            return new Target(authority.toLowerCase(Locale.ROOT), 0, user, database); // each host names its own port
+        }
+        return new Target(hostOnly.toLowerCase(Locale.ROOT), port, user, database);
     }
 
     private static String firstNonEmpty(String... candidates) {
