@@ -73,7 +73,7 @@ public record Param(String name, ParamType type, Object defaultValue, List<Strin
 
     /** What a rule file must write, for error messages and the rule reference. */
     public String expected() {
-        return type == ParamType.CHOICE ? String.join(" | ", choices) : type.expected();
+        return type == ParamType.CHOICE ? "one of " + String.join(", ", choices) : type.expected();
     }
 
     /** A parsed value in rule-file spelling, e.g. {@code 30s} or {@code 100_000}. */

@@ -4,9 +4,10 @@ import java.util.Objects;
 
 /**
  * Where the current {@link RuleSet} comes from. {@link #current()} is a single volatile read (or a final field):
- * cheap enough to call on every statement.
+ * cheap enough to call on every statement. Close a source when the driver is done with it: a reloading source
+ * stops its polling thread; the last rule set stays readable.
  */
-public interface RuleSource {
+public interface RuleSource extends AutoCloseable {
 
     /** The rule set in force now. Never {@code null}. */
     RuleSet current();
@@ -16,6 +17,11 @@ public interface RuleSource {
      * never swaps and never calls it.
      */
     void addListener(Listener listener);
+
+    /** Releases what the source holds (a polling thread); never throws. A fixed source holds nothing. */
+    @Override
+    default void close() {
+    }
 
     /** Told when a source has swapped its rule set. */
     @FunctionalInterface

@@ -123,7 +123,7 @@ final class RuleFileParser {
             Node value = entry.getValueNode();
             if (value instanceof MappingNode && withParams) {
                 settings.add(ruleMap(id, (MappingNode) value));
-            } else if (value instanceof ScalarNode) {
+            } else if (value instanceof ScalarNode && !((ScalarNode) value).getValue().isBlank()) {
                 settings.add(new RuleFile.Setting(id, action(value), Map.of()));
             } else {
                 throw error(value, "expected " + (withParams ? ACTIONS + ", or a map with 'action' and parameters," : ACTIONS)

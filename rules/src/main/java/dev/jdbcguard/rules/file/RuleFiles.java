@@ -52,6 +52,15 @@ public final class RuleFiles {
         return resolveProfile(name, "profile", 0, 0, new ArrayDeque<>());
     }
 
+    /** A built-in profile's {@code description}, for the rule reference. */
+    public static String profileDescription(String name) {
+        if (!PROFILES.contains(name)) {
+            throw new IllegalArgumentException("unknown profile " + name);
+        }
+        String description = RuleFileParser.parse(resource(name), "profile " + name).description();
+        return description == null ? "" : description;
+    }
+
     /**
      * Loads a user rule file. A file without {@code extends} extends {@code defaultProfile}.
      *
