@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import javax.management.InstanceAlreadyExistsException;
 import javax.management.InstanceNotFoundException;
@@ -97,17 +99,7 @@ public final class GuardMetrics implements GuardMXBean, AutoCloseable {
 
     /** The counter of {@code ruleId}, created (and bound to registries) the first time it is asked for. */
     public RuleCounter counter(String ruleId) {
-        RuleCounter counter = rules.get(ruleId);
-        if (counter != null) {
-            return counter;
-        }
-        RuleCounter created = new RuleCounter(ruleId);
-        RuleCounter raced = rules.putIfAbsent(ruleId, created);
-        if (raced != null) {
-            return raced;
-        }
-        listeners.forEach(listener -> listener.ruleAdded(created));
-        return created;
+        return getOrAdd(rules, ruleId, RuleCounter::new, MeterListener::ruleAdded);
     }
 
     /**
@@ -115,17 +107,23 @@ public final class GuardMetrics implements GuardMXBean, AutoCloseable {
      * Built from host, port and database only, see {@link TargetMetrics#describe}.
      */
     public TargetMetrics target(String host, int port, String database) {
-        String target = TargetMetrics.describe(host, port, database);
-        TargetMetrics metrics = targets.get(target);
-        if (metrics != null) {
-            return metrics;
+        return getOrAdd(targets, TargetMetrics.describe(host, port, database), TargetMetrics::new,
+                MeterListener::targetAdded);
+    }
+
+    /** The value for {@code key}; a new one is announced to the listeners (outside any map lock). */
+    private <V> V getOrAdd(ConcurrentHashMap<String, V> map, String key, Function<String, V> create,
+                           BiConsumer<MeterListener, V> announce) {
+        V existing = map.get(key);
+        if (existing != null) {
+            return existing;
         }
-        TargetMetrics created = new TargetMetrics(target);
-        TargetMetrics raced = targets.putIfAbsent(target, created);
+        V created = create.apply(key);
+        V raced = map.putIfAbsent(key, created);
         if (raced != null) {
             return raced;
         }
-        listeners.forEach(listener -> listener.targetAdded(created));
+        listeners.forEach(listener -> announce.accept(listener, created));
         return created;
     }
 
