@@ -16,7 +16,8 @@ final class ChurnMeter {
     private final long[] openTimes;
     private int next;
     private int count;
-    private long quietUntil = Long.MIN_VALUE;
+    private boolean reported;
+    private long quietUntil;
 
     ChurnMeter(ChurnLimit limit) {
         this.limit = limit;
@@ -43,9 +44,10 @@ final class ChurnMeter {
             }
         }
         long span = now - openTimes[next];
-        if (span > windowNanos || now - quietUntil < 0) {
+        if (span > windowNanos || (reported && now - quietUntil < 0)) {
             return -1;
         }
+        reported = true;
         quietUntil = now + windowNanos;
         return span;
     }

@@ -76,6 +76,11 @@ public final class ConnectionRules implements ConnectionHookFactory, AutoCloseab
         return connections.open(target);
     }
 
+    /** Callers waiting at {@code target}'s cap, in arrival order (an estimate, as the semaphore's queue). */
+    public int waiting(Target target) {
+        return connections.waiting(target);
+    }
+
     @Override
     public void close() {
         connections.close();

@@ -12,7 +12,8 @@ import java.util.Properties;
  *
  * <p>The user and database come from the {@code Properties} first, then the URL (its
  * {@code user=} parameter or {@code user@host}); a multi-host URL ({@code h1:3306,h2:3306}) keeps
- * the whole host list as {@link #host()}, so each cluster has its own gate.
+ * the whole host list as {@link #host()} and port 0, so each cluster has its own gate. Connector/J's
+ * {@code (host=...,key=value)} host sections are kept as written: a stable key, not a parsed one.
  */
 public record Target(String host, int port, String user, String database) {
 
@@ -64,8 +65,10 @@ public record Target(String host, int port, String user, String database) {
                         + " is not a number", "08001");
             }
         }
-        String host = authority.indexOf(',') < 0 ? hostOnly : authority;
-        return new Target(host.toLowerCase(Locale.ROOT), port, user, database);
+        if (authority.indexOf(',') >= 0) {
+            return new Target(authority.toLowerCase(Locale.ROOT), 0, user, database); // each host names its own port
+        }
+        return new Target(hostOnly.toLowerCase(Locale.ROOT), port, user, database);
     }
 
     private static String firstNonEmpty(String... candidates) {
@@ -106,9 +109,13 @@ public record Target(String host, int port, String user, String database) {
         return h.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9'));
     }
 
-    /** {@code user@host:port/database}: the form used in every message about this target. */
+    /**
+     * {@code user@host:port/database}, the form used in every message about this target; parts that
+     * are unknown (port 0, no user or database) are left out.
+     */
     @Override
     public String toString() {
-        return (user.isEmpty() ? "" : user + "@") + host + ":" + port + "/" + database;
+        return (user.isEmpty() ? "" : user + "@") + host + (port > 0 ? ":" + port : "")
+                + (database.isEmpty() ? "" : "/" + database);
     }
 }

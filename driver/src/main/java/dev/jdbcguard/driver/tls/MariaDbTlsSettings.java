@@ -33,8 +33,8 @@ final class MariaDbTlsSettings implements DriverTlsSettings {
             Map.entry("disable", SslMode.DISABLED), Map.entry("disabled", SslMode.DISABLED),
             Map.entry("0", SslMode.DISABLED), Map.entry("false", SslMode.DISABLED),
             Map.entry("trust", SslMode.REQUIRED), Map.entry("required", SslMode.REQUIRED),
-            Map.entry("verify-ca", SslMode.VERIFY_CA), Map.entry("verify_ca", SslMode.VERIFY_CA),
-            Map.entry("verify-full", SslMode.VERIFY_IDENTITY), Map.entry("verify_identity", SslMode.VERIFY_IDENTITY),
+            Map.entry("verify-ca", SslMode.VERIFY_CA),
+            Map.entry("verify-full", SslMode.VERIFY_IDENTITY), Map.entry("verify-identity", SslMode.VERIFY_IDENTITY),
             Map.entry("1", SslMode.VERIFY_IDENTITY), Map.entry("true", SslMode.VERIFY_IDENTITY));
 
     private MariaDbTlsSettings() {
@@ -68,7 +68,7 @@ final class MariaDbTlsSettings implements DriverTlsSettings {
             return new EffectiveSslMode(SslMode.DISABLED, EffectiveSslMode.Origin.DEFAULT,
                     "MariaDB Connector/J's default sslMode=disable");
         }
-        SslMode mode = MODES.get(sslMode.value.trim().toLowerCase(Locale.ROOT));
+        SslMode mode = MODES.get(sslMode.value.trim().toLowerCase(Locale.ROOT).replace('_', '-'));
         if (mode == null) {
             throw new SQLNonTransientConnectionException("[jdbc-guard] tls.required: " + sslMode.key + "=" + sslMode.value
                     + " in " + UrlSecrets.redact(url) + " is not a MariaDB Connector/J sslMode; use disable, trust,"
