@@ -23,25 +23,13 @@ import org.testcontainers.utility.MountableFile;
  * <p>Logins use {@code mysql_native_password} ({@code --mysql-native-password=ON}) so plaintext logins
  * work without RSA key retrieval, as on MariaDB. Startup includes an image pull on first use.
  */
-final class ContainerServer implements RunningServer {
+final class ContainerServer {
 
     static final String IMAGE = "mysql:8.4";
     private static final String TLS_DIR_IN_CONTAINER = "/etc/mysql/guard-tls/";
     private static final Logger LOG = LoggerFactory.getLogger(ContainerServer.class);
 
-    private final MySQLContainer container;
-    private final Path tempDir;
-    private final ServerEndpoint endpoint;
-    private final TlsSupport tls;
-    private final String description;
-
-    private ContainerServer(MySQLContainer container, Path tempDir, ServerEndpoint endpoint, TlsSupport tls,
-                            String description) {
-        this.container = container;
-        this.tempDir = tempDir;
-        this.endpoint = endpoint;
-        this.tls = tls;
-        this.description = description;
+    private ContainerServer() {
     }
 
     /** Whether Testcontainers finds a working Docker engine (it logs why not when it does not). */
@@ -54,7 +42,7 @@ final class ContainerServer implements RunningServer {
      *
      * @throws IllegalStateException if the container cannot start or be provisioned
      */
-    static ContainerServer start(boolean withTls) {
+    static RunningServer start(boolean withTls) {
         long started = System.nanoTime();
         Path tempDir = TempDirs.create("jdbc-guard-container-");
         MySQLContainer container = new MySQLContainer(IMAGE);
@@ -93,7 +81,11 @@ final class ContainerServer implements RunningServer {
                     withTls ? "TLS with a generated CA" : "no TLS",
                     Duration.ofNanos(System.nanoTime() - started).toMillis() / 1000.0);
             LOG.info("Test database ready: {}", description);
-            return new ContainerServer(container, tempDir, endpoint, tls, description);
+            return new RunningServer(endpoint, tls, description, () -> {
+                container.stop();
+                TempDirs.delete(tempDir);
+                LOG.info("Test database stopped: {}", description);
+            });
         } catch (SQLException | RuntimeException e) {
             container.stop();
             TempDirs.delete(tempDir);
@@ -115,27 +107,5 @@ final class ContainerServer implements RunningServer {
 
     private static void copy(MySQLContainer container, Path file, String name) {
         container.withCopyFileToContainer(MountableFile.forHostPath(file, 0644), TLS_DIR_IN_CONTAINER + name);
-    }
-
-    @Override
-    public ServerEndpoint endpoint() {
-        return endpoint;
-    }
-
-    @Override
-    public TlsSupport tls() {
-        return tls;
-    }
-
-    @Override
-    public String description() {
-        return description;
-    }
-
-    @Override
-    public void close() {
-        container.stop();
-        TempDirs.delete(tempDir);
-        LOG.info("Test database stopped: {}", description);
     }
 }

@@ -28,7 +28,7 @@ class ContainerServerTest {
 
     @Test
     void tlsContainerGivesVerifiedTlsAndRefusesTheTlsUserWithoutIt() throws SQLException {
-        try (ContainerServer server = ContainerServer.start(true)) {
+        try (RunningServer server = ContainerServer.start(true)) {
             TestDatabase db = new TestDatabase(server.endpoint(), server.tls(), server.description(), () -> {
                 throw new UnsupportedOperationException("not part of this test");
             });
@@ -54,7 +54,7 @@ class ContainerServerTest {
 
     @Test
     void plaintextContainerOffersNoTls() throws SQLException {
-        try (ContainerServer server = ContainerServer.start(false)) {
+        try (RunningServer server = ContainerServer.start(false)) {
             assertThat(server.tls()).isInstanceOf(TlsSupport.Unavailable.class);
             Properties app = new Properties();
             app.setProperty("user", server.endpoint().app().user());

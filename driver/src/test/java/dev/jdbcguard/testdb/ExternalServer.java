@@ -16,21 +16,12 @@ import org.slf4j.LoggerFactory;
  * without it the harness cannot verify the server, and tests that need verified TLS are skipped with
  * that reason.
  */
-final class ExternalServer implements RunningServer {
+final class ExternalServer {
 
     static final String CA_VARIABLE = "JDBC_GUARD_TEST_CA";
     private static final Logger LOG = LoggerFactory.getLogger(ExternalServer.class);
 
-    private final Path tempDir;
-    private final ServerEndpoint endpoint;
-    private final TlsSupport tls;
-    private final String description;
-
-    private ExternalServer(Path tempDir, ServerEndpoint endpoint, TlsSupport tls, String description) {
-        this.tempDir = tempDir;
-        this.endpoint = endpoint;
-        this.tls = tls;
-        this.description = description;
+    private ExternalServer() {
     }
 
     /**
@@ -40,7 +31,7 @@ final class ExternalServer implements RunningServer {
      * @throws IllegalArgumentException if the URL is malformed
      * @throws IllegalStateException    if the server cannot be reached or provisioned
      */
-    static ExternalServer connect(String url, String caPem) {
+    static RunningServer connect(String url, String caPem) {
         ExternalServerUrl parsed = ExternalServerUrl.parse(url);
         Path tempDir = TempDirs.create("jdbc-guard-external-");
         try {
@@ -62,32 +53,12 @@ final class ExternalServer implements RunningServer {
             String description = "external server from " + ExternalServerUrl.VARIABLE + " (" + parsed.display() + "), "
                     + (tls instanceof TlsSupport.Available ? "TLS verified with " + caPem : "TLS not verifiable");
             LOG.info("Test database ready: {}", description);
-            return new ExternalServer(tempDir, endpoint, tls, description);
+            // The server is not ours to stop: only the truststore goes.
+            return new RunningServer(endpoint, tls, description, () -> TempDirs.delete(tempDir));
         } catch (SQLException | RuntimeException e) {
             TempDirs.delete(tempDir);
             throw new IllegalStateException("Cannot use the external server " + parsed.display() + " from "
                     + ExternalServerUrl.VARIABLE + ": " + e.getMessage(), e);
         }
-    }
-
-    @Override
-    public ServerEndpoint endpoint() {
-        return endpoint;
-    }
-
-    @Override
-    public TlsSupport tls() {
-        return tls;
-    }
-
-    @Override
-    public String description() {
-        return description;
-    }
-
-    /** Deletes the truststore; the server itself is not ours to stop. */
-    @Override
-    public void close() {
-        TempDirs.delete(tempDir);
     }
 }

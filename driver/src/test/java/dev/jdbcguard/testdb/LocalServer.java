@@ -11,6 +11,7 @@ import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.UserPrincipal;
 import java.nio.file.attribute.UserPrincipalLookupService;
+import java.nio.file.attribute.UserPrincipalNotFoundException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -30,9 +31,9 @@ import org.slf4j.LoggerFactory;
  * <p>Cost: about half a second to initialize the datadir and two to four seconds until the server
  * accepts connections. Readiness is proven by logging in, not by polling a port; if that does not happen
  * within {@link #READY_TIMEOUT} the start fails with the tail of the server's error log.
- * {@link #close()} sends SIGTERM (a clean shutdown), waits, and deletes the whole temp dir.
+ * Stopping sends SIGTERM (a clean shutdown), waits, and deletes the whole temp dir.
  */
-final class LocalServer implements RunningServer {
+final class LocalServer {
 
     static final String DATABASE = "guard_test";
     static final Duration READY_TIMEOUT = Duration.ofSeconds(10);
@@ -43,25 +44,14 @@ final class LocalServer implements RunningServer {
     /** The unprivileged account a server started by root must run as (mariadbd refuses to run as root). */
     private static final String SERVER_ACCOUNT = "mysql";
 
-    private final Path baseDir;
-    private final Process process;
-    private final ServerEndpoint endpoint;
-    private final TlsSupport tls;
-    private final String description;
-
-    private LocalServer(Path baseDir, Process process, ServerEndpoint endpoint, TlsSupport tls, String description) {
-        this.baseDir = baseDir;
-        this.process = process;
-        this.endpoint = endpoint;
-        this.tls = tls;
-        this.description = description;
+    private LocalServer() {
     }
 
     /**
      * Initializes, starts and provisions a server; on any failure stops what was started, deletes the
      * temp dir and throws {@link IllegalStateException} with the reason and the server's log tail.
      */
-    static LocalServer start(ServerBinaries binaries, boolean withTls) {
+    static RunningServer start(ServerBinaries binaries, boolean withTls) {
         long started = System.nanoTime();
         Path baseDir = TempDirs.create("jdbc-guard-db-");
         Process process = null;
@@ -98,7 +88,12 @@ final class LocalServer implements RunningServer {
                     withTls ? "TLS with a generated CA" : "no TLS", seconds(ready - started));
             LOG.info("Test database ready: {} (certificates and datadir {} s, server start to first login {} s)",
                     description, seconds(initialized - started), seconds(ready - initialized));
-            return new LocalServer(baseDir, process, endpoint, tls, description);
+            Process server = process;
+            return new RunningServer(endpoint, tls, description, () -> {
+                stop(server);
+                TempDirs.delete(baseDir);
+                LOG.info("Test database stopped and deleted: {}", description);
+            });
         } catch (IOException | SQLException | RuntimeException e) {
             if (process != null) {
                 stop(process);
@@ -110,27 +105,6 @@ final class LocalServer implements RunningServer {
         }
     }
 
-    @Override
-    public ServerEndpoint endpoint() {
-        return endpoint;
-    }
-
-    @Override
-    public TlsSupport tls() {
-        return tls;
-    }
-
-    @Override
-    public String description() {
-        return description;
-    }
-
-    @Override
-    public void close() {
-        stop(process);
-        TempDirs.delete(baseDir);
-        LOG.info("Test database stopped and deleted: {}", description);
-    }
 
     private static void initialize(ServerBinaries binaries, Path baseDir, Path dataDir, boolean asRoot) {
         List<String> command = new ArrayList<>();
@@ -220,8 +194,15 @@ final class LocalServer implements RunningServer {
     /** Gives the temp dir to the server account, which cannot otherwise enter a root-owned 0700 dir. */
     private static void handOver(Path baseDir) throws IOException {
         UserPrincipalLookupService lookup = baseDir.getFileSystem().getUserPrincipalLookupService();
-        UserPrincipal user = lookup.lookupPrincipalByName(SERVER_ACCOUNT);
-        GroupPrincipal group = lookup.lookupPrincipalByGroupName(SERVER_ACCOUNT);
+        UserPrincipal user;
+        GroupPrincipal group;
+        try {
+            user = lookup.lookupPrincipalByName(SERVER_ACCOUNT);
+            group = lookup.lookupPrincipalByGroupName(SERVER_ACCOUNT);
+        } catch (UserPrincipalNotFoundException e) {
+            throw new IOException("started as root, the server must run as the system account '" + SERVER_ACCOUNT
+                    + "', which does not exist (the mariadb-server package creates it)", e);
+        }
         try (Stream<Path> files = Files.walk(baseDir)) {
             for (Path file : (Iterable<Path>) files::iterator) {
                 PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);

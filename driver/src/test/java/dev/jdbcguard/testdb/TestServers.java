@@ -2,6 +2,7 @@ package dev.jdbcguard.testdb;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,13 +35,9 @@ public final class TestServers implements AutoCloseable {
 
     private final Map<String, String> environment;
     private final Thread shutdownHook = new Thread(this::close, "jdbc-guard-test-servers-shutdown");
+    private final Slot primary = new Slot(this::startPrimary);
+    private final Slot plaintext = new Slot(() -> startThrowaway(false));
     private boolean hookRegistered;
-    private RunningServer primary;
-    private RunningServer plaintext;
-    private TestDatabase primaryDatabase;
-    private TestDatabase plaintextDatabase;
-    private RuntimeException primaryFailure;
-    private RuntimeException plaintextFailure;
 
     /** Servers chosen by this process's environment. Nothing starts before the first request. */
     public TestServers() {
@@ -54,24 +51,11 @@ public final class TestServers implements AutoCloseable {
     /**
      * The primary server with TLS, started on first call (seconds) and then shared.
      *
-     * @throws IllegalStateException if no server can be had, saying what to install
+     * @throws IllegalStateException    if no server can be had, saying what to install
      * @throws IllegalArgumentException if {@value ExternalServerUrl#VARIABLE} is malformed
      */
     public synchronized TestDatabase primary() {
-        if (primaryFailure != null) {
-            throw primaryFailure;
-        }
-        if (primaryDatabase == null) {
-            registerShutdownHook();
-            try {
-                primary = startPrimary();
-            } catch (RuntimeException e) {
-                primaryFailure = e;
-                throw e;
-            }
-            primaryDatabase = new TestDatabase(primary.endpoint(), primary.tls(), primary.description(), this::plaintext);
-        }
-        return primaryDatabase;
+        return primary.get();
     }
 
     /**
@@ -80,34 +64,14 @@ public final class TestServers implements AutoCloseable {
      * @throws IllegalStateException if no such server can be started here, saying what to install
      */
     public synchronized TestDatabase plaintext() {
-        if (plaintextFailure != null) {
-            throw plaintextFailure;
-        }
-        if (plaintextDatabase == null) {
-            registerShutdownHook();
-            try {
-                plaintext = startPlaintext();
-            } catch (RuntimeException e) {
-                plaintextFailure = e;
-                throw e;
-            }
-            plaintextDatabase = new TestDatabase(plaintext.endpoint(), plaintext.tls(), plaintext.description(),
-                    this::plaintext);
-        }
-        return plaintextDatabase;
+        return plaintext.get();
     }
 
     /** Stops every server this instance started and deletes its files. Idempotent. */
     @Override
     public synchronized void close() {
-        if (plaintext != null) {
-            plaintext.close();
-            plaintext = null;
-        }
-        if (primary != null) {
-            primary.close();
-            primary = null;
-        }
+        plaintext.close();
+        primary.close();
         if (hookRegistered && Thread.currentThread() != shutdownHook) {
             try {
                 Runtime.getRuntime().removeShutdownHook(shutdownHook);
@@ -126,10 +90,6 @@ public final class TestServers implements AutoCloseable {
         return startThrowaway(true);
     }
 
-    private RunningServer startPlaintext() {
-        return startThrowaway(false);
-    }
-
     private RunningServer startThrowaway(boolean withTls) {
         Optional<ServerBinaries> binaries = ServerBinaries.find(environment.get("PATH"));
         if (binaries.isPresent()) {
@@ -142,10 +102,45 @@ public final class TestServers implements AutoCloseable {
         throw new IllegalStateException(NOTHING_TO_RUN);
     }
 
-    private void registerShutdownHook() {
-        if (!hookRegistered) {
-            Runtime.getRuntime().addShutdownHook(shutdownHook);
-            hookRegistered = true;
+    /** One lazily started server; guarded by the enclosing instance's lock. */
+    private final class Slot {
+
+        private final Supplier<RunningServer> starter;
+        private RunningServer server;
+        private TestDatabase database;
+        private RuntimeException failure;
+
+        Slot(Supplier<RunningServer> starter) {
+            this.starter = starter;
+        }
+
+        TestDatabase get() {
+            if (failure != null) {
+                throw failure;
+            }
+            if (database == null) {
+                if (!hookRegistered) {
+                    Runtime.getRuntime().addShutdownHook(shutdownHook);
+                    hookRegistered = true;
+                }
+                try {
+                    server = starter.get();
+                } catch (RuntimeException e) {
+                    failure = e;
+                    throw e;
+                }
+                database = new TestDatabase(server.endpoint(), server.tls(), server.description(),
+                        TestServers.this::plaintext);
+            }
+            return database;
+        }
+
+        void close() {
+            if (server != null) {
+                server.close();
+                server = null;
+                database = null;
+            }
         }
     }
 }
