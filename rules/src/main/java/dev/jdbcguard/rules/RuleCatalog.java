@@ -231,7 +231,7 @@ public final class RuleCatalog {
             ps(PLANETSCALE_CREATE_DATABASE, "`CREATE DATABASE` / `DROP DATABASE`.",
                     "Vitess does not create or drop keyspaces through SQL; the statement fails.",
                     "Create databases and branches with the PlanetScale console, CLI (`pscale database create`) or API."),
-            ps(PLANETSCALE_STORED_ROUTINE, "`CREATE PROCEDURE/FUNCTION/TRIGGER/EVENT`.",
+            ps(PLANETSCALE_STORED_ROUTINE, "`CREATE/ALTER PROCEDURE/FUNCTION/TRIGGER/EVENT`, or `CALL` of a procedure.",
                     "PlanetScale does not support stored routines, triggers or events; the statement fails.",
                     "Move the logic into the application (or a scheduled job for events)."),
             ps(PLANETSCALE_FOREIGN_KEY, "A foreign key constraint in `CREATE TABLE` or `ALTER TABLE`.",

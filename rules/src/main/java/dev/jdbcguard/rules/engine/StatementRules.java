@@ -63,6 +63,9 @@ final class StatementRules {
             case LOCK_TABLES:
                 out.fire(PLANETSCALE_LOCK_TABLES, "LOCK TABLES");
                 break;
+            case CALL:
+                out.fire(PLANETSCALE_STORED_ROUTINE, "CALL of a stored procedure");
+                break;
             case UNPARSEABLE:
                 out.fire(QUERY_UNPARSEABLE, "unparseable SQL" + (out.classification.unparseableReason() != null
                         ? ": " + out.classification.unparseableReason() : ""));

@@ -73,6 +73,38 @@ public final class RuleReference {
             - **Hot reload:** the driver looks at the rule file's modification time and size every few seconds (one
               `stat`, on a daemon thread, never on a statement's path) and swaps in the new rules atomically. A bad new
               version is logged (`jdbcguard.rules`) with its precise error and the last good rules stay in force.
+
+            ## How statements are judged
+
+            The statement rules (`ddl.*`, `dml.no-where`, `query.select-star`, `query.unparseable` and the
+            `planetscale.*` statement rules) read the SQL text before it is sent. Each statement of a multi-statement
+            string is judged on its own, and one finding names the statement's first table that decided its action.
+            An `ALTER TABLE` trips one rule per kind of operation (`DROP COLUMN` and `ADD INDEX` in one statement trip
+            `ddl.drop-column` and `ddl.add-index`); `ALTER TABLE ... DROP/TRUNCATE PARTITION` counts as `ddl.truncate`.
+            Every DDL statement also trips `planetscale.direct-ddl` (off unless turned on). The verdict per SQL string is
+            cached, so a statement the application runs again costs a cache lookup; warnings are grouped by the
+            statement's fingerprint (literals replaced by `?`).
+
+            ## lint: gate migrations in CI
+
+            ```
+            java -jar driver/target/jdbc-guard-0.1.0-SNAPSHOT.jar lint --profile migration --fail-on warn examples/db/migration
+            ```
+
+            judges every `*.sql` file under the paths given (directories recursively, in path order) with the statement
+            rules and prints one finding per line, then the fix:
+
+            ```
+            examples/db/migration/V3__drop_legacy_columns.sql:3:1: warn ddl.drop-column: ALTER TABLE DROP COLUMN on customers
+                fix: Expand/contract: stop reading and writing the column (and remove it from ORM mappings) in one release, drop it in a later migration.
+            ```
+
+            Options: `--profile P`, `--rules FILE` (chosen as above, environment included), `--format text|json`,
+            `--fail-on block|warn` (default `block`). Exit status: `0` when no finding reaches `--fail-on`, `1` when
+            one does, `2` on bad input (unknown option, missing path, no `.sql` file found, a file that is not UTF-8, bad rules), with the
+            precise error on standard error. `--format json` prints one object: `rules`, `failOn`, `files`, `failed`
+            and `findings`, each with `file`, `line`, `column`, `rule`, `action`, `detail`, `table`, `fingerprint`,
+            `why` and `fix`. In a file, a `guard:allow` comment covers the statement it precedes or sits in.
             """;
 
     private RuleReference() {

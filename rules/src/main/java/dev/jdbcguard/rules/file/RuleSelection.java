@@ -37,14 +37,8 @@ public record RuleSelection(String profile, Path rulesFile) {
 
     /** Loads the selection once. @throws RuleFileException on an unknown profile or a bad file */
     public RuleSet load() {
-        if (rulesFile == null) {
-            try {
-                return RuleFiles.profile(profile);
-            } catch (RuleFileException e) {
-                throw new RuleFileException(PROFILE_PROPERTY + "/" + PROFILE_ENV, 0, 0, e.problem(), e);
-            }
-        }
-        return RuleFiles.load(rulesFile, profile);
+        RuleSet base = profileRules();
+        return rulesFile == null ? base : RuleFiles.load(rulesFile, profile);
     }
 
     /**
@@ -54,7 +48,18 @@ public record RuleSelection(String profile, Path rulesFile) {
      * @throws RuleFileException when the initial load fails: nothing starts on bad rules
      */
     public RuleSource open(Duration pollInterval) {
-        return rulesFile == null ? RuleSource.fixed(load()) : ReloadingRules.start(rulesFile, profile, pollInterval);
+        RuleSet base = profileRules();
+        return rulesFile == null ? RuleSource.fixed(base) : ReloadingRules.start(rulesFile, profile, pollInterval);
+    }
+
+    /** The selected profile, also checked when a file's {@code extends} makes it unused: a bad setting is an error. */
+    private RuleSet profileRules() {
+        try {
+            return RuleFiles.profile(profile);
+        } catch (RuleFileException e) {
+            // Named by the setting, not a file: that is what the user has to change.
+            throw new RuleFileException(PROFILE_PROPERTY + "/" + PROFILE_ENV, 0, 0, e.problem(), e);
+        }
     }
 
     private static String firstSet(String preferred, String fallback) {

@@ -28,8 +28,8 @@ import java.util.stream.Stream;
  * cover only it). Only statement rules apply: connection and runtime rules need a running application.
  *
  * <p>Exit status: {@value #PASSED} when no finding reaches {@code --fail-on}, {@value #FAILED} when one does,
- * {@value #BAD_INPUT} on bad input (unknown option, missing path, unreadable file, bad rules), with the precise
- * error on the error stream.
+ * {@value #BAD_INPUT} on bad input (unknown option, missing path, no {@code .sql} file found, unreadable file, bad
+ * rules), with the precise error on the error stream.
  */
 public final class Lint {
 
@@ -69,6 +69,11 @@ public final class Lint {
             RuleSelection selection = RuleSelection.select(options.profile, options.rules, environment);
             RuleSet rules = selection.load();
             List<Path> files = sqlFiles(options.paths);
+            if (files.isEmpty()) {
+                // A gate that passes because it was pointed at the wrong folder protects nothing.
+                err.println("lint: no .sql files in " + options.paths);
+                return BAD_INPUT;
+            }
             List<LintReport.Located> findings = new ArrayList<>();
             for (Path file : files) {
                 judge(file, rules, findings);

@@ -3,7 +3,7 @@ package dev.jdbcguard.rules.sql;
 /**
  * Normalises SQL so that the same statement with other values gives the same string, as
  * pt-query-digest and ProxySQL digests do: every literal (string, number, hex, bit, placeholder)
- * becomes {@code ?}, adjacent string literals become one, a list of only literals in parentheses
+ * becomes {@code ?} (with its sign where the sign cannot be an operator), adjacent string literals become one, a list of only literals in parentheses
  * ({@code IN (1, 2, 3)}, a {@code VALUES} row) becomes {@code (?+)}, the extra rows of a multi-row
  * {@code VALUES} are dropped, comments disappear (the code of executable comments stays), words and
  * identifiers are lower-cased, backquotes removed, and tokens are separated by one space (none after
@@ -57,6 +57,10 @@ public final class Fingerprinter {
                     continue;
                 }
             }
+            if (isUnarySign(t, i, from, to)) {
+                i++;
+                continue;
+            }
             switch (type) {
                 case Tokens.STRING, Tokens.NUMBER, Tokens.PARAM -> {
                     space(out, segmentStart, '?');
@@ -77,6 +81,15 @@ public final class Fingerprinter {
             }
             i++;
         }
+    }
+
+    /** A '-' or '+' before a number where no operand precedes it ({@code = -5}, {@code (-1}): part of the literal. */
+    private static boolean isUnarySign(Tokens t, int i, int from, int to) {
+        if (!(t.isPunct(i, '-') || t.isPunct(i, '+')) || i + 1 >= to || t.type[i + 1] != Tokens.NUMBER) {
+            return false;
+        }
+        int before = i - 1;
+        return before < from || t.type[before] == Tokens.OPERATOR || t.type[before] == Tokens.PUNCT && !t.isPunct(before, ')');
     }
 
     private static boolean isValues(Tokens t, int i) {

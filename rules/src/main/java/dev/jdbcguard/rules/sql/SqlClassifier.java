@@ -14,10 +14,11 @@ import java.util.Set;
  * text, one StringBuilder for the fingerprint, and the result objects; no regular expressions.
  *
  * <p>Deliberate choices: executable comments are code whatever their version (the server may run
- * them); {@code DELIMITER} (a mysql client command the server rejects) and compound statements
- * ({@code BEGIN NOT ATOMIC}) are {@link StatementKind#UNPARSEABLE}; a routine body's statements are
- * split at their {@code ;} like any others, so a {@code CREATE PROCEDURE} sent in one string is judged
- * as the routine plus each statement of its body.
+ * them), but a WHERE or LIMIT inside a versioned one ({@code /*!80000 ... *}{@code /}) does not count
+ * as protection, since an older server skips it; {@code DELIMITER} (a mysql client command the
+ * server rejects) is {@link StatementKind#UNPARSEABLE}, and so is a MariaDB {@code BEGIN NOT ATOMIC}
+ * block (it runs statements the guard does not judge one by one); a stored routine's
+ * {@code BEGIN ... END} body stays inside its CREATE statement, as the server reads it.
  */
 public final class SqlClassifier {
     private SqlClassifier() {
@@ -43,11 +44,9 @@ public final class SqlClassifier {
         StringBuilder fingerprint = new StringBuilder(Math.min(sql.length(), 4096));
         List<StatementInfo> statements = new ArrayList<>(2);
         String reason = tokens.error;
-        int statementStart = 0;
-        for (int i = 0; i <= tokens.count; i++) {
-            if (i < tokens.count && !tokens.isPunct(i, ';')) {
-                continue;
-            }
+        StatementSplitter splitter = new StatementSplitter(tokens);
+        for (int statementStart = 0; statementStart <= tokens.count; ) {
+            int i = splitter.end(statementStart);
             boolean lexedToEnd = i < tokens.count || tokens.error == null;
             if (i > statementStart) {
                 if (fingerprint.length() > 0) {
@@ -58,6 +57,9 @@ public final class SqlClassifier {
                 String statementFingerprint = fingerprint.substring(fingerprintStart);
                 if (lexedToEnd) {
                     StatementAnalyzer analyzer = new StatementAnalyzer(tokens, statementStart, i);
+                    if (splitter.unclosedBlock()) {
+                        analyzer.unparseable("BEGIN without END", statementStart);
+                    }
                     statements.add(analyzer.analyze(statementFingerprint));
                     if (reason == null) {
                         reason = analyzer.unparseableReason();
@@ -66,7 +68,10 @@ public final class SqlClassifier {
                     statements.add(StatementAnalyzer.unreadable(statementFingerprint, tokens.start[statementStart]));
                 }
             } else if (!lexedToEnd) {
-                statements.add(StatementAnalyzer.unreadable("", tokens.errorOffset));
+                // Nothing lexed after the last ';': the unreadable rest starts there at the earliest
+                // (an unterminated executable comment may have opened before it).
+                int offset = i > 0 ? Math.max(tokens.errorOffset, tokens.end[i - 1]) : tokens.errorOffset;
+                statements.add(StatementAnalyzer.unreadable("", offset));
             }
             statementStart = i + 1;
         }

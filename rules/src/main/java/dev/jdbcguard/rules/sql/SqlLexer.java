@@ -43,12 +43,14 @@ final class SqlLexer {
                         executableCommentStart = i;
                     }
                     inExecutableComment = true;
+                    tokens.inConditional |= Character.isDigit(sql.charAt(executableCode - 1));
                     i = executableCode;
                 } else {
                     i = blockComment(tokens, i);
                 }
             } else if (c == '*' && inExecutableComment && i + 1 < n && sql.charAt(i + 1) == '/') {
                 inExecutableComment = false;
+                tokens.inConditional = false;
                 i += 2;
             } else if (isWordStart(c) || c >= '0' && c <= '9') {
                 i = wordOrNumber(tokens, i);

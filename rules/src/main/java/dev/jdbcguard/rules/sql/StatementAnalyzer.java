@@ -86,7 +86,8 @@ final class StatementAnalyzer {
                 intoOutfile, fingerprint, t.start[from]);
     }
 
-    private void unparseable(String why, int token) {
+    /** Marks the statement unparseable; the first reason given wins. */
+    void unparseable(String why, int token) {
         if (reason == null) {
             reason = why + " at offset " + (token < to ? t.start[token] : t.start[to - 1]);
         }
@@ -468,7 +469,7 @@ final class StatementAnalyzer {
                     next = tableReference(i + 1);
                 } else if (anyWord(i, FROM_ENDERS)) {
                     tableListOpen[depth] = false;
-                    if (statementLevel) {
+                    if (statementLevel && !t.isConditional(i)) {
                         hasWhere |= word(i, "WHERE");
                         hasLimit |= word(i, "LIMIT");
                         inSelectList = word(i, "SELECT");

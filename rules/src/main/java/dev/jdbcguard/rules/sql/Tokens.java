@@ -32,6 +32,13 @@ final class Tokens {
     int[] type;
     int[] start;
     int[] end;
+    /**
+     * Per token, true when it comes from a versioned executable comment ({@code /*!80000 ..*}{@code /}),
+     * code that some servers skip; null until the first such token.
+     */
+    boolean[] conditional;
+    /** Set by the lexer while it reads a versioned executable comment. */
+    boolean inConditional;
     /** Rule ids and prefixes named by guard:allow comments, or null when there was none. */
     Set<String> allowed;
     /** Why lexing stopped early, or null. */
@@ -53,6 +60,12 @@ final class Tokens {
             start = Arrays.copyOf(start, capacity);
             end = Arrays.copyOf(end, capacity);
         }
+        if (inConditional) {
+            if (conditional == null || conditional.length < type.length) {
+                conditional = conditional == null ? new boolean[type.length] : Arrays.copyOf(conditional, type.length);
+            }
+            conditional[count] = true;
+        }
         type[count] = tokenType;
         start[count] = from;
         end[count] = to;
@@ -69,6 +82,11 @@ final class Tokens {
     void fail(String reason, int offset) {
         error = reason + " at offset " + offset;
         errorOffset = offset;
+    }
+
+    /** True when token {@code i} comes from a versioned executable comment, which some servers skip. */
+    boolean isConditional(int i) {
+        return conditional != null && i < conditional.length && conditional[i];
     }
 
     /** True when token {@code i} exists and is the word {@code upperKeyword}, in any case. */

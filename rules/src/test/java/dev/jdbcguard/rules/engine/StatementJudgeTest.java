@@ -69,6 +69,7 @@ class StatementJudgeTest {
             "LOAD DATA INFILE '/tmp/x.csv' INTO TABLE t              | planetscale.load-data           | block",
             "SELECT id FROM t INTO OUTFILE '/tmp/x'                  | planetscale.into-outfile        | block",
             "LOCK TABLES t WRITE                                     | planetscale.lock-tables         | warn",
+            "CALL refresh_totals(7)                                  | planetscale.stored-routine      | block",
             "CREATE TABLE c (id INT, p INT, FOREIGN KEY (p) REFERENCES par (id)) | planetscale.foreign-key | warn",
     })
     void planetscaleStatementRules(String sql, String ruleId, String action) {

@@ -30,6 +30,8 @@ class RuleSelectionTest {
         assertThatThrownBy(() -> RuleSelection.select(null, null, Map.of("JDBC_GUARD_PROFILE", "staging")).load())
                 .isInstanceOf(RuleFileException.class)
                 .hasMessage("guard.profile/JDBC_GUARD_PROFILE: unknown profile 'staging'; expected one of production, planetscale, development, migration");
+        assertThatThrownBy(() -> new RuleSelection("prod", Path.of("/nowhere/rules.yaml")).load())
+                .hasMessageStartingWith("guard.profile/JDBC_GUARD_PROFILE: unknown profile 'prod'");
     }
 
     @Test

@@ -129,6 +129,11 @@ class LintTest {
         }
 
         err.reset();
+        Path empty = Files.createDirectory(dir.resolve("empty"));
+        assertThat(lint(empty.toString())).isEqualTo(Lint.BAD_INPUT);
+        assertThat(err()).isEqualTo("lint: no .sql files in [" + empty + "]\n");
+
+        err.reset();
         Path binary = Files.write(dir.resolve("bad.sql"), new byte[] {(byte) 0xC3, (byte) 0x28});
         assertThat(lint(binary.toString())).isEqualTo(Lint.BAD_INPUT);
         assertThat(err()).isEqualTo("lint: " + binary + ": not UTF-8 text\n");

@@ -26,6 +26,7 @@ class FingerprintTest {
         "SELECT t.a FROM db.t | select t.a from db.t",
         "SELECT a FROM t WHERE b IS NULL AND c = TRUE | select a from t where b is null and c = true",
         "/*!50700 SELECT 1 */ | select ?",
+        "SELECT a - 1, -2, a = -3, (+4) FROM t WHERE b IN (-1, -2) | select a - ?, ?, a = ?, (?) from t where b in (?+)",
         "SELECT a FROM t WHERE x <=> 1 AND y != 2 | select a from t where x <=> ? and y != ?",
     })
     void normalises(String sql, String expected) {

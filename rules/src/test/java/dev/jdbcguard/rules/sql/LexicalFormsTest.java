@@ -152,6 +152,44 @@ class LexicalFormsTest {
     }
 
     @Test
+    void aRoutineBodyStaysInsideItsCreateStatement() {
+        String procedure = "CREATE DEFINER=CURRENT_USER() PROCEDURE p() BEGIN DECLARE x INT; "
+            + "IF x > 0 THEN DELETE FROM t; END IF; SET x = CASE WHEN x THEN 1 ELSE 2 END; "
+            + "CASE x WHEN 1 THEN SELECT 1; END CASE; lbl: LOOP LEAVE lbl; END LOOP; END; DROP TABLE u";
+        assertThat(kinds(procedure)).containsExactly(StatementKind.CREATE_ROUTINE, StatementKind.DROP_TABLE);
+        assertThat(kinds("CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW BEGIN SET NEW.a = 1; END"))
+            .containsExactly(StatementKind.CREATE_ROUTINE);
+        assertThat(kinds("CREATE EVENT e ON SCHEDULE EVERY 1 DAY DO BEGIN DELETE FROM t; END; SELECT 1"))
+            .containsExactly(StatementKind.CREATE_ROUTINE, StatementKind.SELECT);
+    }
+
+    @Test
+    void blocksAreCountedOnlyInRoutines() {
+        // "begin" is a legal column name; it must not hide the DROP after it.
+        assertThat(kinds("CREATE TABLE t (begin INT); DROP TABLE u"))
+            .containsExactly(StatementKind.CREATE_TABLE, StatementKind.DROP_TABLE);
+        assertThat(kinds("SELECT begin FROM t; DELETE FROM t")).containsExactly(StatementKind.SELECT, StatementKind.DELETE);
+    }
+
+    @Test
+    void anUnclosedRoutineBlockOrAnonymousBlockIsUnparseable() {
+        Classification unclosed = SqlClassifier.classifyText("CREATE PROCEDURE p() BEGIN SELECT 1; DROP TABLE t");
+        assertThat(unclosed.statements()).extracting(StatementInfo::kind).containsExactly(StatementKind.UNPARSEABLE);
+        assertThat(unclosed.unparseableReason()).isEqualTo("BEGIN without END at offset 0");
+        assertThat(kinds("BEGIN NOT ATOMIC DELETE FROM t; END; SELECT 1"))
+            .containsExactly(StatementKind.UNPARSEABLE, StatementKind.SELECT);
+    }
+
+    @Test
+    void aWhereInAVersionedCommentIsNotProtection() {
+        // MySQL 8.0 skips /*!90000 ... */: the DELETE then has no WHERE.
+        assertThat(StatementKindTest.only("DELETE FROM t /*!90000 WHERE id = 1 */").hasWhere()).isFalse();
+        assertThat(StatementKindTest.only("DELETE FROM t /*!90000 LIMIT 1 */").hasLimit()).isFalse();
+        assertThat(StatementKindTest.only("DELETE FROM t /*! WHERE id = 1 */").hasWhere()).isTrue();
+        assertThat(StatementKindTest.only("/*!50700 DELETE FROM t */ WHERE id = 1").hasWhere()).isTrue();
+    }
+
+    @Test
     void delimiterIsAClientCommand() {
         Classification c = SqlClassifier.classifyText("DELIMITER $$\nCREATE PROCEDURE p() BEGIN SELECT 1; END $$");
         assertThat(c.unparseable()).isTrue();
