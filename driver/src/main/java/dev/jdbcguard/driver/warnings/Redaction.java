@@ -56,11 +56,15 @@ final class Redaction {
                 int j = skipSpaces(lower, i + key.length());
                 if (j < lower.length() && (lower.charAt(j) == '=' || lower.charAt(j) == ':')) {
                     int start = skipSpaces(lower, j + 1);
+                    if (start < lower.length() && (lower.charAt(start) == '\'' || lower.charAt(start) == '"')) {
+                        int close = lower.indexOf(lower.charAt(start), start + 1);
+                        return span(start + 1, close < 0 ? lower.length() : close);
+                    }
                     int end = start;
                     while (end < lower.length() && VALUE_DELIMITERS.indexOf(lower.charAt(end)) < 0) {
                         end++;
                     }
-                    return end > start ? (long) start << 32 | end : -1;
+                    return span(start, end);
                 }
             }
         }
@@ -79,7 +83,12 @@ final class Redaction {
                 at = j;
             }
         }
-        return colon >= 0 && at > colon + 1 ? (long) (colon + 1) << 32 | at : -1;
+        return colon >= 0 ? span(colon + 1, at) : -1;
+    }
+
+    /** {@code start << 32 | end}, or -1 when the value is empty. */
+    private static long span(int start, int end) {
+        return end > start ? (long) start << 32 | end : -1;
     }
 
     private static int skipSpaces(String s, int from) {
