@@ -34,11 +34,11 @@ public final class RuntimeChecks {
     static final String TX_LONG = "tx.long";
 
     private final FindingSink sink;
-    private final long slowNanos;
-    private final long maxRows;
-    private final int nPlusOneCount;
-    private final long nPlusOneWindowNanos;
-    private final long txMaxNanos;
+    private long slowNanos;
+    private long maxRows;
+    private int nPlusOneCount;
+    private long nPlusOneWindowNanos;
+    private long txMaxNanos;
     private final FingerprintCounter executions = new FingerprintCounter();
 
     private boolean autoCommit;
@@ -54,12 +54,17 @@ public final class RuntimeChecks {
      */
     public RuntimeChecks(Thresholds thresholds, boolean autoCommit, FindingSink sink) {
         this.sink = sink;
-        this.slowNanos = thresholds.slow().toNanos();
-        this.maxRows = thresholds.maxRows();
-        this.nPlusOneCount = thresholds.nPlusOneCount();
-        this.nPlusOneWindowNanos = thresholds.nPlusOneWindow().toNanos();
-        this.txMaxNanos = thresholds.txMax().toNanos();
         this.autoCommit = autoCommit;
+        reconfigure(thresholds);
+    }
+
+    /** Applies new limits (a reloaded rule set) from the next event on; counts and clocks are kept. */
+    public void reconfigure(Thresholds thresholds) {
+        slowNanos = thresholds.slow().toNanos();
+        maxRows = thresholds.maxRows();
+        nPlusOneCount = thresholds.nPlusOneCount();
+        nPlusOneWindowNanos = thresholds.nPlusOneWindow().toNanos();
+        txMaxNanos = thresholds.txMax().toNanos();
     }
 
     /**
@@ -105,18 +110,26 @@ public final class RuntimeChecks {
     }
 
     /**
-     * When a result set is closed (or fully read): how many rows the application read from it.
+     * Rows the application has read so far from one result set. Fires once, as the count first
+     * exceeds the limit, so a {@code block} stops the reading there.
      *
+     * @return the row count at which to call again: one past the limit, or {@code Long.MAX_VALUE}
+     *         once fired (or when the rule is off)
      * @throws SQLException when the sink blocks {@code query.large-result}
      */
-    public void resultSetClosed(Object fingerprint, long rowsRead) throws SQLException {
-        if (maxRows > 0 && rowsRead > maxRows) {
-            sink.report(new Finding(LARGE_RESULT,
-                    "read " + rowsRead + " rows from one result set (threshold " + maxRows + ")",
-                    "a large result is held in memory on both sides, and PlanetScale refuses results over 100,000 rows",
-                    "page through it with a keyset (WHERE id > ? ORDER BY id LIMIT n) or aggregate in SQL",
-                    fingerprint.toString()), Stage.AFTER_EXECUTION);
+    public long rowsRead(Object fingerprint, long rowsRead) throws SQLException {
+        if (maxRows <= 0) {
+            return Long.MAX_VALUE;
         }
+        if (rowsRead <= maxRows) {
+            return maxRows + 1;
+        }
+        sink.report(new Finding(LARGE_RESULT,
+                "read more than " + maxRows + " rows from one result set",
+                "a large result is held in memory on both sides, and PlanetScale refuses results over 100,000 rows",
+                "page through it with a keyset (WHERE id > ? ORDER BY id LIMIT n) or aggregate in SQL",
+                fingerprint.toString()), Stage.AFTER_EXECUTION);
+        return Long.MAX_VALUE;
     }
 
     /**

@@ -72,20 +72,29 @@ class RuntimeChecksTest {
     }
 
     @Test
-    void largeResultFiresOncePerResultSetOverTheThreshold() throws SQLException {
+    void largeResultFiresOnceAsTheRowsReadCrossTheThreshold() throws SQLException {
         RecordingSink sink = RecordingSink.warning();
         RuntimeChecks checks = checks(new Thresholds(Duration.ZERO, 1000, 0, Duration.ZERO, Duration.ZERO), sink);
         String all = "SELECT id FROM qc_orders";
         String some = "SELECT id FROM qc_orders WHERE id <= 1000";
 
-        checks.resultSetClosed(all, readAll(all));
-        checks.resultSetClosed(some, readAll(some));
+        assertThat(readAll(checks, all)).isEqualTo(QueryTables.ORDER_ROWS);
+        assertThat(readAll(checks, some)).isEqualTo(1000);
 
         assertThat(sink.reports()).singleElement().satisfies(report -> {
             assertThat(report.ruleId()).isEqualTo("query.large-result");
-            assertThat(report.finding().what()).isEqualTo("read " + QueryTables.ORDER_ROWS + " rows from one result set (threshold 1000)");
+            assertThat(report.finding().what()).isEqualTo("read more than 1000 rows from one result set");
             assertThat(report.finding().fingerprint()).isEqualTo(all);
         });
+    }
+
+    @Test
+    void blockingALargeResultStopsTheReadingAtTheThreshold() throws SQLException {
+        RuntimeChecks checks = checks(new Thresholds(Duration.ZERO, 100, 0, Duration.ZERO, Duration.ZERO), RecordingSink.blocking());
+
+        assertThatThrownBy(() -> readAll(checks, "SELECT id FROM qc_orders"))
+                .isInstanceOf(GuardViolationException.class)
+                .hasMessageStartingWith("[jdbc-guard] query.large-result: read more than 100 rows");
     }
 
     @Test
@@ -230,11 +239,15 @@ class RuntimeChecksTest {
         }
     }
 
-    private long readAll(String sql) throws SQLException {
+    /** Reads every row, telling the checks the way the result set proxy does: at 0, then at each row count they ask for. */
+    private long readAll(RuntimeChecks checks, String sql) throws SQLException {
         long rows = 0;
         try (Statement s = app.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            long next = checks.rowsRead(sql, 0);
             while (r.next()) {
-                rows++;
+                if (++rows == next) {
+                    next = checks.rowsRead(sql, rows);
+                }
             }
         }
         return rows;
