@@ -17,15 +17,12 @@ import java.util.Map;
  *                       environment, else {@code production})
  * @param cacheSize      {@code guard.cache-size}: SQL strings whose judgement is cached
  * @param reloadInterval {@code guard.reload-interval}: how often the rule file is checked; zero never
- * @param explainWait    {@code guard.explain-wait}: how long a new fingerprint waits for its EXPLAIN
  * @param warningWindow  {@code guard.warning-window}: deduplication window of the log lines
  */
-public record EngineSettings(RuleSelection selection, long cacheSize, Duration reloadInterval, Duration explainWait,
-                             Duration warningWindow) {
+public record EngineSettings(RuleSelection selection, long cacheSize, Duration reloadInterval, Duration warningWindow) {
 
     static final long DEFAULT_CACHE_SIZE = 10_000;
     static final Duration DEFAULT_RELOAD_INTERVAL = Duration.ofSeconds(2);
-    static final Duration DEFAULT_EXPLAIN_WAIT = Duration.ZERO;
     static final Duration DEFAULT_WARNING_WINDOW = Duration.ofMinutes(1);
 
     /**
@@ -46,7 +43,6 @@ public record EngineSettings(RuleSelection selection, long cacheSize, Duration r
         }
         return new EngineSettings(selection, cacheSize,
                 duration(settings, GuardSetting.RELOAD_INTERVAL, DEFAULT_RELOAD_INTERVAL),
-                duration(settings, GuardSetting.EXPLAIN_WAIT, DEFAULT_EXPLAIN_WAIT),
                 duration(settings, GuardSetting.WARNING_WINDOW, DEFAULT_WARNING_WINDOW));
     }
 

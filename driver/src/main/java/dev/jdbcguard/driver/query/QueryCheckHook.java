@@ -31,9 +31,10 @@ import java.sql.SQLWarning;
  *       an open transaction, {@code query.n-plus-one}, and the EXPLAIN-based unindexed check.
  *       Blocks here refuse the statement before it reaches the server.</li>
  *   <li>{@code serverStatus}: remembers the flags of the statement being executed.</li>
- *   <li>{@code afterExecute}: {@code query.slow} and the flag-based unindexed check. The hook
- *       cannot throw here, so {@code block} is reported as a warning (see the class comment of
- *       {@link UnindexedDetector} for what blocking after execution would mean).</li>
+ *   <li>{@code afterExecute}: {@code query.slow} and the flag-based unindexed check. A {@code block}
+ *       here fails the JDBC call after the server ran the statement (see the class comment of
+ *       {@link UnindexedDetector}); after a failed execution it is reported as a warning, so the
+ *       driver's own exception reaches the caller.</li>
  *   <li>{@code rowsRead}: {@code query.large-result}, as the rows read cross the limit; a block stops
  *       the reading ({@code next()} throws).</li>
  *   <li>{@code transaction}: the transaction clock, {@code tx.long} at commit or rollback (a warning:
@@ -47,7 +48,7 @@ import java.sql.SQLWarning;
  * {@link #report} only for background findings, which read nothing this thread writes except the
  * rule set.
  */
-final class QueryCheckHook implements ConnectionHook, FindingSink {
+public final class QueryCheckHook implements ConnectionHook, FindingSink {
 
     private final QueryChecks checks;
     private final UnindexedDetector detector;
@@ -94,6 +95,17 @@ final class QueryCheckHook implements ConnectionHook, FindingSink {
             default:
                 return null;
         }
+        return execute(judgement, sql, statementWarnings);
+    }
+
+    /**
+     * An execution whose SQL text the caller has already judged (the guard's engine judges every
+     * text once for the statement rules and hands the judgement on, so nothing is looked up twice).
+     *
+     * @return the token for {@link #afterExecute} and {@link #rowsRead}: {@code judgement}
+     * @throws SQLException when {@code tx.long}, {@code query.n-plus-one} or {@code query.unindexed} blocks
+     */
+    public Object execute(Judgement judgement, String sql, WarningSink statementWarnings) throws SQLException {
         QueryCheckSettings current = currentSettings(judgement.ruleSet());
         String fingerprint = judgement.fingerprint();
         Classification statement = judgement.classification();
@@ -119,28 +131,26 @@ final class QueryCheckHook implements ConnectionHook, FindingSink {
     }
 
     @Override
-    public void afterExecute(Object token, long elapsedNanos, Throwable failure, WarningSink statementWarnings) {
+    public void afterExecute(Object token, long elapsedNanos, Throwable failure, WarningSink statementWarnings)
+            throws SQLException {
         if (!(token instanceof Judgement judgement)) {
             return;
         }
         Classification statement = judgement.classification();
-        start(statementWarnings, statement, false);
-        try {
-            runtime.afterExecute(judgement.fingerprint(), elapsedNanos);
-            if (failure != null) {
-                return;
-            }
-            if (kind(statement) == StatementKind.TRANSACTION_END) {
-                runtime.transactionEnded(System.nanoTime());
-            }
-            if ((noIndexUsed || noGoodIndexUsed) && settings.unindexedEnabled()
-                    && !statement.allows(RuleCatalog.QUERY_UNINDEXED)) {
-                // the fingerprint names the same tables as the text, which the hook no longer holds
-                detector.afterExecute(settings.unindexed(), judgement.fingerprint(), judgement.fingerprint(),
-                        noIndexUsed, noGoodIndexUsed, this);
-            }
-        } catch (SQLException cannotHappen) {
-            // canThrow is false: the sink warns instead of throwing
+        // After a failure the driver's exception must reach the caller: findings only warn then.
+        start(statementWarnings, statement, failure == null);
+        runtime.afterExecute(judgement.fingerprint(), elapsedNanos);
+        if (failure != null) {
+            return;
+        }
+        if (kind(statement) == StatementKind.TRANSACTION_END) {
+            runtime.transactionEnded(System.nanoTime());
+        }
+        if ((noIndexUsed || noGoodIndexUsed) && settings.unindexedEnabled()
+                && !statement.allows(RuleCatalog.QUERY_UNINDEXED)) {
+            // the fingerprint names the same tables as the text, which the hook no longer holds
+            detector.afterExecute(settings.unindexed(), judgement.fingerprint(), judgement.fingerprint(),
+                    noIndexUsed, noGoodIndexUsed, this);
         }
     }
 
@@ -181,9 +191,9 @@ final class QueryCheckHook implements ConnectionHook, FindingSink {
             return;
         }
         if (action == Action.BLOCK && !background && canThrow) {
-            throw checks.reporter().block(finding);
+            throw checks.block(finding);
         }
-        SQLWarning warning = checks.reporter().warn(finding);
+        SQLWarning warning = checks.warn(finding);
         if (!background && warnings != null) {
             warnings.addWarning(warning);
         }

@@ -1,9 +1,11 @@
 package dev.jdbcguard.driver.query;
 
 import dev.jdbcguard.driver.hook.ConnectRequest;
-import dev.jdbcguard.driver.hook.ConnectionHook;
 import dev.jdbcguard.driver.hook.ConnectionHookFactory;
+import dev.jdbcguard.driver.metrics.GuardMetrics;
 import dev.jdbcguard.driver.plan.ExplainService;
+import dev.jdbcguard.driver.warnings.Finding;
+import dev.jdbcguard.driver.warnings.GuardViolationException;
 import dev.jdbcguard.driver.warnings.WarningReporter;
 import dev.jdbcguard.rules.RuleSet;
 import dev.jdbcguard.rules.RuleSource;
@@ -11,6 +13,7 @@ import dev.jdbcguard.rules.engine.Judgement;
 import dev.jdbcguard.rules.engine.StatementJudge;
 
 import java.sql.DriverManager;
+import java.sql.SQLWarning;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -42,6 +45,7 @@ public final class QueryChecks implements ConnectionHookFactory, AutoCloseable {
     private final RuleSource rules;
     private final StatementJudge judge;
     private final WarningReporter reporter;
+    private final GuardMetrics metrics; // null: findings are not counted
     private final Map<String, ExplainService> explainers = new ConcurrentHashMap<>();
     private volatile Cached cached;
     private volatile boolean closed;
@@ -52,13 +56,19 @@ public final class QueryChecks implements ConnectionHookFactory, AutoCloseable {
      * @param reporter logs findings and builds the SQL warnings and exceptions
      */
     public QueryChecks(RuleSource rules, StatementJudge judge, WarningReporter reporter) {
+        this(rules, judge, reporter, null);
+    }
+
+    /** As above, also counting each finding in {@code metrics} (by rule id, warned or blocked). */
+    public QueryChecks(RuleSource rules, StatementJudge judge, WarningReporter reporter, GuardMetrics metrics) {
         this.rules = Objects.requireNonNull(rules, "rules");
         this.judge = Objects.requireNonNull(judge, "judge");
         this.reporter = Objects.requireNonNull(reporter, "reporter");
+        this.metrics = metrics;
     }
 
     @Override
-    public ConnectionHook open(ConnectRequest request) {
+    public QueryCheckHook open(ConnectRequest request) {
         return new QueryCheckHook(this, explainer(request));
     }
 
@@ -70,8 +80,20 @@ public final class QueryChecks implements ConnectionHookFactory, AutoCloseable {
         return judge.judge(sql);
     }
 
-    WarningReporter reporter() {
-        return reporter;
+    /** Counts and logs a {@code warn} finding; returns the warning for the chain. */
+    SQLWarning warn(Finding finding) {
+        if (metrics != null) {
+            metrics.finding(finding.ruleId(), false);
+        }
+        return reporter.warn(finding);
+    }
+
+    /** Counts and logs a {@code block} finding; returns the exception to throw. */
+    GuardViolationException block(Finding finding) {
+        if (metrics != null) {
+            metrics.finding(finding.ruleId(), true);
+        }
+        return reporter.block(finding);
     }
 
     /** The settings of {@code rules}, read once per rule set. */

@@ -34,14 +34,6 @@ public enum GuardSetting {
     RELOAD_INTERVAL("guard.reload-interval", "how often the guard.rules file is checked for changes (default 2s, 0s = never)"),
 
     /**
-     * {@code guard.explain-wait}: how long the first execution of a new statement shape waits for the
-     * guard's EXPLAIN of it (default {@code 0ms}: never waits; the plan then judges later executions).
-     * Set it (e.g. {@code 2s}) with {@code query.unindexed: block} so even the first full scan is
-     * refused before it runs.
-     */
-    EXPLAIN_WAIT("guard.explain-wait", "how long a new statement shape waits for its EXPLAIN (default 0ms)"),
-
-    /**
      * {@code guard.warning-window}: repeats of one rule and fingerprint within this window are counted,
      * not logged; the next line says {@code (+N suppressed)} (default {@code 1m}).
      */
