@@ -62,6 +62,8 @@ final class LocalServer {
             Optional<ServerCertificate> certificate = withTls
                     ? Optional.of(CertificateAuthority.generate(Files.createDirectory(baseDir.resolve("tls"))))
                     : Optional.empty();
+            // Its own tmpdir: the bootstrap's temp table names repeat across processes (PID namespaces) sharing /tmp.
+            Files.createDirectory(baseDir.resolve("tmp"));
             boolean asRoot = "root".equals(System.getProperty("user.name"));
             if (asRoot) {
                 handOver(baseDir);
@@ -117,6 +119,7 @@ final class LocalServer {
             command.add("--initialize-insecure");
         }
         command.add("--datadir=" + dataDir);
+        command.add("--tmpdir=" + baseDir.resolve("tmp"));
         if (asRoot) {
             command.add("--user=" + SERVER_ACCOUNT);
         }
@@ -175,6 +178,7 @@ final class LocalServer {
                 binaries.server().toString(),
                 "--no-defaults",
                 "--datadir=" + dataDir,
+                "--tmpdir=" + baseDir.resolve("tmp"),
                 "--bind-address=127.0.0.1",
                 "--socket=" + baseDir.resolve("s.sock"),
                 "--pid-file=" + baseDir.resolve("server.pid"),

@@ -27,10 +27,10 @@ class RuntimeChecksE2eTest {
             extends: production
             rules:
               query.unindexed: off
-              query.slow: {action: warn, threshold: 150ms}
+              query.slow: {action: warn, threshold: 500ms}
               query.large-result: {action: %s, max-rows: 100}
               query.n-plus-one: {action: warn, max-repeats: 3, window: 0s}
-              tx.long: {action: warn, threshold: 200ms}
+              tx.long: {action: warn, threshold: 1s}
             """;
 
     private static Path warnRules;
@@ -55,9 +55,9 @@ class RuntimeChecksE2eTest {
         try (Connection c = connection(); Statement s = c.createStatement()) {
             s.executeQuery("SELECT 1").close();
             assertThat(ruleWarnings(s.getWarnings(), "query.slow")).isEmpty();
-            s.executeQuery("SELECT SLEEP(0.3)").close();
+            s.executeQuery("SELECT SLEEP(0.7)").close();
             assertThat(ruleWarnings(s.getWarnings(), "query.slow")).singleElement().satisfies(w -> assertThat(w.getMessage())
-                    .startsWith("[jdbc-guard] query.slow WARN: query took ").contains("(threshold 150 ms)"));
+                    .startsWith("[jdbc-guard] query.slow WARN: query took ").contains("(threshold 500 ms)"));
         }
     }
 
@@ -118,10 +118,10 @@ class RuntimeChecksE2eTest {
             assertThat(ruleWarnings(s.getWarnings(), "tx.long")).isEmpty();
 
             s.executeQuery("SELECT 3").close();
-            Thread.sleep(300);
+            Thread.sleep(1300);
             s.executeQuery("SELECT 4").close();
             assertThat(ruleWarnings(s.getWarnings(), "tx.long")).singleElement().satisfies(w -> assertThat(w.getMessage())
-                    .startsWith("[jdbc-guard] tx.long WARN: transaction still open after ").contains("(threshold 200 ms)"));
+                    .startsWith("[jdbc-guard] tx.long WARN: transaction still open after ").contains("(threshold 1000 ms)"));
             c.rollback();
         }
     }
