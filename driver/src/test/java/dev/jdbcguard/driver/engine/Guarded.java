@@ -28,8 +28,13 @@ final class Guarded {
 
     /** A rule file in a fresh temp directory, for {@code guard.rules}. */
     static Path rulesFile(String yaml) {
+        return rulesFile("rules.yaml", yaml);
+    }
+
+    /** A rule file named {@code name} (its engine's JMX name is {@code <name> (<profile>)}). */
+    static Path rulesFile(String name, String yaml) {
         try {
-            Path file = Files.createTempDirectory("jdbc-guard-e2e").resolve("rules.yaml");
+            Path file = Files.createTempDirectory("jdbc-guard-e2e").resolve(name);
             Files.writeString(file, yaml);
             file.toFile().deleteOnExit();
             file.getParent().toFile().deleteOnExit();
@@ -57,6 +62,14 @@ final class Guarded {
                 return r.getLong(1);
             }
         }
+    }
+
+    /** The app user's login without TLS settings. */
+    static Properties login(TestDatabase db) {
+        Properties properties = new Properties();
+        properties.setProperty("user", db.app().user());
+        properties.setProperty("password", db.app().password());
+        return properties;
     }
 
     static void admin(TestDatabase db, String... statements) throws SQLException {
