@@ -2,11 +2,9 @@ package dev.jdbcguard.driver.proxy;
 
 import dev.jdbcguard.driver.hook.ConnectionHook;
 import dev.jdbcguard.driver.hook.SqlSource;
-import dev.jdbcguard.driver.hook.WarningSink;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLWarning;
 import java.sql.Statement;
 
 /**
@@ -21,11 +19,10 @@ import java.sql.Statement;
  * <p>The state of the running execution (the hook's value, the start time) lives in fields, not
  * in objects: a statement is used by one thread at a time and the hot path allocates nothing.
  */
-public abstract class GuardStatement extends GuardWrapper<Statement> implements Statement, WarningSink {
+public abstract class GuardStatement extends GuardWarningSource<Statement> implements Statement {
 
     final GuardConnection connection;
     final ConnectionHook hook;
-    private final WarningChain warnings = new WarningChain();
     /** What the hook returned for the running or last execution. */
     Object verdict;
     private long startNanos;
@@ -91,22 +88,6 @@ public abstract class GuardStatement extends GuardWrapper<Statement> implements 
     @Override
     public final Connection getConnection() {
         return connection;
-    }
-
-    @Override
-    public final SQLWarning getWarnings() throws SQLException {
-        return warnings.after(delegate.getWarnings());
-    }
-
-    @Override
-    public final void clearWarnings() throws SQLException {
-        delegate.clearWarnings();
-        warnings.clear();
-    }
-
-    @Override
-    public final void addWarning(SQLWarning warning) {
-        warnings.add(warning);
     }
 
     /** Closes the target statement once; its last result set is reported closed. */

@@ -271,6 +271,13 @@ public final class ProxyFactory {
                     .modifiers(Visibility.PUBLIC, TypeManifestation.FINAL)
                     .method(delegated).intercept(direct)
                     .method(delegated.and(returns(jdbcObject))).intercept(guarded);
+            if (GuardWarningSource.class.isAssignableFrom(base)) {
+                builder = builder
+                        .method(delegated.and(named("getWarnings")).and(takesArguments(0)))
+                        .intercept(MethodCall.invoke(named("withGuardWarnings")).withMethodCall(direct))
+                        .method(delegated.and(named("clearWarnings")).and(takesArguments(0)))
+                        .intercept(direct.andThen(MethodCall.invoke(named("clearGuardWarnings"))));
+            }
             if (GuardStatement.class.isAssignableFrom(base)) {
                 ElementMatcher.Junction<MethodDescription> executes = delegated.and(namedOneOf("execute", "executeQuery",
                         "executeUpdate", "executeLargeUpdate", "executeBatch", "executeLargeBatch"));
