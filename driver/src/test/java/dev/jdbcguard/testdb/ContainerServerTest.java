@@ -2,6 +2,7 @@ package dev.jdbcguard.testdb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.abort;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.sql.Connection;
@@ -12,6 +13,9 @@ import java.sql.Statement;
 import java.util.Properties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Testcontainers MySQL path, exercised explicitly whatever the run's primary server is. Without a
@@ -19,11 +23,18 @@ import org.junit.jupiter.api.Test;
  */
 class ContainerServerTest {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ContainerServerTest.class);
+
     /** Per test, not per class: a class-level assumption is reported as zero tests run, not as skipped ones. */
     @BeforeEach
-    void requireDocker() {
-        assumeTrue(ContainerServer.dockerAvailable(),
-                "Docker engine absent: the Testcontainers " + ContainerServer.IMAGE + " path cannot run on this machine");
+    void requireDocker(TestInfo test) {
+        if (!ContainerServer.dockerAvailable()) {
+            String reason = "Docker engine absent: the Testcontainers " + ContainerServer.IMAGE
+                    + " path cannot run on this machine";
+            // Surefire's console shows only a skip count; this line says which test and why.
+            LOG.warn("SKIPPED {}: {}", test.getDisplayName(), reason);
+            abort(reason);
+        }
     }
 
     @Test

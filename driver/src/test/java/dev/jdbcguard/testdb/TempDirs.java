@@ -16,7 +16,11 @@ final class TempDirs {
     private TempDirs() {
     }
 
-    /** @throws IllegalStateException if the temp dir cannot be created */
+    /**
+     * A new empty directory under {@code java.io.tmpdir}.
+     *
+     * @throws IllegalStateException if it cannot be created
+     */
     static Path create(String prefix) {
         try {
             return Files.createTempDirectory(prefix);

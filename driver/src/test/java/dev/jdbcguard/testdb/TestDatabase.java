@@ -91,17 +91,29 @@ public final class TestDatabase {
         return tls instanceof TlsSupport.Unavailable unavailable ? unavailable.reason() : "";
     }
 
-    /** The CA certificate (PEM) that signed the server's certificate. @throws IllegalStateException without TLS */
+    /**
+     * The CA certificate (PEM) that signed the server's certificate.
+     *
+     * @throws IllegalStateException without TLS, with the reason
+     */
     public Path caCertificatePem() {
         return tlsMaterial().caCertificatePem();
     }
 
-    /** A PKCS12 truststore holding {@link #caCertificatePem()}. @throws IllegalStateException without TLS */
+    /**
+     * A PKCS12 truststore holding {@link #caCertificatePem()}.
+     *
+     * @throws IllegalStateException without TLS, with the reason
+     */
     public Path truststore() {
         return tlsMaterial().truststore();
     }
 
-    /** @throws IllegalStateException without TLS */
+    /**
+     * The password of {@link #truststore()}, random per run.
+     *
+     * @throws IllegalStateException without TLS, with the reason
+     */
     public String truststorePassword() {
         return tlsMaterial().truststorePassword();
     }

@@ -11,7 +11,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -127,19 +126,6 @@ class TestDatabaseTest {
                 .containsPattern("^(local (mariadbd|mysqld)|Testcontainers mysql:)")
                 .contains(db.host() + ":" + db.port())
                 .containsPattern("started in \\d+\\.\\d s$");
-    }
-
-    /** A nested class has its own extension context: it must still get the very same server. */
-    @Nested
-    class AnotherTestClass {
-
-        @Test
-        void sharesTheServer(TestDatabase again) throws SQLException {
-            assertThat(again).isSameAs(db);
-            try (Connection connection = again.adminConnection()) {
-                assertThat(single(connection, "SELECT @@port")).isEqualTo(String.valueOf(db.port()));
-            }
-        }
     }
 
     private static Properties login(TestDatabase.Credentials who) {
