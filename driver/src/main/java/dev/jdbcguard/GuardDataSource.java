@@ -166,6 +166,9 @@ public final class GuardDataSource implements DataSource, AutoCloseable {
         if (iface.isInstance(this)) {
             return iface.cast(this);
         }
+        if (iface.isInstance(target)) {
+            return iface.cast(target);
+        }
         if (target != null) {
             return target.unwrap(iface);
         }
@@ -174,6 +177,6 @@ public final class GuardDataSource implements DataSource, AutoCloseable {
 
     @Override
     public boolean isWrapperFor(Class<?> iface) throws SQLException {
-        return iface.isInstance(this) || target != null && target.isWrapperFor(iface);
+        return iface.isInstance(this) || iface.isInstance(target) || target != null && target.isWrapperFor(iface);
     }
 }
