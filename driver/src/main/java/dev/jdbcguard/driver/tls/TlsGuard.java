@@ -154,7 +154,9 @@ public final class TlsGuard {
             sink.warn(finding, null);
             return;
         }
-        SQLNonTransientConnectionException refused = new SQLNonTransientConnectionException(sink.block(finding), SQL_STATE);
+        String message = sink.block(finding);
+        SQLNonTransientConnectionException refused = new SQLNonTransientConnectionException(
+                open == null ? message : message + " The connection was closed.", SQL_STATE);
         if (open != null) {
             try {
                 open.close();

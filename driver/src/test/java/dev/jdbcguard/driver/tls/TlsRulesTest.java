@@ -141,7 +141,7 @@ class TlsRulesTest {
                     .hasMessageContaining("[jdbc-guard] tls.required: the server of (data source) accepted")
                     .hasMessageContaining("accepted the session without TLS")
                     .hasMessageContaining("set sslMode=REQUIRED so the driver never falls back")
-                    .hasMessageEndingWith("The connection was closed");
+                    .hasMessageEndingWith("so the driver never falls back. The connection was closed.");
             assertThat(sessionsOf(plain, plain.app().user())).isEqualTo(before);
         }
     }
