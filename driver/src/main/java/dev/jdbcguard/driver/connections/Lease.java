@@ -30,13 +30,15 @@ public final class Lease {
     private final long acquiredAtNanos;
     private final Throwable openedAt;
     private final ConnectionGauges gauges;
+    private final FindingSink sink;
     /** {@link #ACQUIRED} -> {@link #CONNECTED} -> {@link #RELEASED}, or straight to released on a failed connect. */
     private final AtomicInteger state = new AtomicInteger(ACQUIRED);
     private volatile ScheduledFuture<?> leakCheck;
     private volatile ScheduledFuture<?> lifetimeCheck;
 
     Lease(ConnectionGuard owner, Target target, ConnectionLimits limits, ConnectionGate targetGate,
-          ConnectionGate jvmGate, ConnectionGauges gauges, long acquiredAtNanos) {
+          ConnectionGate jvmGate, ConnectionGauges gauges, FindingSink sink, long acquiredAtNanos) {
+        this.sink = sink;
         this.gauges = gauges;
         this.owner = owner;
         this.target = target;
@@ -108,6 +110,10 @@ public final class Lease {
         return acquiredAtNanos;
     }
 
+    FindingSink sink() {
+        return sink;
+    }
+
     ConnectionLimits limits() {
         return limits;
     }
@@ -124,7 +130,7 @@ public final class Lease {
     }
 
     private void reportLeak() {
-        owner.sink().warn(Finding.ofConnection(RuleCatalog.CONN_LEAK,
+        sink.warn(Finding.ofConnection(RuleCatalog.CONN_LEAK,
                 "connection to " + target + " still open after " + Durations.format(age()) + " (threshold "
                         + Durations.format(limits.leakThreshold()) + ")",
                 "a connection that is never closed holds a server thread and a cap place until the JVM exits",
@@ -133,7 +139,7 @@ public final class Lease {
     }
 
     private void reportLifetime() {
-        owner.sink().warn(Finding.ofConnection(RuleCatalog.CONN_LIFETIME,
+        sink.warn(Finding.ofConnection(RuleCatalog.CONN_LIFETIME,
                 "connection to " + target + " open for " + Durations.format(age()) + " (threshold "
                         + Durations.format(limits.lifetime()) + ")",
                 "servers and proxies end old sessions (PlanetScale after 24 h) and the next statement on it fails",
