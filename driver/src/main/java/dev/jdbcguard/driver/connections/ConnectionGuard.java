@@ -9,8 +9,8 @@ import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -68,7 +68,7 @@ public final class ConnectionGuard implements AutoCloseable {
             targetGate = enter(targetGate, deadline, start, limits, gauges, sink);
             try {
                 jvm = enter(jvm, deadline, start, limits, gauges, sink);
-            } catch (SQLException | RuntimeException e) {
+            } catch (SQLException | RuntimeException | InterruptedException e) {
                 if (targetGate != null) {
                     targetGate.leave(null);
                 }
@@ -93,7 +93,7 @@ public final class ConnectionGuard implements AutoCloseable {
             return gate;
         }
         if (limits.cap() == Action.WARN) {
-            sink.warn(capFinding(gate, start), null);
+            sink.warn(capFinding(gate, "; this one is let through because conn.cap is warn"), null);
             return null;
         }
         boolean entered;
@@ -104,17 +104,17 @@ public final class ConnectionGuard implements AutoCloseable {
             gauges.waitEnded();
         }
         if (!entered) {
-            throw new SQLTransientConnectionException(sink.block(capFinding(gate, start)), SQL_STATE);
+            throw new SQLTransientConnectionException(sink.block(capFinding(gate, ", none closed within the "
+                    + Durations.format(Duration.ofNanos(System.nanoTime() - start)) + " waited")), SQL_STATE);
         }
         return gate;
     }
 
-    private static Finding capFinding(ConnectionGate gate, long start) {
-        long now = System.nanoTime();
+    private static Finding capFinding(ConnectionGate gate, String outcome) {
         return Finding.ofConnection(RuleCatalog.CONN_CAP,
-                gate.holders() + " connections open to " + gate.scope() + " (cap " + gate.max() + "), none closed"
-                        + " within the " + Durations.format(Duration.ofNanos(now - start)) + " waited; the longest"
-                        + " has been open " + Durations.format(Duration.ofNanos(gate.longestHeldNanos(now))),
+                gate.holders() + " connections open to " + gate.scope() + " (cap " + gate.max() + ")" + outcome
+                        + "; the longest has been open "
+                        + Durations.format(Duration.ofNanos(gate.longestHeldNanos(System.nanoTime()))),
                 "an application that opens connections without bound exhausts the server's limit and takes"
                         + " down every other client",
                 "close connections when done (conn.leak finds those that are not), keep the pool at or below the"

@@ -113,6 +113,17 @@ class ConnectionRulesTest {
     }
 
     @Test
+    void capInWarnModeLetsTheConnectionThroughWithAWarningOnIt() throws Exception {
+        try (GuardedDriver guard = GuardedDriver.withRules("rules:\n  conn.cap:\n    action: warn\n    max: 1\n");
+             Connection first = connect(guard); Connection over = connect(guard)) {
+            assertThat(over.getWarnings().getMessage()).startsWith("[jdbc-guard] conn.cap WARN: 1 connections open to "
+                    + target() + " (cap 1); this one is let through because conn.cap is warn; the longest has been open ");
+            assertThat(guard.rules().open(target())).isEqualTo(1); // the one over the cap holds no place
+            selectOne(over);
+        }
+    }
+
+    @Test
     void waitingCallersAreServedInArrivalOrder() throws Exception {
         try (GuardedDriver guard = GuardedDriver.withRules(cap(1, "30s"))) {
             Connection held = connect(guard);
