@@ -4,6 +4,7 @@ import dev.jdbcguard.driver.metrics.ConnectionGauges;
 import dev.jdbcguard.driver.warnings.Finding;
 import dev.jdbcguard.rules.RuleCatalog;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -21,6 +22,13 @@ public final class Lease {
     private static final int ACQUIRED = 0;
     private static final int CONNECTED = 1;
     private static final int RELEASED = 2;
+    /**
+     * Connection pools: a connection they opened is held by the pool for its whole life by design;
+     * whether the application returns it is the pool's leak detection to judge (HikariCP
+     * {@code leakDetectionThreshold}), so {@code conn.leak} does not report it.
+     */
+    private static final List<String> POOLS = List.of("com.zaxxer.hikari.", "org.apache.commons.dbcp2.",
+            "org.apache.tomcat.jdbc.pool.", "com.mchange.v2.c3p0.", "io.agroal.", "oracle.ucp.", "org.vibur.dbcp.");
 
     private final ConnectionGuard owner;
     private final Target target;
@@ -130,12 +138,26 @@ public final class Lease {
     }
 
     private void reportLeak() {
+        if (openedByPool()) {
+            return;
+        }
         sink.warn(Finding.ofConnection(RuleCatalog.CONN_LEAK,
                 "connection to " + target + " still open after " + Durations.format(age()) + " (threshold "
                         + Durations.format(limits.leakThreshold()) + ")",
                 "a connection that is never closed holds a server thread and a cap place until the JVM exits",
                 "close it where it was opened (try-with-resources; the opening stack trace follows), or raise"
                         + " conn.leak threshold if holding it this long is intended"), openedAt);
+    }
+
+    private boolean openedByPool() {
+        for (StackTraceElement frame : openedAt.getStackTrace()) {
+            for (String pool : POOLS) {
+                if (frame.getClassName().startsWith(pool)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private void reportLifetime() {
