@@ -7,11 +7,10 @@ import dev.jdbcguard.rules.RuleCatalog;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -34,14 +33,12 @@ public final class ConnectionGuard implements AutoCloseable {
     static final String SQL_STATE = "08001";
     private static final String JVM_SCOPE = "all targets through jdbc-guard in this JVM";
 
-    private final FindingSink sink;
     private final ConcurrentMap<Target, ConnectionGate> gates = new ConcurrentHashMap<>();
     private final ConcurrentMap<Target, ChurnMeter> churn = new ConcurrentHashMap<>();
     private final ScheduledThreadPoolExecutor scheduler;
     private volatile ConnectionGate jvmGate;
 
-    public ConnectionGuard(FindingSink sink) {
-        this.sink = Objects.requireNonNull(sink, "sink");
+    public ConnectionGuard() {
         this.scheduler = new ScheduledThreadPoolExecutor(1, task -> {
             Thread thread = new Thread(task, "jdbc-guard-connections");
             thread.setDaemon(true);
@@ -59,7 +56,8 @@ public final class ConnectionGuard implements AutoCloseable {
      *         naming the cap, the holders' count and the longest-held connection's age; or when the
      *         waiting thread was interrupted (its interrupt flag is kept)
      */
-    public Lease acquire(Target target, ConnectionLimits limits, ConnectionGauges gauges) throws SQLException {
+    public Lease acquire(Target target, ConnectionLimits limits, ConnectionGauges gauges, FindingSink sink)
+            throws SQLException {
         long start = System.nanoTime();
         long deadline = start + limits.maxWait().toNanos();
         boolean capped = limits.cap() != Action.OFF;
@@ -67,10 +65,10 @@ public final class ConnectionGuard implements AutoCloseable {
         ConnectionGate targetGate = capped && limits.max() > 0 ? gateFor(target, limits.max()) : null;
         ConnectionGate jvm = capped && limits.perJvmMax() > 0 ? jvmGate(limits.perJvmMax()) : null;
         try {
-            targetGate = enter(targetGate, deadline, start, limits, gauges);
+            targetGate = enter(targetGate, deadline, start, limits, gauges, sink);
             try {
-                jvm = enter(jvm, deadline, start, limits, gauges);
-            } catch (SQLException | RuntimeException e) {
+                jvm = enter(jvm, deadline, start, limits, gauges, sink);
+            } catch (SQLException | RuntimeException | InterruptedException e) {
                 if (targetGate != null) {
                     targetGate.leave(null);
                 }
@@ -81,7 +79,7 @@ public final class ConnectionGuard implements AutoCloseable {
             throw new SQLTransientConnectionException("[jdbc-guard] " + RuleCatalog.CONN_CAP
                     + ": interrupted while waiting to connect to " + target, SQL_STATE, e);
         }
-        return new Lease(this, target, limits, targetGate, jvm, gauges, System.nanoTime());
+        return new Lease(this, target, limits, targetGate, jvm, gauges, sink, System.nanoTime());
     }
 
     /**
@@ -89,12 +87,13 @@ public final class ConnectionGuard implements AutoCloseable {
      * there is none or {@code warn} lets this connect past a full gate (it then holds no place in it).
      */
     private ConnectionGate enter(ConnectionGate gate, long deadline, long start, ConnectionLimits limits,
-                                 ConnectionGauges gauges) throws InterruptedException, SQLTransientConnectionException {
+                                 ConnectionGauges gauges, FindingSink sink)
+            throws InterruptedException, SQLTransientConnectionException {
         if (gate == null || gate.tryEnter(0)) {
             return gate;
         }
         if (limits.cap() == Action.WARN) {
-            sink.warn(capFinding(gate, start), null);
+            sink.warn(capFinding(gate, "; this one is let through because conn.cap is warn"), null);
             return null;
         }
         boolean entered;
@@ -105,17 +104,17 @@ public final class ConnectionGuard implements AutoCloseable {
             gauges.waitEnded();
         }
         if (!entered) {
-            throw new SQLTransientConnectionException(sink.block(capFinding(gate, start)), SQL_STATE);
+            throw new SQLTransientConnectionException(sink.block(capFinding(gate, ", none closed within the "
+                    + Durations.format(Duration.ofNanos(System.nanoTime() - start)) + " waited")), SQL_STATE);
         }
         return gate;
     }
 
-    private static Finding capFinding(ConnectionGate gate, long start) {
-        long now = System.nanoTime();
+    private static Finding capFinding(ConnectionGate gate, String outcome) {
         return Finding.ofConnection(RuleCatalog.CONN_CAP,
-                gate.holders() + " connections open to " + gate.scope() + " (cap " + gate.max() + "), none closed"
-                        + " within the " + Durations.format(Duration.ofNanos(now - start)) + " waited; the longest"
-                        + " has been open " + Durations.format(Duration.ofNanos(gate.longestHeldNanos(now))),
+                gate.holders() + " connections open to " + gate.scope() + " (cap " + gate.max() + ")" + outcome
+                        + "; the longest has been open "
+                        + Durations.format(Duration.ofNanos(gate.longestHeldNanos(System.nanoTime()))),
                 "an application that opens connections without bound exhausts the server's limit and takes"
                         + " down every other client",
                 "close connections when done (conn.leak finds those that are not), keep the pool at or below the"
@@ -169,7 +168,7 @@ public final class ConnectionGuard implements AutoCloseable {
                 (t, current) -> current != null && current.limit().equals(limit) ? current : new ChurnMeter(limit));
         long span = meter.record(System.nanoTime());
         if (span >= 0) {
-            sink.warn(Finding.ofConnection(RuleCatalog.CONN_CHURN,
+            lease.sink().warn(Finding.ofConnection(RuleCatalog.CONN_CHURN,
                     (limit.opens() + 1) + " connections to " + lease.target() + " opened within "
                             + Durations.format(Duration.ofNanos(span)) + " (allowed: " + limit.opens() + " per "
                             + Durations.format(limit.window()) + ")",
@@ -192,10 +191,6 @@ public final class ConnectionGuard implements AutoCloseable {
         } catch (RejectedExecutionException closed) {
             return null; // the engine is closed: its driver is going away, no checks wanted
         }
-    }
-
-    FindingSink sink() {
-        return sink;
     }
 
     /** Stops the checks' thread; open leases still release normally. */

@@ -18,7 +18,8 @@ import java.util.Objects;
  * @param perJvmMax     {@code conn.cap max-total}: connections open at once through this engine to all
  *                      targets; {@code 0} = no JVM-wide cap
  * @param leakThreshold {@code conn.leak}: warn once, with the opening stack trace, for a connection
- *                      still open after this long; {@code null} = off (and no stack is captured)
+ *                      still open after this long, unless a connection pool opened it (the pool holds
+ *                      it by design); {@code null} = off (and no stack is captured)
  * @param churn         {@code conn.churn}: warn when connections open faster than this; {@code null} = off
  * @param lifetime      {@code conn.lifetime}: warn once for a connection open longer than this; {@code null} = off
  */

@@ -10,7 +10,11 @@ import dev.jdbcguard.driver.tls.TlsRequirement;
 import dev.jdbcguard.rules.RuleCatalog;
 import dev.jdbcguard.rules.RuleSet;
 import java.sql.Connection;
+import dev.jdbcguard.driver.warnings.Finding;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -33,8 +37,9 @@ public final class ConnectionRules implements ConnectionHookFactory, AutoCloseab
 
     private final Supplier<RuleSet> rules;
     private final Function<Target, ConnectionGauges> gauges;
-    private final TlsGuard tls;
-    private final ConnectionGuard connections;
+    private final FindingSink sink;
+    private final TlsGuard tls = new TlsGuard();
+    private final ConnectionGuard connections = new ConnectionGuard();
 
     /**
      * @param rules  the rule set in force (read per connect)
@@ -44,8 +49,7 @@ public final class ConnectionRules implements ConnectionHookFactory, AutoCloseab
     public ConnectionRules(Supplier<RuleSet> rules, FindingSink sink, Function<Target, ConnectionGauges> gauges) {
         this.rules = rules;
         this.gauges = gauges;
-        this.tls = new TlsGuard(sink);
-        this.connections = new ConnectionGuard(sink);
+        this.sink = sink;
     }
 
     @Override
@@ -54,21 +58,22 @@ public final class ConnectionRules implements ConnectionHookFactory, AutoCloseab
         String url = request.targetUrl();
         Properties info = request.properties();
         TlsRequirement requirement = TlsRequirement.from(ruleSet);
+        PendingWarnings findings = new PendingWarnings(sink);
         Target target;
         if (url == null) {
             // A wrapped DataSource: no URL to read the target or the TLS setting from; the session check still runs.
             target = new Target("(data source)", 0, info.getProperty("user", ""), "");
         } else {
             target = Target.of(url, info);
-            tls.checkCredentialsInUrl(url, target, ruleSet.action(RuleCatalog.CONN_CREDENTIALS_IN_URL));
-            Properties effective = tls.beforeConnect(url, target, info, requirement);
+            tls.checkCredentialsInUrl(url, target, ruleSet.action(RuleCatalog.CONN_CREDENTIALS_IN_URL), findings);
+            Properties effective = tls.beforeConnect(url, target, info, requirement, findings);
             if (effective != info) {
                 info.clear();
                 info.putAll(effective);
             }
         }
-        Lease lease = connections.acquire(target, ConnectionLimits.from(ruleSet), gauges.apply(target));
-        return new Hook(lease, requirement);
+        Lease lease = connections.acquire(target, ConnectionLimits.from(ruleSet), gauges.apply(target), findings);
+        return new Hook(lease, requirement, findings);
     }
 
     /** Connections holding a place under {@code target}'s cap. */
@@ -89,16 +94,19 @@ public final class ConnectionRules implements ConnectionHookFactory, AutoCloseab
     private final class Hook implements ConnectionHook {
         private final Lease lease;
         private final TlsRequirement requirement;
+        private final PendingWarnings findings;
 
-        Hook(Lease lease, TlsRequirement requirement) {
+        Hook(Lease lease, TlsRequirement requirement, PendingWarnings findings) {
             this.lease = lease;
             this.requirement = requirement;
+            this.findings = findings;
         }
 
         @Override
         public void connected(Connection target, WarningSink warnings) throws SQLException {
-            tls.afterConnect(target, lease.target(), requirement);
+            tls.afterConnect(target, lease.target(), requirement, findings);
             lease.connected();
+            findings.attach(warnings);
         }
 
         @Override
@@ -109,6 +117,40 @@ public final class ConnectionRules implements ConnectionHookFactory, AutoCloseab
         @Override
         public void closed(boolean aborted) {
             lease.release();
+        }
+    }
+
+    /**
+     * One connect's findings: reported at once, and those found before the connection existed
+     * (credentials, TLS setting, cap, churn) also put on its {@code getWarnings()} chain when it
+     * opens. Later ones (leak, lifetime: on the scheduler thread, while the application may be using
+     * the chain) are only reported.
+     */
+    private static final class PendingWarnings implements FindingSink {
+        private final FindingSink reporter;
+        private List<SQLWarning> pending = new ArrayList<>(2);
+
+        PendingWarnings(FindingSink reporter) {
+            this.reporter = reporter;
+        }
+
+        @Override
+        public synchronized SQLWarning warn(Finding finding, Throwable openedAt) {
+            SQLWarning warning = reporter.warn(finding, openedAt);
+            if (pending != null) {
+                pending.add(warning);
+            }
+            return warning;
+        }
+
+        @Override
+        public String block(Finding finding) {
+            return reporter.block(finding);
+        }
+
+        synchronized void attach(WarningSink chain) {
+            pending.forEach(chain::addWarning);
+            pending = null;
         }
     }
 }

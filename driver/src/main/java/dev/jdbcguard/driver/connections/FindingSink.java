@@ -1,9 +1,11 @@
 package dev.jdbcguard.driver.connections;
 
 import dev.jdbcguard.driver.warnings.Finding;
+import java.sql.SQLWarning;
 
 /**
- * Where the connection and TLS rules report: {@link ReporterSink} hands findings to the
+ * Where the connection and TLS rules report, one instance per connect (so warnings found before
+ * the connection exists can join its warning chain): {@link ReporterSink} hands findings to the
  * {@link dev.jdbcguard.driver.warnings.WarningReporter} (SLF4J logger {@code jdbcguard.<rule-id>},
  * deduplication); tests wrap it to see what was reported.
  *
@@ -17,8 +19,9 @@ public interface FindingSink {
      * A rule with action {@code warn} fired.
      *
      * @param openedAt where the connection was opened ({@code conn.leak} only), or {@code null}
+     * @return the warning for the connection's {@code getWarnings()} chain, with the logged text
      */
-    void warn(Finding finding, Throwable openedAt);
+    SQLWarning warn(Finding finding, Throwable openedAt);
 
     /**
      * A rule with action {@code block} refused a connection: logs it and returns the message of the

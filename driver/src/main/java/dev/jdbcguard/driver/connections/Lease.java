@@ -4,6 +4,7 @@ import dev.jdbcguard.driver.metrics.ConnectionGauges;
 import dev.jdbcguard.driver.warnings.Finding;
 import dev.jdbcguard.rules.RuleCatalog;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -21,6 +22,13 @@ public final class Lease {
     private static final int ACQUIRED = 0;
     private static final int CONNECTED = 1;
     private static final int RELEASED = 2;
+    /**
+     * Connection pools: a connection they opened is held by the pool for its whole life by design;
+     * whether the application returns it is the pool's leak detection to judge (HikariCP
+     * {@code leakDetectionThreshold}), so {@code conn.leak} does not report it.
+     */
+    private static final List<String> POOLS = List.of("com.zaxxer.hikari.", "org.apache.commons.dbcp2.",
+            "org.apache.tomcat.jdbc.pool.", "com.mchange.v2.c3p0.", "io.agroal.", "oracle.ucp.", "org.vibur.dbcp.");
 
     private final ConnectionGuard owner;
     private final Target target;
@@ -30,13 +38,15 @@ public final class Lease {
     private final long acquiredAtNanos;
     private final Throwable openedAt;
     private final ConnectionGauges gauges;
+    private final FindingSink sink;
     /** {@link #ACQUIRED} -> {@link #CONNECTED} -> {@link #RELEASED}, or straight to released on a failed connect. */
     private final AtomicInteger state = new AtomicInteger(ACQUIRED);
     private volatile ScheduledFuture<?> leakCheck;
     private volatile ScheduledFuture<?> lifetimeCheck;
 
     Lease(ConnectionGuard owner, Target target, ConnectionLimits limits, ConnectionGate targetGate,
-          ConnectionGate jvmGate, ConnectionGauges gauges, long acquiredAtNanos) {
+          ConnectionGate jvmGate, ConnectionGauges gauges, FindingSink sink, long acquiredAtNanos) {
+        this.sink = sink;
         this.gauges = gauges;
         this.owner = owner;
         this.target = target;
@@ -108,6 +118,10 @@ public final class Lease {
         return acquiredAtNanos;
     }
 
+    FindingSink sink() {
+        return sink;
+    }
+
     ConnectionLimits limits() {
         return limits;
     }
@@ -124,7 +138,10 @@ public final class Lease {
     }
 
     private void reportLeak() {
-        owner.sink().warn(Finding.ofConnection(RuleCatalog.CONN_LEAK,
+        if (openedByPool()) {
+            return;
+        }
+        sink.warn(Finding.ofConnection(RuleCatalog.CONN_LEAK,
                 "connection to " + target + " still open after " + Durations.format(age()) + " (threshold "
                         + Durations.format(limits.leakThreshold()) + ")",
                 "a connection that is never closed holds a server thread and a cap place until the JVM exits",
@@ -132,8 +149,19 @@ public final class Lease {
                         + " conn.leak threshold if holding it this long is intended"), openedAt);
     }
 
+    private boolean openedByPool() {
+        for (StackTraceElement frame : openedAt.getStackTrace()) {
+            for (String pool : POOLS) {
+                if (frame.getClassName().startsWith(pool)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private void reportLifetime() {
-        owner.sink().warn(Finding.ofConnection(RuleCatalog.CONN_LIFETIME,
+        sink.warn(Finding.ofConnection(RuleCatalog.CONN_LIFETIME,
                 "connection to " + target + " open for " + Durations.format(age()) + " (threshold "
                         + Durations.format(limits.lifetime()) + ")",
                 "servers and proxies end old sessions (PlanetScale after 24 h) and the next statement on it fails",

@@ -3,6 +3,7 @@ package dev.jdbcguard.driver.connections;
 import dev.jdbcguard.driver.warnings.AppFrames;
 import dev.jdbcguard.driver.warnings.Finding;
 import dev.jdbcguard.driver.warnings.WarningReporter;
+import java.sql.SQLWarning;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -22,16 +23,16 @@ public final class ReporterSink implements FindingSink {
     }
 
     @Override
-    public void warn(Finding finding, Throwable openedAt) {
+    public SQLWarning warn(Finding finding, Throwable openedAt) {
         if (openedAt == null) {
-            reporter.warn(finding);
-            return;
+            return reporter.warn(finding);
         }
         String frame = firstApplicationFrame(openedAt);
-        reporter.warn(new Finding(finding.ruleId(), frame == null ? finding.what() : finding.what() + ", opened at " + frame,
+        SQLWarning warning = reporter.warn(new Finding(finding.ruleId(), frame == null ? finding.what() : finding.what() + ", opened at " + frame,
                 finding.why(), finding.fix(), finding.fingerprint()));
         LoggerFactory.getLogger(WarningReporter.LOGGER_PREFIX + finding.ruleId())
                 .warn("[jdbc-guard] {}: the connection reported above was opened here", finding.ruleId(), openedAt);
+        return warning;
     }
 
     private String firstApplicationFrame(Throwable openedAt) {

@@ -30,12 +30,7 @@ public final class TlsGuard {
     private static final Logger LOG = LoggerFactory.getLogger("jdbcguard." + RuleCatalog.TLS_REQUIRED);
     private static final String SQL_STATE = "08001";
 
-    private final FindingSink sink;
     private final Set<Target> logged = ConcurrentHashMap.newKeySet();
-
-    public TlsGuard(FindingSink sink) {
-        this.sink = sink;
-    }
 
     /**
      * Checks, and with {@code upgrade} strengthens, the TLS setting of a connect about to happen.
@@ -45,8 +40,8 @@ public final class TlsGuard {
      * @throws SQLNonTransientConnectionException when the setting is weaker and the rule blocks; the
      *         message says which setting to change
      */
-    public Properties beforeConnect(String url, Target target, Properties info, TlsRequirement requirement)
-            throws SQLException {
+    public Properties beforeConnect(String url, Target target, Properties info, TlsRequirement requirement,
+                                    FindingSink sink) throws SQLException {
         if (requirement.action() == Action.OFF || exempt(target, requirement, true)) {
             return info;
         }
@@ -75,7 +70,7 @@ public final class TlsGuard {
                 "connection to " + target + " would use sslMode=" + effective.mode() + " (" + effective.setting()
                         + "), weaker than the required " + requirement.mode(),
                 "without verified TLS, credentials and data can be read or the server impersonated on the way",
-                fix(settings, effective, requirement.mode())), null);
+                fix(settings, effective, requirement.mode())), null, sink);
         return info;
     }
 
@@ -97,7 +92,8 @@ public final class TlsGuard {
      * @throws SQLNonTransientConnectionException for a plaintext session ({@code tls.required}) or an
      *         old protocol ({@code tls.version}) under {@code block}
      */
-    public void afterConnect(Connection connection, Target target, TlsRequirement requirement) throws SQLException {
+    public void afterConnect(Connection connection, Target target, TlsRequirement requirement, FindingSink sink)
+            throws SQLException {
         if (!requirement.checked() || exempt(target, requirement, false)) {
             return;
         }
@@ -108,14 +104,14 @@ public final class TlsGuard {
                     "a client set to PREFERRED falls back to plaintext without a word, so credentials and data cross"
                             + " the network readable",
                     "enable TLS on the server (ssl_cert, ssl_key) or connect to its TLS endpoint, and set sslMode="
-                            + requirement.mode() + " so the driver never falls back"), connection);
+                            + requirement.mode() + " so the driver never falls back"), connection, sink);
         } else if (!TlsVersions.atLeast(protocol, requirement.minVersion())) {
             report(requirement.versionAction(), Finding.ofConnection(RuleCatalog.TLS_VERSION,
                     "the session to " + target + " negotiated " + protocol + ", older than the required "
                             + requirement.minVersion(),
                     "TLS 1.0 and 1.1 are deprecated (RFC 8996) and have known weaknesses",
                     "let client and server agree on " + requirement.minVersion() + " or newer (Connector/J"
-                            + " tlsVersions=TLSv1.2,TLSv1.3; upgrade an old server or JVM)"), connection);
+                            + " tlsVersions=TLSv1.2,TLSv1.3; upgrade an old server or JVM)"), connection, sink);
         }
     }
 
@@ -135,18 +131,18 @@ public final class TlsGuard {
      * {@code conn.credentials-in-url}: reports a login password in the URL ({@code password=},
      * {@code user:password@host}); {@code block} refuses the connect before it happens.
      */
-    public void checkCredentialsInUrl(String url, Target target, Action action) throws SQLException {
+    public void checkCredentialsInUrl(String url, Target target, Action action, FindingSink sink) throws SQLException {
         if (action != Action.OFF && UrlSecrets.hasPassword(url)) {
             report(action, Finding.ofConnection(RuleCatalog.CONN_CREDENTIALS_IN_URL,
                     "the URL for " + target + " carries a password (" + UrlSecrets.redact(url) + ")",
                     "URLs end up in logs, configuration repositories and heap dumps",
                     "remove it from the URL and pass it as the password property (the pool's or DataSource's"
-                            + " password setting), read from a secret store"), null);
+                            + " password setting), read from a secret store"), null, sink);
         }
     }
 
     /** Refuses (closing {@code open} first when given) under {@code block}, reports under {@code warn}. */
-    private void report(Action action, Finding finding, Connection open) throws SQLException {
+    private static void report(Action action, Finding finding, Connection open, FindingSink sink) throws SQLException {
         if (action == Action.OFF) {
             return;
         }
@@ -154,7 +150,9 @@ public final class TlsGuard {
             sink.warn(finding, null);
             return;
         }
-        SQLNonTransientConnectionException refused = new SQLNonTransientConnectionException(sink.block(finding), SQL_STATE);
+        String message = sink.block(finding);
+        SQLNonTransientConnectionException refused = new SQLNonTransientConnectionException(
+                open == null ? message : message + " The connection was closed.", SQL_STATE);
         if (open != null) {
             try {
                 open.close();

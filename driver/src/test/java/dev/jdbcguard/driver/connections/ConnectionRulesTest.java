@@ -3,8 +3,14 @@ package dev.jdbcguard.driver.connections;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mysql.cj.jdbc.MysqlDataSource;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.jdbcguard.GuardDataSource;
 import dev.jdbcguard.testdb.TestDatabase;
 import dev.jdbcguard.testdb.TestDatabaseExtension;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -113,6 +119,17 @@ class ConnectionRulesTest {
     }
 
     @Test
+    void capInWarnModeLetsTheConnectionThroughWithAWarningOnIt() throws Exception {
+        try (GuardedDriver guard = GuardedDriver.withRules("rules:\n  conn.cap:\n    action: warn\n    max: 1\n");
+             Connection first = connect(guard); Connection over = connect(guard)) {
+            assertThat(over.getWarnings().getMessage()).startsWith("[jdbc-guard] conn.cap WARN: 1 connections open to "
+                    + target() + " (cap 1); this one is let through because conn.cap is warn; the longest has been open ");
+            assertThat(guard.rules().open(target())).isEqualTo(1); // the one over the cap holds no place
+            selectOne(over);
+        }
+    }
+
+    @Test
     void waitingCallersAreServedInArrivalOrder() throws Exception {
         try (GuardedDriver guard = GuardedDriver.withRules(cap(1, "30s"))) {
             Connection held = connect(guard);
@@ -188,6 +205,33 @@ class ConnectionRulesTest {
                 Thread.sleep(350); // one more threshold: the check does not repeat
                 assertThat(guard.reported("conn.leak")).hasSize(1);
                 selectOne(leaked);
+            }
+        }
+    }
+
+    @Test
+    void connectionsAPoolHoldsAreNotLeaksButStillAgeIntoTheLifetimeRule() throws Exception {
+        String rules = "rules:\n  conn.leak:\n    threshold: 200ms\n  conn.lifetime:\n    threshold: 300ms\n";
+        Properties tls = db.tls("VERIFY_IDENTITY", db.app());
+        StringBuilder query = new StringBuilder();
+        for (String key : List.of("sslMode", "trustCertificateKeyStoreUrl", "trustCertificateKeyStorePassword",
+                "trustCertificateKeyStoreType")) {
+            query.append(query.length() == 0 ? "" : "&").append(key).append('=')
+                    .append(URLEncoder.encode(tls.getProperty(key), StandardCharsets.UTF_8));
+        }
+        MysqlDataSource target = new MysqlDataSource();
+        target.setUrl(db.mysqlUrl(query.toString()));
+        target.setUser(db.app().user());
+        target.setPassword(db.app().password());
+        HikariConfig config = new HikariConfig();
+        config.setMaximumPoolSize(1);
+        config.setMinimumIdle(1);
+        try (GuardedDriver guard = GuardedDriver.withRules(rules)) {
+            config.setDataSource(new GuardDataSource(target, guard.rules()));
+            try (HikariDataSource pool = new HikariDataSource(config); Connection borrowed = pool.getConnection()) {
+                selectOne(borrowed);
+                await(() -> !guard.reported("conn.lifetime").isEmpty());
+                assertThat(guard.reported("conn.leak")).isEmpty(); // due 100 ms before the lifetime report
             }
         }
     }

@@ -10,6 +10,7 @@ import dev.jdbcguard.rules.RuleSet;
 import dev.jdbcguard.rules.file.RuleFiles;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,9 +38,9 @@ public final class GuardedDriver implements AutoCloseable {
                 AppFrames.defaults());
         FindingSink recording = new FindingSink() {
             @Override
-            public void warn(Finding finding, Throwable openedAt) {
+            public SQLWarning warn(Finding finding, Throwable openedAt) {
                 reported.add(new Reported(finding, openedAt, false));
-                reporter.warn(finding, openedAt);
+                return reporter.warn(finding, openedAt);
             }
 
             @Override

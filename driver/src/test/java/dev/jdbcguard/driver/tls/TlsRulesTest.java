@@ -141,7 +141,7 @@ class TlsRulesTest {
                     .hasMessageContaining("[jdbc-guard] tls.required: the server of (data source) accepted")
                     .hasMessageContaining("accepted the session without TLS")
                     .hasMessageContaining("set sslMode=REQUIRED so the driver never falls back")
-                    .hasMessageEndingWith("The connection was closed");
+                    .hasMessageEndingWith("so the driver never falls back. The connection was closed.");
             assertThat(sessionsOf(plain, plain.app().user())).isEqualTo(before);
         }
     }
@@ -220,6 +220,9 @@ class TlsRulesTest {
         try (GuardedDriver guard = GuardedDriver.withRules(rules); AllLogs logs = new AllLogs()) {
             String accepted = urlWithPassword.replace("sslMode=PREFERRED", "sslMode=VERIFY_IDENTITY");
             try (Connection held = guard.connect(accepted, truststore)) {
+                assertThat((Object) held.getWarnings()).isNotNull();
+                assertThat(held.getWarnings().getMessage()).startsWith("[jdbc-guard] conn.credentials-in-url WARN: the URL for "
+                        + target() + " carries a password").doesNotContain(password);
                 Throwable capped = catchThrowable(() -> guard.connect(accepted, truststore).close());
                 assertThat(capped).isInstanceOf(SQLTransientConnectionException.class);
                 assertThat(fullChain(capped)).contains("conn.cap").doesNotContain(password);
