@@ -220,9 +220,7 @@ class UnindexedDetectorTest {
         String small = "SELECT name FROM qc_countries WHERE name LIKE '%an%'";
         UnindexedSettings auto = settings(Detect.AUTO, 100, Set.of());
 
-        detector.beforeExecute(auto, small, small, null, null, sink);
-        Flags flags = run(small);
-        detector.afterExecute(auto, small, small, flags.noIndex, flags.noGoodIndex, sink);
+        Flags flags = runChecked(detector, auto, small, sink);
 
         assertThat(flags.noIndex).as("the server flags the small scan").isTrue();
         assertThat(sink.reports()).isEmpty();
@@ -238,9 +236,7 @@ class UnindexedDetectorTest {
         String indexScan = "SELECT customer_id FROM qc_orders ORDER BY customer_id";
         UnindexedSettings auto = settings(Detect.AUTO, 0, Set.of());
 
-        detector.beforeExecute(auto, indexScan, indexScan, null, null, sink);
-        Flags flags = run(indexScan);
-        detector.afterExecute(auto, indexScan, indexScan, flags.noIndex, flags.noGoodIndex, sink);
+        runChecked(detector, auto, indexScan, sink);
 
         assertThat(sink.reports()).singleElement().satisfies(report -> {
             assertThat(report.stage()).isEqualTo(Stage.BEFORE_EXECUTION);
@@ -346,6 +342,15 @@ class UnindexedDetectorTest {
         }
         ServerSession session = app.unwrap(JdbcConnection.class).getSession().getServerSession();
         return new Flags(session.noIndexUsed(), session.noGoodIndexUsed());
+    }
+
+    /** What the hook does around one execution: the detector before, the real statement, the detector with its flags after. */
+    private Flags runChecked(UnindexedDetector detector, UnindexedSettings settings, String sql, RecordingSink sink)
+            throws SQLException {
+        detector.beforeExecute(settings, sql, sql, null, null, sink);
+        Flags flags = run(sql);
+        detector.afterExecute(settings, sql, sql, flags.noIndex, flags.noGoodIndex, sink);
+        return flags;
     }
 
     private long count(String sql) throws SQLException {

@@ -136,8 +136,7 @@ class RuntimeChecksTest {
     @Test
     void longTransactionIsReportedAtItsNextStatementAndOnlyOnce() throws SQLException {
         RecordingSink sink = RecordingSink.warning();
-        app.setAutoCommit(false);
-        RuntimeChecks checks = new RuntimeChecks(new Thresholds(Duration.ZERO, 0, 0, Duration.ZERO, Duration.ofMillis(100)), false, sink);
+        RuntimeChecks checks = inTransactions(Duration.ofMillis(100), sink);
 
         execute(checks, "UPDATE qc_orders SET status = status WHERE id = 1");
         execute(checks, "SELECT SLEEP(0.15)");
@@ -157,8 +156,7 @@ class RuntimeChecksTest {
     @Test
     void longTransactionIsReportedAtCommitWhenNoStatementFollowedAndShortOnesAreNot() throws SQLException {
         RecordingSink sink = RecordingSink.warning();
-        app.setAutoCommit(false);
-        RuntimeChecks checks = new RuntimeChecks(new Thresholds(Duration.ZERO, 0, 0, Duration.ZERO, Duration.ofMillis(100)), false, sink);
+        RuntimeChecks checks = inTransactions(Duration.ofMillis(100), sink);
 
         execute(checks, "SELECT status FROM qc_orders WHERE id = 2");
         app.commit();
@@ -195,9 +193,7 @@ class RuntimeChecksTest {
 
     @Test
     void blockingALongTransactionRefusesTheNextStatementBeforeItRuns() throws SQLException {
-        app.setAutoCommit(false);
-        RuntimeChecks checks = new RuntimeChecks(new Thresholds(Duration.ZERO, 0, 0, Duration.ZERO, Duration.ofMillis(100)),
-                false, RecordingSink.blocking());
+        RuntimeChecks checks = inTransactions(Duration.ofMillis(100), RecordingSink.blocking());
 
         execute(checks, "SELECT SLEEP(0.15)");
 
@@ -209,6 +205,12 @@ class RuntimeChecksTest {
             r.next();
             assertThat(r.getString(1)).isEqualTo("n2");
         }
+    }
+
+    /** Autocommit off on the user's connection, and checks of tx.long only. */
+    private RuntimeChecks inTransactions(Duration txMax, RecordingSink sink) throws SQLException {
+        app.setAutoCommit(false);
+        return checks(new Thresholds(Duration.ZERO, 0, 0, Duration.ZERO, txMax), sink);
     }
 
     private RuntimeChecks checks(Thresholds thresholds, RecordingSink sink) throws SQLException {
