@@ -32,7 +32,8 @@ final class Explainer {
     static PlanVerdict explain(Connection connection, String sql, List<?> parameters) throws SQLException {
         StatementText text = StatementText.of(sql);
         if (!text.explainable()) {
-            return new PlanVerdict.Unexplained("EXPLAIN covers only SELECT, UPDATE, DELETE, REPLACE and INSERT ... SELECT");
+            return new PlanVerdict.Unexplained(
+                    "EXPLAIN covers one SELECT, UPDATE, DELETE, REPLACE or INSERT ... SELECT that names a table");
         }
         String explained = sql;
         if (text.placeholderCount() > 0) {

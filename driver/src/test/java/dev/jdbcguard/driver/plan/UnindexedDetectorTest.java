@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -276,18 +277,28 @@ class UnindexedDetectorTest {
     }
 
     @Test
-    void anUnreachableExplainConnectionCachesNothingAndIsRetriedLater() throws Exception {
-        try (ExplainService unreachable = new ExplainService(
-                () -> DriverManager.getConnection("jdbc:mysql://127.0.0.1:1/none?connectTimeout=500", "u", "p"),
-                4, 100, Duration.ofMillis(100))) {
-            PlanVerdict first = unreachable.verdict(FULL_SCAN, FULL_SCAN, null, null);
-            PlanVerdict done = ((PlanVerdict.Pending) first).await(WAIT.toNanos());
+    void anUnreachableExplainConnectionCachesNothingAndIsRetriedAfterItsPause() throws Exception {
+        AtomicInteger attempts = new AtomicInteger();
+        try (ExplainService unreachable = new ExplainService(() -> {
+            attempts.incrementAndGet();
+            return DriverManager.getConnection("jdbc:mysql://127.0.0.1:1/none?connectTimeout=500", "u", "p");
+        }, 4, 100, Duration.ofMillis(300))) {
+            PlanVerdict first = awaitVerdict(unreachable, FULL_SCAN);
+            PlanVerdict duringPause = awaitVerdict(unreachable, FULL_SCAN);
+            Thread.sleep(400);
+            awaitVerdict(unreachable, FULL_SCAN);
 
-            assertThat(done).isInstanceOf(PlanVerdict.Unexplained.class);
-            assertThat(((PlanVerdict.Unexplained) done).reason()).startsWith("EXPLAIN connection unavailable (SQLState 08");
+            assertThat(((PlanVerdict.Unexplained) first).reason()).startsWith("EXPLAIN connection unavailable (SQLState 08");
+            assertThat(duringPause).isInstanceOf(PlanVerdict.Unexplained.class);
             assertThat(unreachable.cached(FULL_SCAN)).isNull();
-            assertThat(unreachable.stats().unavailable()).isEqualTo(1);
+            assertThat(unreachable.stats().unavailable()).isEqualTo(3);
+            assertThat(attempts).as("no connect attempt during the pause").hasValue(2);
         }
+    }
+
+    private static PlanVerdict awaitVerdict(ExplainService service, String sql) {
+        PlanVerdict verdict = service.verdict(sql, sql, null, null);
+        return verdict instanceof PlanVerdict.Pending pending ? pending.await(WAIT.toNanos()) : verdict;
     }
 
     @Test
