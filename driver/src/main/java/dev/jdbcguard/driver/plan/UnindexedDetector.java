@@ -101,7 +101,7 @@ public final class UnindexedDetector {
         }
         PlanVerdict verdict = settings.detect() == Detect.AUTO && explain != null ? explain.cached(fingerprint) : null;
         if (verdict instanceof PlanVerdict.Pending pending) {
-            pending.flag();
+            pending.flag(noIndexUsed, noGoodIndexUsed);
             if (!pending.done().isDone()) {
                 return; // reported, or found exempt, when the plan arrives
             }
@@ -116,13 +116,11 @@ public final class UnindexedDetector {
     private void reportInBackground(UnindexedSettings settings, Object fingerprint, String sql,
                                     PlanVerdict.Pending pending, PlanVerdict verdict, FindingSink sink) {
         try {
-            if (verdict instanceof PlanVerdict.Explained plan) {
+            if (verdict instanceof PlanVerdict.Explained plan && !plan.scans().isEmpty()) {
                 reportScans(settings, fingerprint, plan, Stage.BACKGROUND, sink);
-                if (pending.flagged() && plan.scans().isEmpty()) {
-                    reportFlags(settings, fingerprint, sql, true, false, Stage.BACKGROUND, sink);
-                }
             } else if (pending.flagged()) {
-                reportFlags(settings, fingerprint, sql, true, false, Stage.BACKGROUND, sink);
+                reportFlags(settings, fingerprint, sql, pending.noIndexFlagged(), pending.noGoodIndexFlagged(),
+                        Stage.BACKGROUND, sink);
             }
         } catch (SQLException | RuntimeException ignored) {
             // no caller to fail on the EXPLAIN thread: the sink has logged what it could
