@@ -6,6 +6,7 @@ import dev.jdbcguard.driver.warnings.Finding;
 
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
@@ -53,7 +54,7 @@ public final class UnindexedDetector {
     private static final String SCAN_WHY =
             "a scan reads every row, so it slows down as the table grows, and in UPDATE/DELETE it locks the rows it reads";
     private static final String BAD_INDEX_WHY =
-            "the server re-plans the lookup for every row of the outer table, which is close to a scan";
+            "the server re-plans the lookup for every row of the outer table, which costs close to a scan per row";
 
     private final ExplainService explain;
 
@@ -161,7 +162,7 @@ public final class UnindexedDetector {
 
     private static void reportFlags(UnindexedSettings settings, Object fingerprint, String sql, boolean noIndexUsed,
                                     boolean noGoodIndexUsed, Stage stage, FindingSink sink) throws SQLException {
-        Collection<String> tables = StatementText.of(sql).tablesByAlias().values();
+        Collection<String> tables = new LinkedHashSet<>(StatementText.of(sql).tablesByAlias().values());
         if (!tables.isEmpty() && tables.stream().allMatch(settings::ignores)) {
             return;
         }

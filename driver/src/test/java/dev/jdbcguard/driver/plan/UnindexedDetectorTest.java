@@ -246,6 +246,44 @@ class UnindexedDetectorTest {
     }
 
     @Test
+    void rangeCheckedForEachRecordIsABadIndexForBothDetectors() throws SQLException {
+        UnindexedDetector detector = new UnindexedDetector(explain);
+        String join = "SELECT o.id FROM qc_orders o JOIN qc_orders p ON p.customer_id > o.id WHERE o.id < 5";
+        RecordingSink flagsSink = RecordingSink.warning();
+        RecordingSink explainSink = RecordingSink.warning();
+
+        Flags flags = run(join);
+        detector.afterExecute(settings(Detect.FLAGS, 0, Set.of()), join, join, flags.noIndex, flags.noGoodIndex, flagsSink);
+        detector.beforeExecute(settings(Detect.EXPLAIN, 100, Set.of()), join, join, null, null, explainSink);
+
+        assertThat(flags).isEqualTo(new Flags(false, true));
+        assertThat(flagsSink.reports()).singleElement().satisfies(report -> {
+            assertThat(report.ruleId()).isEqualTo("query.bad-index");
+            assertThat(report.finding().what()).isEqualTo("the server reports that it found no good index (tables: qc_orders)");
+        });
+        assertThat(explainSink.reports()).singleElement().satisfies(report -> {
+            assertThat(report.ruleId()).isEqualTo("query.bad-index");
+            assertThat(report.finding().what())
+                    .startsWith("no good index (range checked for each record) on qc_orders (EXPLAIN: ~")
+                    .contains("Range checked for each record");
+            assertThat(report.finding().fix()).startsWith("make the join condition on qc_orders an equality");
+        });
+    }
+
+    @Test
+    void aFlagWhileThePlanIsPendingIsReportedOnceWhenThePlanArrives() throws Exception {
+        UnindexedDetector detector = new UnindexedDetector(explain);
+        RecordingSink sink = RecordingSink.warning();
+
+        runChecked(detector, settings(Detect.AUTO, 0, Set.of(), Duration.ZERO), FULL_SCAN, sink);
+
+        Report report = sink.next();
+        assertThat(report.stage()).isEqualTo(Stage.BACKGROUND);
+        assertThat(report.finding().what()).startsWith("full table scan on qc_orders (EXPLAIN:");
+        assertThat(sink.next(Duration.ofMillis(300))).as("no second report of the same execution").isNull();
+    }
+
+    @Test
     void preparedStatementsAreExplainedWithTheFirstExecutionsValuesOrNotAtAll() throws SQLException {
         UnindexedDetector detector = new UnindexedDetector(explain);
         RecordingSink sink = RecordingSink.warning();
