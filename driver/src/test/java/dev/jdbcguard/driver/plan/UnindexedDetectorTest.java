@@ -21,10 +21,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -171,6 +176,28 @@ class UnindexedDetectorTest {
         assertThat(explain.stats().explained()).isEqualTo(2);
         assertThat(sink.reports()).hasSize(5); // every execution of the scan is a finding; the reporter deduplicates the log
         assertThat(explainConnectionIds).hasSize(1);
+    }
+
+    @Test
+    void concurrentFirstSightingsShareOneExplain() throws Exception {
+        int threads = 8;
+        CyclicBarrier start = new CyclicBarrier(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<PlanVerdict>> verdicts = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                verdicts.add(pool.submit(() -> {
+                    start.await();
+                    return awaitVerdict(explain, FULL_SCAN);
+                }));
+            }
+            for (Future<PlanVerdict> verdict : verdicts) {
+                assertThat(verdict.get(10, TimeUnit.SECONDS)).isInstanceOf(PlanVerdict.Explained.class);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(explain.stats().explained()).isEqualTo(1);
     }
 
     @Test
