@@ -144,6 +144,9 @@ public final class GuardDataSource implements DataSource {
         if (iface.isInstance(this)) {
             return iface.cast(this);
         }
+        if (iface.isInstance(target)) {
+            return iface.cast(target);
+        }
         if (target != null) {
             return target.unwrap(iface);
         }
@@ -152,6 +155,6 @@ public final class GuardDataSource implements DataSource {
 
     @Override
     public boolean isWrapperFor(Class<?> iface) throws SQLException {
-        return iface.isInstance(this) || target != null && target.isWrapperFor(iface);
+        return iface.isInstance(this) || iface.isInstance(target) || target != null && target.isWrapperFor(iface);
     }
 }

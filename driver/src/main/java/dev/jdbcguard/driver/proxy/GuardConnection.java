@@ -3,7 +3,6 @@ package dev.jdbcguard.driver.proxy;
 import dev.jdbcguard.driver.hook.ConnectionHook;
 import dev.jdbcguard.driver.hook.SqlSource;
 import dev.jdbcguard.driver.hook.TransactionEvent;
-import dev.jdbcguard.driver.hook.WarningSink;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.sql.CallableStatement;
@@ -11,7 +10,6 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.concurrent.Executor;
 
@@ -22,7 +20,7 @@ import java.util.concurrent.Executor;
  * {@link Connection} and of the target connection's public vendor interfaces as a direct call on
  * {@link #delegate}.
  */
-public abstract class GuardConnection extends GuardWrapper<Connection> implements Connection, WarningSink {
+public abstract class GuardConnection extends GuardWarningSource<Connection> implements Connection {
 
     private static final VarHandle CLOSED;
 
@@ -36,7 +34,6 @@ public abstract class GuardConnection extends GuardWrapper<Connection> implement
 
     final ConnectionHook hook;
     final ProxyFactory proxies;
-    private final WarningChain warnings = new WarningChain();
     @SuppressWarnings("unused") // set through CLOSED, so close and abort report exactly once
     private volatile boolean closed;
     private DatabaseMetaData rawMetaData;
@@ -157,22 +154,6 @@ public abstract class GuardConnection extends GuardWrapper<Connection> implement
             rawMetaData = raw;
         }
         return metaData;
-    }
-
-    @Override
-    public final SQLWarning getWarnings() throws SQLException {
-        return warnings.after(delegate.getWarnings());
-    }
-
-    @Override
-    public final void clearWarnings() throws SQLException {
-        delegate.clearWarnings();
-        warnings.clear();
-    }
-
-    @Override
-    public final void addWarning(SQLWarning warning) {
-        warnings.add(warning);
     }
 
     /** Closes the target connection once; later calls return at once, as JDBC requires. */

@@ -6,9 +6,11 @@ import static net.bytebuddy.matcher.ElementMatchers.isDefaultMethod;
 import static net.bytebuddy.matcher.ElementMatchers.isSubTypeOf;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.returns;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.jdbcguard.driver.hook.ConnectionHook;
 import java.io.Serializable;
@@ -30,6 +32,7 @@ import java.util.List;
 import java.util.Set;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.TypeCache;
+import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.modifier.TypeManifestation;
 import net.bytebuddy.description.modifier.Visibility;
@@ -268,6 +271,27 @@ public final class ProxyFactory {
                     .modifiers(Visibility.PUBLIC, TypeManifestation.FINAL)
                     .method(delegated).intercept(direct)
                     .method(delegated.and(returns(jdbcObject))).intercept(guarded);
+            if (GuardWarningSource.class.isAssignableFrom(base)) {
+                builder = builder
+                        .method(delegated.and(named("getWarnings")).and(takesArguments(0)))
+                        .intercept(MethodCall.invoke(named("withGuardWarnings")).withMethodCall(direct))
+                        .method(delegated.and(named("clearWarnings")).and(takesArguments(0)))
+                        .intercept(direct.andThen(MethodCall.invoke(named("clearGuardWarnings"))));
+            }
+            if (GuardStatement.class.isAssignableFrom(base)) {
+                ElementMatcher.Junction<MethodDescription> executes = delegated.and(namedOneOf("execute", "executeQuery",
+                        "executeUpdate", "executeLargeUpdate", "executeBatch", "executeLargeBatch"));
+                ElementMatcher.Junction<MethodDescription> withSql = executes.and(takesArgument(0, String.class));
+                ElementMatcher.Junction<MethodDescription> ownSql = executes.and(takesArguments(0));
+                ElementMatcher.Junction<MethodDescription> query = returns(isSubTypeOf(ResultSet.class));
+                builder = builder
+                        .method(withSql).intercept(Advice.to(ExecutionAdvice.BeforeSql.class, ExecutionAdvice.After.class).wrap(direct))
+                        .method(withSql.and(query))
+                        .intercept(Advice.to(ExecutionAdvice.BeforeSql.class, ExecutionAdvice.AfterQuery.class).wrap(direct))
+                        .method(ownSql).intercept(Advice.to(ExecutionAdvice.BeforeOwnSql.class, ExecutionAdvice.After.class).wrap(direct))
+                        .method(ownSql.and(query))
+                        .intercept(Advice.to(ExecutionAdvice.BeforeOwnSql.class, ExecutionAdvice.AfterQuery.class).wrap(direct));
+            }
             if (base == GuardConnection.class) {
                 Implementation vendorPrepare = MethodCall.invoke(named("guardPrepared"))
                         .withMethodCall(MethodCall.invoke(named("beforePrepare")).withArgument(0))
