@@ -8,12 +8,9 @@ import dev.jdbcguard.driver.query.RecordingSink;
 import dev.jdbcguard.driver.query.RecordingSink.Report;
 import dev.jdbcguard.driver.warnings.GuardViolationException;
 import dev.jdbcguard.testdb.TestDatabase;
-import dev.jdbcguard.testdb.TestDatabaseExtension;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -41,25 +38,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * packets (read from Connector/J's session, as the driver's interceptor will deliver them), the
  * plans from real EXPLAINs on a connection the service opens itself.
  */
-@ExtendWith(TestDatabaseExtension.class)
-class UnindexedDetectorTest {
+class UnindexedDetectorTest extends QueryTables {
 
     private static final String FULL_SCAN = "SELECT id, status FROM qc_orders WHERE note = 'n17'";
     private static final String INDEX_LOOKUP = "SELECT id, status FROM qc_orders WHERE customer_id = 17";
     private static final Duration WAIT = Duration.ofSeconds(5);
 
-    private final TestDatabase db;
     private final List<Long> explainConnectionIds = new CopyOnWriteArrayList<>();
     private Connection app;
     private ExplainService explain;
 
     UnindexedDetectorTest(TestDatabase db) {
-        this.db = db;
-    }
-
-    @BeforeAll
-    static void tables(TestDatabase db) throws SQLException {
-        QueryTables.create(db);
+        super(db);
     }
 
     @BeforeEach

@@ -9,11 +9,8 @@ import dev.jdbcguard.rules.RuleSource;
 import dev.jdbcguard.rules.engine.StatementJudge;
 import dev.jdbcguard.rules.file.RuleFiles;
 import dev.jdbcguard.testdb.TestDatabase;
-import dev.jdbcguard.testdb.TestDatabaseExtension;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -33,8 +30,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The query checks end to end: {@code jdbc:guard:mysql://} connections whose hook is
  * {@link QueryChecks}, configured by a rule file, against the harness's real server.
  */
-@ExtendWith(TestDatabaseExtension.class)
-class QueryChecksTest {
+class QueryChecksTest extends QueryTables {
 
     private static final String RULES = """
             rules:
@@ -45,17 +41,11 @@ class QueryChecksTest {
               query.unindexed: {action: %s, detect: auto, min-rows: 100}
             """;
 
-    private final TestDatabase db;
     private QueryChecks checks;
     private Connection connection;
 
     QueryChecksTest(TestDatabase db) {
-        this.db = db;
-    }
-
-    @BeforeAll
-    static void tables(TestDatabase db) throws SQLException {
-        QueryTables.create(db);
+        super(db);
     }
 
     @AfterEach

@@ -6,12 +6,9 @@ import dev.jdbcguard.driver.query.RecordingSink;
 import dev.jdbcguard.driver.query.RecordingSink.Report;
 import dev.jdbcguard.driver.warnings.GuardViolationException;
 import dev.jdbcguard.testdb.TestDatabase;
-import dev.jdbcguard.testdb.TestDatabaseExtension;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -27,21 +24,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The threshold rules, driven the way the connection hook drives them, around statements that
  * really run on the harness's server (times from {@link System#nanoTime()}, rows really read).
  */
-@ExtendWith(TestDatabaseExtension.class)
-class RuntimeChecksTest {
+class RuntimeChecksTest extends QueryTables {
 
     private static final String LOOKUP = "SELECT status FROM qc_orders WHERE id = ?";
 
-    private final TestDatabase db;
     private Connection app;
 
     RuntimeChecksTest(TestDatabase db) {
-        this.db = db;
-    }
-
-    @BeforeAll
-    static void tables(TestDatabase db) throws SQLException {
-        QueryTables.create(db);
+        super(db);
     }
 
     @BeforeEach
