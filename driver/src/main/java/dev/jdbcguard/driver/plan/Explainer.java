@@ -48,6 +48,9 @@ final class Explainer {
         try (Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery("EXPLAIN " + explained)) {
             Columns columns = Columns.of(result.getMetaData());
+            if (!columns.tabular()) {
+                return new PlanVerdict.Unexplained("EXPLAIN answered without table and type columns (a proxy's own format?)");
+            }
             while (result.next()) {
                 rows.add(new Row(columns.string(result, "table"), columns.string(result, "type"),
                         columns.string(result, "key"), columns.number(result, "rows"), columns.string(result, "extra")));
@@ -105,6 +108,11 @@ final class Explainer {
                 positions.put(meta.getColumnLabel(i).toLowerCase(Locale.ROOT), i);
             }
             return new Columns(positions);
+        }
+
+        /** True for MySQL's and MariaDB's tabular EXPLAIN; a proxy may answer in a format of its own. */
+        boolean tabular() {
+            return positions.containsKey("table") && positions.containsKey("type");
         }
 
         String string(ResultSet result, String label) throws SQLException {

@@ -78,6 +78,32 @@ class QueryChecksTest extends QueryTables {
     }
 
     @Test
+    void aGuardAllowCommentLetsOneDeliberateScanThrough() throws SQLException {
+        connect("block");
+
+        try (Statement s = connection.createStatement()) {
+            assertThat(readAll(s.executeQuery("/* guard:allow query.unindexed */ SELECT id FROM qc_orders WHERE note = 'n11'")))
+                    .isEqualTo(1);
+            assertThatThrownBy(() -> s.executeQuery("SELECT id FROM qc_orders WHERE note = 'n11'"))
+                    .isInstanceOf(GuardViolationException.class);
+        }
+    }
+
+    @Test
+    void aReloadedRuleSetAppliesToOpenConnections() throws SQLException {
+        SwappableRules rules = new SwappableRules(rules("warn", "10s"));
+        connect(rules);
+
+        try (Statement s = connection.createStatement()) {
+            readAll(s.executeQuery("SELECT SLEEP(0.2)"));
+            assertThat(messages(s.getWarnings())).isEmpty();
+            rules.current = rules("warn", "100ms");
+            readAll(s.executeQuery("SELECT SLEEP(0.2)"));
+            assertThat(messages(s.getWarnings())).singleElement().asString().startsWith("[jdbc-guard] query.slow WARN:");
+        }
+    }
+
+    @Test
     void warnLetsTheScanRunAndPutsTheLineOnTheStatementsWarnings() throws Exception {
         connect("warn");
         String scan = "SELECT id FROM qc_orders WHERE status = 'open' AND note = 'n3'";
@@ -157,14 +183,38 @@ class QueryChecksTest extends QueryTables {
     }
 
     private void connect(String unindexedAction, String slowThreshold) throws SQLException {
-        RuleSet rules = RuleFiles.parse(RULES.formatted(slowThreshold, unindexedAction), "query-checks-test.yaml", "development");
-        RuleSource source = RuleSource.fixed(rules);
+        connect(RuleSource.fixed(rules(unindexedAction, slowThreshold)));
+    }
+
+    private static RuleSet rules(String unindexedAction, String slowThreshold) {
+        return RuleFiles.parse(RULES.formatted(slowThreshold, unindexedAction), "query-checks-test.yaml", "development");
+    }
+
+    private void connect(RuleSource source) throws SQLException {
         checks = new QueryChecks(source, new StatementJudge(source, 1000),
                 new WarningReporter(Duration.ofMinutes(1), 1000, AppFrames.defaults()));
         Properties properties = new Properties();
         properties.setProperty("user", db.app().user());
         properties.setProperty("password", db.app().password());
         connection = new GuardDriver(checks).connect(db.guardUrl(""), properties);
+    }
+
+    /** A rule source swapped by the test, as a reloading rule file swaps its set. */
+    private static final class SwappableRules implements RuleSource {
+        volatile RuleSet current;
+
+        SwappableRules(RuleSet initial) {
+            current = initial;
+        }
+
+        @Override
+        public RuleSet current() {
+            return current;
+        }
+
+        @Override
+        public void addListener(Listener listener) {
+        }
     }
 
     private void awaitExplained(long count) throws InterruptedException {
