@@ -154,6 +154,11 @@ public final class ExplainService implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         closeConnection();
+        for (PlanVerdict verdict : verdicts.asMap().values()) {
+            if (verdict instanceof PlanVerdict.Pending pending) {
+                pending.complete(CLOSED); // requests the stopped thread will never run: release their waiters
+            }
+        }
         verdicts.invalidateAll();
     }
 

@@ -32,7 +32,8 @@ final class Explainer {
     static PlanVerdict explain(Connection connection, String sql, List<?> parameters) throws SQLException {
         StatementText text = StatementText.of(sql);
         if (!text.explainable()) {
-            return new PlanVerdict.Unexplained("EXPLAIN covers only SELECT, UPDATE, DELETE, REPLACE and INSERT ... SELECT");
+            return new PlanVerdict.Unexplained(
+                    "EXPLAIN covers one SELECT, UPDATE, DELETE, REPLACE or INSERT ... SELECT that names a table");
         }
         String explained = sql;
         if (text.placeholderCount() > 0) {
@@ -47,6 +48,9 @@ final class Explainer {
         try (Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery("EXPLAIN " + explained)) {
             Columns columns = Columns.of(result.getMetaData());
+            if (!columns.tabular()) {
+                return new PlanVerdict.Unexplained("EXPLAIN answered without table and type columns (a proxy's own format?)");
+            }
             while (result.next()) {
                 rows.add(new Row(columns.string(result, "table"), columns.string(result, "type"),
                         columns.string(result, "key"), columns.number(result, "rows"), columns.string(result, "extra")));
@@ -87,9 +91,9 @@ final class Explainer {
                     : "add an index on the columns " + table + " is filtered or joined on, or filter it on an indexed column";
             case FULL_INDEX_SCAN -> "the server reads every entry of index " + key + " on " + table
                     + (index != null ? "; consider an index on " + index : "; filter on the index's leading column");
-            case RANGE_CHECKED -> "the server re-plans the lookup of " + table + " for every row; "
-                    + (index != null ? "consider an index on " + index + " and " : "")
-                    + "compare columns of the same type and collation";
+            // the index exists (EXPLAIN's index map names it); the join condition is what defeats it
+            case RANGE_CHECKED -> "make the join condition on " + table
+                    + " an equality or a range the optimizer can plan once, comparing columns of the same type and collation";
         };
     }
 
@@ -104,6 +108,11 @@ final class Explainer {
                 positions.put(meta.getColumnLabel(i).toLowerCase(Locale.ROOT), i);
             }
             return new Columns(positions);
+        }
+
+        /** True for MySQL's and MariaDB's tabular EXPLAIN; a proxy may answer in a format of its own. */
+        boolean tabular() {
+            return positions.containsKey("table") && positions.containsKey("type");
         }
 
         String string(ResultSet result, String label) throws SQLException {

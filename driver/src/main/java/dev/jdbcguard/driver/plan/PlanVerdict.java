@@ -36,7 +36,8 @@ public sealed interface PlanVerdict permits PlanVerdict.Explained, PlanVerdict.U
     final class Pending implements PlanVerdict {
         private final CompletableFuture<PlanVerdict> done = new CompletableFuture<>();
         private final AtomicBoolean claimed = new AtomicBoolean();
-        private volatile boolean flagged;
+        private volatile boolean noIndexFlagged;
+        private volatile boolean noGoodIndexFlagged;
 
         Pending() {
         }
@@ -46,13 +47,22 @@ public sealed interface PlanVerdict permits PlanVerdict.Explained, PlanVerdict.U
             return !claimed.get() && claimed.compareAndSet(false, true);
         }
 
-        /** Records that the server's status flags reported no index while the EXPLAIN was pending. */
-        void flag() {
-            flagged = true;
+        /** Records the server's status flags of an execution that ran while the EXPLAIN was pending. */
+        void flag(boolean noIndexUsed, boolean noGoodIndexUsed) {
+            noIndexFlagged |= noIndexUsed;
+            noGoodIndexFlagged |= noGoodIndexUsed;
         }
 
         boolean flagged() {
-            return flagged;
+            return noIndexFlagged || noGoodIndexFlagged;
+        }
+
+        boolean noIndexFlagged() {
+            return noIndexFlagged;
+        }
+
+        boolean noGoodIndexFlagged() {
+            return noGoodIndexFlagged;
         }
 
         CompletableFuture<PlanVerdict> done() {

@@ -45,10 +45,20 @@ final class StatementText {
     }
 
     /**
-     * True for the statements EXPLAIN accepts without running them: SELECT (also WITH ... and a
-     * parenthesised SELECT), UPDATE, DELETE, REPLACE, and INSERT ... SELECT.
+     * True for one statement that EXPLAIN accepts without running it and that names a table:
+     * SELECT (also WITH ... and a parenthesised SELECT), UPDATE, DELETE, REPLACE, INSERT ... SELECT.
+     * Never for a multi-statement text: on a connection that allows multi-queries, "EXPLAIN a; b"
+     * would run b. Never without a table ({@code SELECT SLEEP(1)}): there is nothing to scan.
      */
     boolean explainable() {
+        for (int i = 0; i < tokens.size() - 1; i++) {
+            if (tokens.get(i).text.equals(";")) {
+                return false;
+            }
+        }
+        if (tablesByAlias().isEmpty()) {
+            return false;
+        }
         String first = null;
         for (Token t : tokens) {
             if (t.kind == Kind.WORD) {

@@ -6,6 +6,7 @@ import dev.jdbcguard.driver.warnings.Finding;
 
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
@@ -53,7 +54,7 @@ public final class UnindexedDetector {
     private static final String SCAN_WHY =
             "a scan reads every row, so it slows down as the table grows, and in UPDATE/DELETE it locks the rows it reads";
     private static final String BAD_INDEX_WHY =
-            "the server re-plans the lookup for every row of the outer table, which is close to a scan";
+            "the server re-plans the lookup for every row of the outer table, which costs close to a scan per row";
 
     private final ExplainService explain;
 
@@ -101,7 +102,7 @@ public final class UnindexedDetector {
         }
         PlanVerdict verdict = settings.detect() == Detect.AUTO && explain != null ? explain.cached(fingerprint) : null;
         if (verdict instanceof PlanVerdict.Pending pending) {
-            pending.flag();
+            pending.flag(noIndexUsed, noGoodIndexUsed);
             if (!pending.done().isDone()) {
                 return; // reported, or found exempt, when the plan arrives
             }
@@ -116,13 +117,11 @@ public final class UnindexedDetector {
     private void reportInBackground(UnindexedSettings settings, Object fingerprint, String sql,
                                     PlanVerdict.Pending pending, PlanVerdict verdict, FindingSink sink) {
         try {
-            if (verdict instanceof PlanVerdict.Explained plan) {
+            if (verdict instanceof PlanVerdict.Explained plan && !plan.scans().isEmpty()) {
                 reportScans(settings, fingerprint, plan, Stage.BACKGROUND, sink);
-                if (pending.flagged() && plan.scans().isEmpty()) {
-                    reportFlags(settings, fingerprint, sql, true, false, Stage.BACKGROUND, sink);
-                }
             } else if (pending.flagged()) {
-                reportFlags(settings, fingerprint, sql, true, false, Stage.BACKGROUND, sink);
+                reportFlags(settings, fingerprint, sql, pending.noIndexFlagged(), pending.noGoodIndexFlagged(),
+                        Stage.BACKGROUND, sink);
             }
         } catch (SQLException | RuntimeException ignored) {
             // no caller to fail on the EXPLAIN thread: the sink has logged what it could
@@ -163,7 +162,7 @@ public final class UnindexedDetector {
 
     private static void reportFlags(UnindexedSettings settings, Object fingerprint, String sql, boolean noIndexUsed,
                                     boolean noGoodIndexUsed, Stage stage, FindingSink sink) throws SQLException {
-        Collection<String> tables = StatementText.of(sql).tablesByAlias().values();
+        Collection<String> tables = new LinkedHashSet<>(StatementText.of(sql).tablesByAlias().values());
         if (!tables.isEmpty() && tables.stream().allMatch(settings::ignores)) {
             return;
         }

@@ -4,6 +4,7 @@ import dev.jdbcguard.driver.hook.ConnectionHook;
 import dev.jdbcguard.driver.hook.SqlSource;
 import dev.jdbcguard.driver.hook.TransactionEvent;
 import dev.jdbcguard.driver.hook.WarningSink;
+import dev.jdbcguard.driver.plan.Detect;
 import dev.jdbcguard.driver.plan.ExplainService;
 import dev.jdbcguard.driver.plan.UnindexedDetector;
 import dev.jdbcguard.driver.runtime.RuntimeChecks;
@@ -116,7 +117,8 @@ public final class QueryCheckHook implements ConnectionHook, FindingSink {
         } else {
             runtime.beforeExecute(fingerprint, now);
         }
-        if (current.unindexedEnabled() && explains && !statement.allows(RuleCatalog.QUERY_UNINDEXED)) {
+        if (current.unindexedEnabled() && explains && current.unindexed().detect() != Detect.FLAGS
+                && !statement.allows(RuleCatalog.QUERY_UNINDEXED)) {
             detector.beforeExecute(current.unindexed(), fingerprint, sql, null, target.getCatalog(), this);
         }
         noIndexUsed = false;

@@ -115,6 +115,8 @@ public final class QueryChecks implements ConnectionHookFactory, AutoCloseable {
         }
         Properties properties = new Properties();
         properties.putAll(request.properties());
+        // a safety net under StatementText.explainable(): "EXPLAIN a; b" must never run b
+        properties.setProperty("allowMultiQueries", "false");
         String key = url + '\u0000' + properties.getProperty("user", "");
         return explainers.computeIfAbsent(key, k -> new ExplainService(
                 () -> DriverManager.getDriver(url).connect(url, properties), EXPLAIN_QUEUE, MAX_PLANS, EXPLAIN_RETRY));

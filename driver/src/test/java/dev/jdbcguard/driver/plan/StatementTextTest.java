@@ -13,7 +13,7 @@ class StatementTextTest {
 
     @Test
     void explainableStatements() {
-        assertThat(StatementText.of("/* c */ select 1").explainable()).isTrue();
+        assertThat(StatementText.of("/* c */ select 1 from t").explainable()).isTrue();
         assertThat(StatementText.of("(SELECT a FROM t) UNION (SELECT a FROM u)").explainable()).isTrue();
         assertThat(StatementText.of("WITH x AS (SELECT 1) SELECT * FROM x").explainable()).isTrue();
         assertThat(StatementText.of("update t set a = 1").explainable()).isTrue();
@@ -24,6 +24,9 @@ class StatementTextTest {
         assertThat(StatementText.of("SET @a = 1").explainable()).isFalse();
         assertThat(StatementText.of("EXPLAIN SELECT 1").explainable()).isFalse();
         assertThat(StatementText.of("-- only a comment").explainable()).isFalse();
+        assertThat(StatementText.of("SELECT SLEEP(1)").explainable()).as("no table").isFalse();
+        assertThat(StatementText.of("SELECT a FROM t; DELETE FROM t").explainable()).as("two statements").isFalse();
+        assertThat(StatementText.of("SELECT a FROM t;").explainable()).as("one statement and its terminator").isTrue();
     }
 
     @Test

@@ -8,12 +8,9 @@ import dev.jdbcguard.driver.query.RecordingSink;
 import dev.jdbcguard.driver.query.RecordingSink.Report;
 import dev.jdbcguard.driver.warnings.GuardViolationException;
 import dev.jdbcguard.testdb.TestDatabase;
-import dev.jdbcguard.testdb.TestDatabaseExtension;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -21,11 +18,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -35,25 +38,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * packets (read from Connector/J's session, as the driver's interceptor will deliver them), the
  * plans from real EXPLAINs on a connection the service opens itself.
  */
-@ExtendWith(TestDatabaseExtension.class)
-class UnindexedDetectorTest {
+class UnindexedDetectorTest extends QueryTables {
 
     private static final String FULL_SCAN = "SELECT id, status FROM qc_orders WHERE note = 'n17'";
     private static final String INDEX_LOOKUP = "SELECT id, status FROM qc_orders WHERE customer_id = 17";
     private static final Duration WAIT = Duration.ofSeconds(5);
 
-    private final TestDatabase db;
     private final List<Long> explainConnectionIds = new CopyOnWriteArrayList<>();
     private Connection app;
     private ExplainService explain;
 
     UnindexedDetectorTest(TestDatabase db) {
-        this.db = db;
-    }
-
-    @BeforeAll
-    static void tables(TestDatabase db) throws SQLException {
-        QueryTables.create(db);
+        super(db);
     }
 
     @BeforeEach
@@ -173,6 +169,28 @@ class UnindexedDetectorTest {
     }
 
     @Test
+    void concurrentFirstSightingsShareOneExplain() throws Exception {
+        int threads = 8;
+        CyclicBarrier start = new CyclicBarrier(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<PlanVerdict>> verdicts = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                verdicts.add(pool.submit(() -> {
+                    start.await();
+                    return awaitVerdict(explain, FULL_SCAN);
+                }));
+            }
+            for (Future<PlanVerdict> verdict : verdicts) {
+                assertThat(verdict.get(10, TimeUnit.SECONDS)).isInstanceOf(PlanVerdict.Explained.class);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(explain.stats().explained()).isEqualTo(1);
+    }
+
+    @Test
     void explainBlocksBeforeExecutionAndTheExplainChangesNothing() throws SQLException {
         UnindexedDetector detector = new UnindexedDetector(explain);
         String delete = "DELETE FROM qc_orders WHERE note = 'n5'";
@@ -220,9 +238,7 @@ class UnindexedDetectorTest {
         String small = "SELECT name FROM qc_countries WHERE name LIKE '%an%'";
         UnindexedSettings auto = settings(Detect.AUTO, 100, Set.of());
 
-        detector.beforeExecute(auto, small, small, null, null, sink);
-        Flags flags = run(small);
-        detector.afterExecute(auto, small, small, flags.noIndex, flags.noGoodIndex, sink);
+        Flags flags = runChecked(detector, auto, small, sink);
 
         assertThat(flags.noIndex).as("the server flags the small scan").isTrue();
         assertThat(sink.reports()).isEmpty();
@@ -238,14 +254,50 @@ class UnindexedDetectorTest {
         String indexScan = "SELECT customer_id FROM qc_orders ORDER BY customer_id";
         UnindexedSettings auto = settings(Detect.AUTO, 0, Set.of());
 
-        detector.beforeExecute(auto, indexScan, indexScan, null, null, sink);
-        Flags flags = run(indexScan);
-        detector.afterExecute(auto, indexScan, indexScan, flags.noIndex, flags.noGoodIndex, sink);
+        runChecked(detector, auto, indexScan, sink);
 
         assertThat(sink.reports()).singleElement().satisfies(report -> {
             assertThat(report.stage()).isEqualTo(Stage.BEFORE_EXECUTION);
             assertThat(report.finding().what()).startsWith("full index scan on qc_orders (EXPLAIN: index idx_customer, ~");
         });
+    }
+
+    @Test
+    void rangeCheckedForEachRecordIsABadIndexForBothDetectors() throws SQLException {
+        UnindexedDetector detector = new UnindexedDetector(explain);
+        String join = "SELECT o.id FROM qc_orders o JOIN qc_orders p ON p.customer_id > o.id WHERE o.id < 5";
+        RecordingSink flagsSink = RecordingSink.warning();
+        RecordingSink explainSink = RecordingSink.warning();
+
+        Flags flags = run(join);
+        detector.afterExecute(settings(Detect.FLAGS, 0, Set.of()), join, join, flags.noIndex, flags.noGoodIndex, flagsSink);
+        detector.beforeExecute(settings(Detect.EXPLAIN, 100, Set.of()), join, join, null, null, explainSink);
+
+        assertThat(flags).isEqualTo(new Flags(false, true));
+        assertThat(flagsSink.reports()).singleElement().satisfies(report -> {
+            assertThat(report.ruleId()).isEqualTo("query.bad-index");
+            assertThat(report.finding().what()).isEqualTo("the server reports that it found no good index (tables: qc_orders)");
+        });
+        assertThat(explainSink.reports()).singleElement().satisfies(report -> {
+            assertThat(report.ruleId()).isEqualTo("query.bad-index");
+            assertThat(report.finding().what())
+                    .startsWith("no good index (range checked for each record) on qc_orders (EXPLAIN: ~")
+                    .contains("Range checked for each record");
+            assertThat(report.finding().fix()).startsWith("make the join condition on qc_orders an equality");
+        });
+    }
+
+    @Test
+    void aFlagWhileThePlanIsPendingIsReportedOnceWhenThePlanArrives() throws Exception {
+        UnindexedDetector detector = new UnindexedDetector(explain);
+        RecordingSink sink = RecordingSink.warning();
+
+        runChecked(detector, settings(Detect.AUTO, 0, Set.of(), Duration.ZERO), FULL_SCAN, sink);
+
+        Report report = sink.next();
+        assertThat(report.stage()).isEqualTo(Stage.BACKGROUND);
+        assertThat(report.finding().what()).startsWith("full table scan on qc_orders (EXPLAIN:");
+        assertThat(sink.next(Duration.ofMillis(300))).as("no second report of the same execution").isNull();
     }
 
     @Test
@@ -280,18 +332,28 @@ class UnindexedDetectorTest {
     }
 
     @Test
-    void anUnreachableExplainConnectionCachesNothingAndIsRetriedLater() throws Exception {
-        try (ExplainService unreachable = new ExplainService(
-                () -> DriverManager.getConnection("jdbc:mysql://127.0.0.1:1/none?connectTimeout=500", "u", "p"),
-                4, 100, Duration.ofMillis(100))) {
-            PlanVerdict first = unreachable.verdict(FULL_SCAN, FULL_SCAN, null, null);
-            PlanVerdict done = ((PlanVerdict.Pending) first).await(WAIT.toNanos());
+    void anUnreachableExplainConnectionCachesNothingAndIsRetriedAfterItsPause() throws Exception {
+        AtomicInteger attempts = new AtomicInteger();
+        try (ExplainService unreachable = new ExplainService(() -> {
+            attempts.incrementAndGet();
+            return DriverManager.getConnection("jdbc:mysql://127.0.0.1:1/none?connectTimeout=500", "u", "p");
+        }, 4, 100, Duration.ofMillis(300))) {
+            PlanVerdict first = awaitVerdict(unreachable, FULL_SCAN);
+            PlanVerdict duringPause = awaitVerdict(unreachable, FULL_SCAN);
+            Thread.sleep(400);
+            awaitVerdict(unreachable, FULL_SCAN);
 
-            assertThat(done).isInstanceOf(PlanVerdict.Unexplained.class);
-            assertThat(((PlanVerdict.Unexplained) done).reason()).startsWith("EXPLAIN connection unavailable (SQLState 08");
+            assertThat(((PlanVerdict.Unexplained) first).reason()).startsWith("EXPLAIN connection unavailable (SQLState 08");
+            assertThat(duringPause).isInstanceOf(PlanVerdict.Unexplained.class);
             assertThat(unreachable.cached(FULL_SCAN)).isNull();
-            assertThat(unreachable.stats().unavailable()).isEqualTo(1);
+            assertThat(unreachable.stats().unavailable()).isEqualTo(3);
+            assertThat(attempts).as("no connect attempt during the pause").hasValue(2);
         }
+    }
+
+    private static PlanVerdict awaitVerdict(ExplainService service, String sql) {
+        PlanVerdict verdict = service.verdict(sql, sql, null, null);
+        return verdict instanceof PlanVerdict.Pending pending ? pending.await(WAIT.toNanos()) : verdict;
     }
 
     @Test
@@ -346,6 +408,15 @@ class UnindexedDetectorTest {
         }
         ServerSession session = app.unwrap(JdbcConnection.class).getSession().getServerSession();
         return new Flags(session.noIndexUsed(), session.noGoodIndexUsed());
+    }
+
+    /** What the hook does around one execution: the detector before, the real statement, the detector with its flags after. */
+    private Flags runChecked(UnindexedDetector detector, UnindexedSettings settings, String sql, RecordingSink sink)
+            throws SQLException {
+        detector.beforeExecute(settings, sql, sql, null, null, sink);
+        Flags flags = run(sql);
+        detector.afterExecute(settings, sql, sql, flags.noIndex, flags.noGoodIndex, sink);
+        return flags;
     }
 
     private long count(String sql) throws SQLException {

@@ -9,11 +9,8 @@ import dev.jdbcguard.rules.RuleSource;
 import dev.jdbcguard.rules.engine.StatementJudge;
 import dev.jdbcguard.rules.file.RuleFiles;
 import dev.jdbcguard.testdb.TestDatabase;
-import dev.jdbcguard.testdb.TestDatabaseExtension;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -33,8 +30,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The query checks end to end: {@code jdbc:guard:mysql://} connections whose hook is
  * {@link QueryChecks}, configured by a rule file, against the harness's real server.
  */
-@ExtendWith(TestDatabaseExtension.class)
-class QueryChecksTest {
+class QueryChecksTest extends QueryTables {
 
     private static final String RULES = """
             rules:
@@ -45,17 +41,11 @@ class QueryChecksTest {
               query.unindexed: {action: %s, detect: auto, min-rows: 100}
             """;
 
-    private final TestDatabase db;
     private QueryChecks checks;
     private Connection connection;
 
     QueryChecksTest(TestDatabase db) {
-        this.db = db;
-    }
-
-    @BeforeAll
-    static void tables(TestDatabase db) throws SQLException {
-        QueryTables.create(db);
+        super(db);
     }
 
     @AfterEach
@@ -85,6 +75,32 @@ class QueryChecksTest {
         }
         assertThat(adminCount("SELECT COUNT(*) FROM qc_orders WHERE note = 'n9'")).isEqualTo(1);
         assertThat(checks.explainStats().explained()).isEqualTo(3);
+    }
+
+    @Test
+    void aGuardAllowCommentLetsOneDeliberateScanThrough() throws SQLException {
+        connect("block");
+
+        try (Statement s = connection.createStatement()) {
+            assertThat(readAll(s.executeQuery("/* guard:allow query.unindexed */ SELECT id FROM qc_orders WHERE note = 'n11'")))
+                    .isEqualTo(1);
+            assertThatThrownBy(() -> s.executeQuery("SELECT id FROM qc_orders WHERE note = 'n11'"))
+                    .isInstanceOf(GuardViolationException.class);
+        }
+    }
+
+    @Test
+    void aReloadedRuleSetAppliesToOpenConnections() throws SQLException {
+        SwappableRules rules = new SwappableRules(rules("warn", "10s"));
+        connect(rules);
+
+        try (Statement s = connection.createStatement()) {
+            readAll(s.executeQuery("SELECT SLEEP(0.2)"));
+            assertThat(messages(s.getWarnings())).isEmpty();
+            rules.current = rules("warn", "100ms");
+            readAll(s.executeQuery("SELECT SLEEP(0.2)"));
+            assertThat(messages(s.getWarnings())).singleElement().asString().startsWith("[jdbc-guard] query.slow WARN:");
+        }
     }
 
     @Test
@@ -167,14 +183,38 @@ class QueryChecksTest {
     }
 
     private void connect(String unindexedAction, String slowThreshold) throws SQLException {
-        RuleSet rules = RuleFiles.parse(RULES.formatted(slowThreshold, unindexedAction), "query-checks-test.yaml", "development");
-        RuleSource source = RuleSource.fixed(rules);
+        connect(RuleSource.fixed(rules(unindexedAction, slowThreshold)));
+    }
+
+    private static RuleSet rules(String unindexedAction, String slowThreshold) {
+        return RuleFiles.parse(RULES.formatted(slowThreshold, unindexedAction), "query-checks-test.yaml", "development");
+    }
+
+    private void connect(RuleSource source) throws SQLException {
         checks = new QueryChecks(source, new StatementJudge(source, 1000),
                 new WarningReporter(Duration.ofMinutes(1), 1000, AppFrames.defaults()));
         Properties properties = new Properties();
         properties.setProperty("user", db.app().user());
         properties.setProperty("password", db.app().password());
         connection = new GuardDriver(checks).connect(db.guardUrl(""), properties);
+    }
+
+    /** A rule source swapped by the test, as a reloading rule file swaps its set. */
+    private static final class SwappableRules implements RuleSource {
+        volatile RuleSet current;
+
+        SwappableRules(RuleSet initial) {
+            current = initial;
+        }
+
+        @Override
+        public RuleSet current() {
+            return current;
+        }
+
+        @Override
+        public void addListener(Listener listener) {
+        }
     }
 
     private void awaitExplained(long count) throws InterruptedException {

@@ -1,6 +1,9 @@
 package dev.jdbcguard.driver.query;
 
 import dev.jdbcguard.testdb.TestDatabase;
+import dev.jdbcguard.testdb.TestDatabaseExtension;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -10,17 +13,26 @@ import java.sql.Statement;
 import java.util.Properties;
 
 /**
- * The tables the query-check tests read, created once per run on the harness's server:
- * {@code qc_orders} (2,000 rows, indexed on customer_id) and {@code qc_countries} (5 rows).
+ * Base of the query-check tests: the harness's real server, and the tables they read, created once
+ * per run: {@code qc_orders} (2,000 rows, indexed on customer_id) and {@code qc_countries} (5 rows).
  */
-public final class QueryTables {
+@ExtendWith(TestDatabaseExtension.class)
+public abstract class QueryTables {
 
     public static final int ORDER_ROWS = 2000;
 
-    private QueryTables() {
+    protected final TestDatabase db;
+
+    protected QueryTables(TestDatabase db) {
+        this.db = db;
     }
 
-    public static synchronized void create(TestDatabase db) throws SQLException {
+    @BeforeAll
+    static void create(TestDatabase db) throws SQLException {
+        createOnce(db);
+    }
+
+    private static synchronized void createOnce(TestDatabase db) throws SQLException {
         try (Connection admin = db.adminConnection(); Statement s = admin.createStatement()) {
             s.execute("USE " + db.database());
             s.execute("CREATE TABLE IF NOT EXISTS qc_orders (id INT PRIMARY KEY AUTO_INCREMENT, customer_id INT NOT NULL,"

@@ -4,6 +4,7 @@ import dev.jdbcguard.driver.warnings.Finding;
 import dev.jdbcguard.driver.warnings.GuardViolationException;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -50,6 +51,10 @@ public final class RecordingSink implements FindingSink {
 
     /** Waits up to five seconds for the next report (background findings), or returns null. */
     public Report next() throws InterruptedException {
-        return reports.poll(5, TimeUnit.SECONDS);
+        return next(Duration.ofSeconds(5));
+    }
+
+    public Report next(Duration wait) throws InterruptedException {
+        return reports.poll(wait.toNanos(), TimeUnit.NANOSECONDS);
     }
 }

@@ -6,12 +6,9 @@ import dev.jdbcguard.driver.query.RecordingSink;
 import dev.jdbcguard.driver.query.RecordingSink.Report;
 import dev.jdbcguard.driver.warnings.GuardViolationException;
 import dev.jdbcguard.testdb.TestDatabase;
-import dev.jdbcguard.testdb.TestDatabaseExtension;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -27,21 +24,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The threshold rules, driven the way the connection hook drives them, around statements that
  * really run on the harness's server (times from {@link System#nanoTime()}, rows really read).
  */
-@ExtendWith(TestDatabaseExtension.class)
-class RuntimeChecksTest {
+class RuntimeChecksTest extends QueryTables {
 
     private static final String LOOKUP = "SELECT status FROM qc_orders WHERE id = ?";
 
-    private final TestDatabase db;
     private Connection app;
 
     RuntimeChecksTest(TestDatabase db) {
-        this.db = db;
-    }
-
-    @BeforeAll
-    static void tables(TestDatabase db) throws SQLException {
-        QueryTables.create(db);
+        super(db);
     }
 
     @BeforeEach
@@ -136,8 +126,7 @@ class RuntimeChecksTest {
     @Test
     void longTransactionIsReportedAtItsNextStatementAndOnlyOnce() throws SQLException {
         RecordingSink sink = RecordingSink.warning();
-        app.setAutoCommit(false);
-        RuntimeChecks checks = new RuntimeChecks(new Thresholds(Duration.ZERO, 0, 0, Duration.ZERO, Duration.ofMillis(100)), false, sink);
+        RuntimeChecks checks = inTransactions(Duration.ofMillis(100), sink);
 
         execute(checks, "UPDATE qc_orders SET status = status WHERE id = 1");
         execute(checks, "SELECT SLEEP(0.15)");
@@ -157,8 +146,7 @@ class RuntimeChecksTest {
     @Test
     void longTransactionIsReportedAtCommitWhenNoStatementFollowedAndShortOnesAreNot() throws SQLException {
         RecordingSink sink = RecordingSink.warning();
-        app.setAutoCommit(false);
-        RuntimeChecks checks = new RuntimeChecks(new Thresholds(Duration.ZERO, 0, 0, Duration.ZERO, Duration.ofMillis(100)), false, sink);
+        RuntimeChecks checks = inTransactions(Duration.ofMillis(100), sink);
 
         execute(checks, "SELECT status FROM qc_orders WHERE id = 2");
         app.commit();
@@ -195,9 +183,7 @@ class RuntimeChecksTest {
 
     @Test
     void blockingALongTransactionRefusesTheNextStatementBeforeItRuns() throws SQLException {
-        app.setAutoCommit(false);
-        RuntimeChecks checks = new RuntimeChecks(new Thresholds(Duration.ZERO, 0, 0, Duration.ZERO, Duration.ofMillis(100)),
-                false, RecordingSink.blocking());
+        RuntimeChecks checks = inTransactions(Duration.ofMillis(100), RecordingSink.blocking());
 
         execute(checks, "SELECT SLEEP(0.15)");
 
@@ -209,6 +195,12 @@ class RuntimeChecksTest {
             r.next();
             assertThat(r.getString(1)).isEqualTo("n2");
         }
+    }
+
+    /** Autocommit off on the user's connection, and checks of tx.long only. */
+    private RuntimeChecks inTransactions(Duration txMax, RecordingSink sink) throws SQLException {
+        app.setAutoCommit(false);
+        return checks(new Thresholds(Duration.ZERO, 0, 0, Duration.ZERO, txMax), sink);
     }
 
     private RuntimeChecks checks(Thresholds thresholds, RecordingSink sink) throws SQLException {
