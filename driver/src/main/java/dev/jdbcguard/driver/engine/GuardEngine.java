@@ -19,6 +19,7 @@ import dev.jdbcguard.rules.RuleSource;
 import dev.jdbcguard.rules.engine.StatementJudge;
 import dev.jdbcguard.rules.file.RuleFileException;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 
 /**
  * The guard for one rule selection: joins the driver's hook to the rules and the checks. Owns the
@@ -129,9 +130,9 @@ public final class GuardEngine implements ConnectionHookFactory, AutoCloseable {
     private record CountingSink(FindingSink reporter, GuardMetrics metrics) implements FindingSink {
 
         @Override
-        public void warn(Finding finding, Throwable openedAt) {
+        public SQLWarning warn(Finding finding, Throwable openedAt) {
             metrics.finding(finding.ruleId(), false);
-            reporter.warn(finding, openedAt);
+            return reporter.warn(finding, openedAt);
         }
 
         @Override
