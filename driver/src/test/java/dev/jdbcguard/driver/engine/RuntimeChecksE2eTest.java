@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.jdbcguard.driver.query.QueryTables;
 import dev.jdbcguard.driver.warnings.GuardViolationException;
 import dev.jdbcguard.testdb.TestDatabase;
-import dev.jdbcguard.testdb.TestDatabaseExtension;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,11 +16,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The threshold rules through the driver with short thresholds from a rule file: each fired and not fired. */
-@ExtendWith(TestDatabaseExtension.class)
-class RuntimeChecksE2eTest {
+class RuntimeChecksE2eTest extends QueryTables {
 
     private static final String THRESHOLDS = """
             extends: production
@@ -34,15 +31,12 @@ class RuntimeChecksE2eTest {
             """;
 
     private static Path warnRules;
-    private final TestDatabase db;
-
     RuntimeChecksE2eTest(TestDatabase db) {
-        this.db = db;
+        super(db);
     }
 
     @BeforeAll
-    static void tables(TestDatabase db) throws SQLException {
-        QueryTables.create(db);
+    static void rules() {
         warnRules = Guarded.rulesFile(THRESHOLDS.formatted("warn"));
     }
 

@@ -9,7 +9,6 @@ import dev.jdbcguard.driver.query.QueryTables;
 import dev.jdbcguard.driver.warnings.GuardViolationException;
 import dev.jdbcguard.driver.warnings.GuardWarning;
 import dev.jdbcguard.testdb.TestDatabase;
-import dev.jdbcguard.testdb.TestDatabaseExtension;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -17,27 +16,17 @@ import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@code query.unindexed} through the driver on the real server ({@code qc_orders}: 2,000 rows,
  * indexed on {@code customer_id} only): a full scan is reported, an index lookup is not, by the
  * EXPLAIN detector, by the status flags, and as {@code block} for test suites.
  */
-@ExtendWith(TestDatabaseExtension.class)
-class UnindexedE2eTest {
-
-    private final TestDatabase db;
+class UnindexedE2eTest extends QueryTables {
 
     UnindexedE2eTest(TestDatabase db) {
-        this.db = db;
-    }
-
-    @BeforeAll
-    static void tables(TestDatabase db) throws SQLException {
-        QueryTables.create(db);
+        super(db);
     }
 
     @Test
