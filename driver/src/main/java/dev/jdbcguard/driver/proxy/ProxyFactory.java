@@ -26,6 +26,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -76,6 +77,8 @@ import org.slf4j.LoggerFactory;
 public final class ProxyFactory {
 
     private static final Logger LOG = LoggerFactory.getLogger("jdbcguard.proxy");
+    /** The number of arguments every constructor handle takes (see {@link #create}). */
+    private static final int CREATE_ARITY = 4;
 
     private final ByteBuddy byteBuddy = new ByteBuddy();
     private final TypeCache<TypeCache.SimpleKey> types = new TypeCache.WithInlineExpunction<>(TypeCache.Sort.SOFT);
@@ -91,58 +94,46 @@ public final class ProxyFactory {
             GuardConnection.class, Object.class);
 
     /** Wraps a freshly opened target connection; the hook receives every event of its life. */
-    public GuardConnection connection(Connection raw, ConnectionHook hook) throws SQLException {
-        try {
-            return (GuardConnection) connections.get(raw.getClass()).invokeExact(raw, hook, this);
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
+    public GuardConnection connection(Connection raw, ConnectionHook hook) {
+        return (GuardConnection) create(connections.get(raw.getClass()), raw, hook, this, null);
     }
 
-    GuardStatement statement(Statement raw, GuardConnection connection) throws SQLException {
-        try {
-            return (GuardStatement) statements.get(raw.getClass()).invokeExact(raw, connection);
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
+    GuardStatement statement(Statement raw, GuardConnection connection) {
+        return (GuardStatement) create(statements.get(raw.getClass()), raw, connection, null, null);
     }
 
-    GuardPreparedStatement prepared(PreparedStatement raw, GuardConnection connection, String sql, Object verdict)
-            throws SQLException {
-        try {
-            return (GuardPreparedStatement) prepareds.get(raw.getClass()).invokeExact(raw, connection, sql, verdict);
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
+    GuardPreparedStatement prepared(PreparedStatement raw, GuardConnection connection, String sql, Object verdict) {
+        return (GuardPreparedStatement) create(prepareds.get(raw.getClass()), raw, connection, sql, verdict);
     }
 
-    GuardCallableStatement callable(CallableStatement raw, GuardConnection connection, String sql, Object verdict)
-            throws SQLException {
-        try {
-            return (GuardCallableStatement) callables.get(raw.getClass()).invokeExact(raw, connection, sql, verdict);
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
+    GuardCallableStatement callable(CallableStatement raw, GuardConnection connection, String sql, Object verdict) {
+        return (GuardCallableStatement) create(callables.get(raw.getClass()), raw, connection, sql, verdict);
     }
 
-    GuardDatabaseMetaData metaData(DatabaseMetaData raw, GuardConnection connection) throws SQLException {
-        try {
-            return (GuardDatabaseMetaData) metaDatas.get(raw.getClass()).invokeExact(raw, connection);
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
+    GuardDatabaseMetaData metaData(DatabaseMetaData raw, GuardConnection connection) {
+        return (GuardDatabaseMetaData) create(metaDatas.get(raw.getClass()), raw, connection, null, null);
     }
 
     GuardResultSet resultSet(ResultSet raw, GuardStatement statement, GuardConnection connection, Object verdict)
             throws SQLException {
-        GuardResultSet result;
-        try {
-            result = (GuardResultSet) resultSets.get(raw.getClass()).invokeExact(raw, statement, connection, verdict);
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
+        GuardResultSet result = (GuardResultSet) create(resultSets.get(raw.getClass()), raw, statement, connection, verdict);
         result.opened();
         return result;
+    }
+
+    /**
+     * Calls a generated constructor through its cached handle, adapted to four {@code Object}
+     * arguments (unused ones are dropped), so one exact invocation serves every proxy type.
+     * Constructors only store fields: nothing checked can be thrown.
+     */
+    private static Object create(MethodHandle constructor, Object a, Object b, Object c, Object d) {
+        try {
+            return constructor.invokeExact(a, b, c, d);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable impossible) {
+            throw new IllegalStateException(impossible);
+        }
     }
 
     /**
@@ -173,25 +164,12 @@ public final class ProxyFactory {
         return raw;
     }
 
-    private static SQLException rethrow(Throwable t) throws SQLException {
-        if (t instanceof SQLException e) {
-            throw e;
-        }
-        if (t instanceof RuntimeException e) {
-            throw e;
-        }
-        if (t instanceof Error e) {
-            throw e;
-        }
-        return new SQLException("[jdbc-guard] could not create a proxy", t);
-    }
-
     /** The constructor handle of the generated class for each delegate class of one base. */
     private final class Shapes extends ClassValue<MethodHandle> {
         private final Class<?> base;
         private final Class<?> jdbcInterface;
         private final Class<?>[] parameters;
-        private final MethodType exactType;
+        private final MethodType erasedType;
 
         Shapes(Class<?> base, Class<?> jdbcInterface, Class<?>... constructorTail) {
             this.base = base;
@@ -199,7 +177,7 @@ public final class ProxyFactory {
             this.parameters = new Class<?>[constructorTail.length + 1];
             this.parameters[0] = jdbcInterface;
             System.arraycopy(constructorTail, 0, parameters, 1, constructorTail.length);
-            this.exactType = MethodType.methodType(base, parameters);
+            this.erasedType = MethodType.genericMethodType(parameters.length);
         }
 
         @Override
@@ -220,9 +198,12 @@ public final class ProxyFactory {
         }
 
         private MethodHandle constructor(Class<?> generated) throws ReflectiveOperationException {
-            return MethodHandles.publicLookup()
+            MethodHandle constructor = MethodHandles.publicLookup()
                     .findConstructor(generated, MethodType.methodType(void.class, parameters))
-                    .asType(exactType);
+                    .asType(erasedType);
+            Class<?>[] unused = new Class<?>[CREATE_ARITY - parameters.length];
+            Arrays.fill(unused, Object.class);
+            return MethodHandles.dropArguments(constructor, parameters.length, unused);
         }
 
         /** Public interfaces of the delegate beyond what the base already implements, in a stable order. */
