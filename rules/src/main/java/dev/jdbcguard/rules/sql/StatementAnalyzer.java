@@ -82,7 +82,7 @@ final class StatementAnalyzer {
         if (reason != null) {
             kind = StatementKind.UNPARSEABLE;
         }
-        return new StatementInfo(kind, operations, new ArrayList<>(tables), hasWhere, hasLimit, selectStar,
+        return new StatementInfo(kind, operations, List.copyOf(tables), hasWhere, hasLimit, selectStar,
                 intoOutfile, fingerprint, t.start[from]);
     }
 
@@ -209,7 +209,9 @@ final class StatementAnalyzer {
         } else {
             tableName = t.name(i);
         }
-        if (!cteNames.contains(tableName)) {
+        // An empty backquoted name is an error on the server, not a table.
+        boolean empty = tableName.isEmpty() || tableName.charAt(0) == '.' || tableName.charAt(tableName.length() - 1) == '.';
+        if (!empty && !cteNames.contains(tableName)) {
             tables.add(tableName);
         }
         return after;
@@ -270,7 +272,9 @@ final class StatementAnalyzer {
 
     /** Records CTE names from {@code i} (after WITH) and returns the index of the statement they precede. */
     private int afterCtes(int i) {
-        Set<String> names = new LinkedHashSet<>(cteNames);
+        if (cteNames.isEmpty()) {
+            cteNames = new LinkedHashSet<>();
+        }
         if (word(i, "RECURSIVE")) {
             i++;
         }
@@ -280,7 +284,7 @@ final class StatementAnalyzer {
                 continue;
             }
             if (expectName && name(i)) {
-                names.add(t.name(i));
+                cteNames.add(t.name(i));
                 expectName = false;
             } else if (punct(i, ',')) {
                 expectName = true;
@@ -288,7 +292,6 @@ final class StatementAnalyzer {
                 break;
             }
         }
-        cteNames = names;
         return i;
     }
 

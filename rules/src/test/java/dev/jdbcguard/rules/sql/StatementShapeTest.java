@@ -92,6 +92,8 @@ class StatementShapeTest {
         "SELECT EXTRACT(YEAR FROM d) FROM t | t",
         "SELECT TRIM(LEADING 'x' FROM s) FROM t | t",
         "SELECT 1 FROM DUAL | ",
+        "SELECT a FROM `` | ",
+        "SELECT a FROM ``.t | ",
         "WITH c AS (SELECT a FROM t) SELECT a FROM c JOIN u | t,u",
         "INSERT INTO db.t (a) SELECT b FROM u ON DUPLICATE KEY UPDATE a = VALUES(a), b = 2 | db.t,u",
         "INSERT LOW_PRIORITY IGNORE t SET a = 1 | t",
