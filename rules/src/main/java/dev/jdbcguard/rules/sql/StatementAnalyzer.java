@@ -563,13 +563,26 @@ final class StatementAnalyzer {
         } else if (word(object, "VIEW")) {
             kind = StatementKind.CREATE_VIEW;
             table(skipIfExists(object + 1));
-        } else if (anyWord(object, "PROCEDURE", "FUNCTION", "TRIGGER", "EVENT")) {
-            kind = StatementKind.CREATE_ROUTINE;
-        } else if (anyWord(object, "USER", "ROLE")) {
-            kind = StatementKind.PRIVILEGES;
         } else {
-            kind = StatementKind.OTHER_DDL;
+            kind = otherObjectKind(object, StatementKind.CREATE_ROUTINE);
         }
+    }
+
+    /**
+     * The kind of a CREATE/ALTER/DROP of anything but a table, index, database or view: routines,
+     * users and roles, the server instance, prepared statements; any other object is OTHER_DDL.
+     */
+    private StatementKind otherObjectKind(int object, StatementKind routineKind) {
+        if (anyWord(object, "PROCEDURE", "FUNCTION", "TRIGGER", "EVENT")) {
+            return routineKind;
+        }
+        if (anyWord(object, "USER", "ROLE")) {
+            return StatementKind.PRIVILEGES;
+        }
+        if (word(object, "INSTANCE")) {
+            return StatementKind.ADMIN;
+        }
+        return word(object, "PREPARE") ? StatementKind.PREPARED : StatementKind.OTHER_DDL;
     }
 
     private void tableAfterOn(int i) {
@@ -610,14 +623,8 @@ final class StatementAnalyzer {
                 AlterClauses.read(this, k, end);
                 k = end + 1;
             }
-        } else if (anyWord(object, "PROCEDURE", "FUNCTION", "EVENT")) {
-            kind = StatementKind.CREATE_ROUTINE;
-        } else if (anyWord(object, "USER", "ROLE")) {
-            kind = StatementKind.PRIVILEGES;
-        } else if (word(object, "INSTANCE")) {
-            kind = StatementKind.ADMIN;
         } else {
-            kind = StatementKind.OTHER_DDL;
+            kind = otherObjectKind(object, StatementKind.CREATE_ROUTINE);
         }
     }
 
@@ -635,14 +642,8 @@ final class StatementAnalyzer {
         } else if (word(object, "VIEW")) {
             kind = StatementKind.DROP_VIEW;
             tableList(skipIfExists(object + 1));
-        } else if (anyWord(object, "PROCEDURE", "FUNCTION", "TRIGGER", "EVENT")) {
-            kind = StatementKind.DROP_ROUTINE;
-        } else if (anyWord(object, "USER", "ROLE")) {
-            kind = StatementKind.PRIVILEGES;
-        } else if (word(object, "PREPARE")) {
-            kind = StatementKind.PREPARED;
         } else {
-            kind = StatementKind.OTHER_DDL;
+            kind = otherObjectKind(object, StatementKind.DROP_ROUTINE);
         }
     }
 
