@@ -304,7 +304,6 @@ final class StatementAnalyzer {
             query(StatementKind.SELECT, h);
         } else if (word(h, "TABLE")) {
             selectStar = true;
-            table(h + 1);
             query(StatementKind.SELECT, h);
         } else if (anyWord(h, "INSERT", "REPLACE")) {
             insert(h);
@@ -450,8 +449,15 @@ final class StatementAnalyzer {
                 tableListOpen[depth] = true;
                 next = tableReference(next);
             } else if (punct(i, '(')) {
+                // (t1 JOIN t2 ...) or JOIN (t2, t3): a parenthesised group of table references
+                boolean referenceGroup = tableListOpen[depth]
+                        && (anyWord(i - 1, "FROM", "JOIN", "STRAIGHT_JOIN") || punct(i - 1, ',') || punct(i - 1, '('))
+                        && (name(i + 1) || punct(i + 1, '(')) && !anyWord(i + 1, "SELECT", "WITH", "VALUES", "TABLE");
                 depth++;
-                tableListOpen[depth] = false;
+                tableListOpen[depth] = referenceGroup;
+                if (referenceGroup) {
+                    next = tableReference(i + 1);
+                }
             } else if (punct(i, ')')) {
                 depth--;
             } else if (punct(i, ',') && tableListOpen[depth]) {
@@ -470,6 +476,8 @@ final class StatementAnalyzer {
                     next = tableReference(i + 1);
                 } else if (word(i, "USING") && tableListOpen[depth] && name(i + 1)) {
                     next = tableReference(i + 1);
+                } else if (word(i, "TABLE") && inQuery(i)) {
+                    next = table(i + 1); // the TABLE t statement, alone or in INSERT ... TABLE t
                 } else if (anyWord(i, FROM_ENDERS)) {
                     tableListOpen[depth] = false;
                     if (statementLevel && !t.isConditional(i)) {
