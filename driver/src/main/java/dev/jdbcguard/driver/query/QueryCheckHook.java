@@ -100,10 +100,11 @@ final class QueryCheckHook implements ConnectionHook, FindingSink {
         Classification statement = judgement.classification();
         start(statementWarnings, statement, true);
         long now = System.nanoTime();
-        if (kind(statement) == StatementKind.TRANSACTION_BEGIN) {
+        StatementKind kind = kind(statement);
+        if (kind == StatementKind.TRANSACTION_BEGIN) {
             runtime.transactionBegan(now);
-        } else {
-            runtime.beforeExecute(fingerprint, now);
+        } else if (kind != StatementKind.TRANSACTION_END) {
+            runtime.beforeExecute(fingerprint, now, kind == null || kind.isDml());
         }
         if (current.unindexedEnabled() && explains && current.unindexed().detect() != Detect.FLAGS
                 && !statement.allows(RuleCatalog.QUERY_UNINDEXED)) {
