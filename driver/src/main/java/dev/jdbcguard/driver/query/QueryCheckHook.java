@@ -95,7 +95,8 @@ final class QueryCheckHook implements ConnectionHook, FindingSink {
             default:
                 return null;
         }
-        QueryCheckSettings current = currentSettings(judgement.ruleSet());
+        // not judgement.ruleSet(): a prepared statement keeps the judgement it was prepared under
+        QueryCheckSettings current = currentSettings(checks.rules());
         String fingerprint = judgement.fingerprint();
         Classification statement = judgement.classification();
         start(statementWarnings, statement, true);
