@@ -3,6 +3,9 @@ package dev.jdbcguard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import static dev.jdbcguard.driver.testing.Guarded.login;
+import static dev.jdbcguard.driver.testing.Guarded.single;
+
 import dev.jdbcguard.driver.hook.RecordingHook;
 import dev.jdbcguard.driver.proxy.GuardConnection;
 import dev.jdbcguard.driver.url.GuardSetting;
@@ -12,9 +15,7 @@ import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.DriverPropertyInfo;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Arrays;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -31,10 +32,7 @@ class GuardDriverTest {
     }
 
     private Properties app() {
-        Properties properties = new Properties();
-        properties.setProperty("user", db.app().user());
-        properties.setProperty("password", db.app().password());
-        return properties;
+        return login(db.app());
     }
 
     @Test
@@ -169,12 +167,5 @@ class GuardDriverTest {
                 .hasMessageContaining("Access denied");
         assertThat(hook.events).hasSize(2).first().isEqualTo("OPEN");
         assertThat(hook.events.get(1)).startsWith("CONNECT_FAILED Access denied");
-    }
-
-    static String single(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
-            result.next();
-            return result.getString(1);
-        }
     }
 }

@@ -75,7 +75,7 @@ public final class Connector {
         }
     }
 
-    /** Describes the target driver's settings; the guard's own come from the driver. */
+    /** The registered driver for the URL's target (for {@code getPropertyInfo}). */
     public Driver targetDriver(GuardUrl url) throws SQLException {
         return drivers.find(url.targetScheme(), url.targetUrl());
     }

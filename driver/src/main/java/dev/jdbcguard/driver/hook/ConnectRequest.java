@@ -9,7 +9,8 @@ import java.util.Properties;
  * @param targetUrl  the URL handed to the target driver ({@code jdbc:mysql://...}, guard settings
  *                   removed), or {@code null} when a {@link javax.sql.DataSource} is wrapped
  * @param properties the properties handed to the target driver, guard settings removed; a private
- *                   copy the hook may change (e.g. strengthen {@code sslMode}) before the connect
+ *                   copy the hook may change (e.g. strengthen {@code sslMode}) before the connect;
+ *                   empty and unused when a {@link javax.sql.DataSource} is wrapped
  * @param settings   the {@code guard.*} settings from the URL and the properties
  */
 public record ConnectRequest(String targetUrl, Properties properties, GuardSettings settings) {

@@ -79,7 +79,9 @@ public interface ConnectionHook {
     /**
      * The server's status flags for a statement, from Connector/J's final OK/EOF packet (no extra
      * round trip; only when the target is mysql-connector-j). Arrives between {@link #beforeSql}
-     * and {@link #afterExecute} of the statement it belongs to, except with streaming results.
+     * and {@link #afterExecute} of the statement it belongs to, except with streaming results;
+     * flags arriving outside such a pair belong to statements the target driver ran on its own
+     * (e.g. for {@code DatabaseMetaData}) and are best ignored.
      */
     default void serverStatus(boolean noIndexUsed, boolean noGoodIndexUsed) {
     }

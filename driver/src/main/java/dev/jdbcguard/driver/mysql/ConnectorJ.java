@@ -25,7 +25,7 @@ public final class ConnectorJ {
     }
 
     /**
-     * Adds the guard's interceptor after those the user configured. Connector/J lets
+     * Adds the guard's interceptor after those the user configured (once). Connector/J lets
      * {@code Properties} override URL parameters, so the merged list goes into the properties,
      * starting from the properties' list or else the one in the URL.
      */
@@ -35,7 +35,11 @@ public final class ConnectorJ {
         if (configured == null) {
             configured = urlParameter(targetUrl, QUERY_INTERCEPTORS);
         }
-        properties.setProperty(QUERY_INTERCEPTORS, configured == null || configured.isBlank() ? own : configured + "," + own);
+        if (configured == null || configured.isBlank()) {
+            properties.setProperty(QUERY_INTERCEPTORS, own);
+        } else if (!configured.contains(own)) {
+            properties.setProperty(QUERY_INTERCEPTORS, configured + "," + own);
+        }
     }
 
     /** A query parameter of a Connector/J URL (whose keys are matched ignoring case), or null. */

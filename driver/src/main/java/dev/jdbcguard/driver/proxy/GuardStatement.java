@@ -24,7 +24,7 @@ public abstract class GuardStatement extends GuardWarningSource<Statement> imple
     final GuardConnection connection;
     final ConnectionHook hook;
     /** What the hook returned for the running or last execution. */
-    Object verdict;
+    private Object verdict;
     private long startNanos;
     private ResultSet rawResult;
     private GuardResultSet result;

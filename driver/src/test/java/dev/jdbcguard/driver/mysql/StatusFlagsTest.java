@@ -97,6 +97,20 @@ class StatusFlagsTest {
         }
     }
 
+    @Test
+    void theGuardsInterceptorIsAddedOnlyOnce() throws SQLException {
+        RecordingHook hook = new RecordingHook();
+        try (Connection connection = connect(db, hook, "queryInterceptors=" + GuardQueryInterceptor.class.getName())) {
+            long guards = connection.unwrap(JdbcConnection.class).getQueryInterceptorsInstances().stream()
+                    .map(each -> each instanceof NoSubInterceptorWrapper wrapper ? wrapper.getUnderlyingInterceptor() : each)
+                    .filter(GuardQueryInterceptor.class::isInstance)
+                    .count();
+            assertThat(guards).isEqualTo(1);
+            assertThat(flagsOf(hook, () -> drain(connection.createStatement().executeQuery(INDEXED))))
+                    .containsExactly("FLAGS noIndex=false noGoodIndex=false");
+        }
+    }
+
     private static <T extends QueryInterceptor> T interceptor(Connection connection, Class<T> type) throws SQLException {
         for (QueryInterceptor each : connection.unwrap(JdbcConnection.class).getQueryInterceptorsInstances()) {
             QueryInterceptor underlying = each instanceof NoSubInterceptorWrapper wrapper ? wrapper.getUnderlyingInterceptor() : each;

@@ -117,6 +117,18 @@ class TransparencyTest {
     }
 
     @Test
+    void aLoadBalancedConnectionWhichIsItselfAJdkProxyIsGuardedWithItsVendorInterfaces() throws SQLException {
+        String hosts = db.host() + ":" + db.port() + "," + db.host() + ":" + db.port();
+        try (Connection balanced = new GuardDriver(hook).connect("jdbc:guard:mysql:loadbalance://" + hosts + "/" + db.database(),
+                login(db.app()))) {
+            assertThat(Proxy.isProxyClass(balanced.unwrap(Connection.class).getClass())).isTrue();
+            assertThat(balanced).isInstanceOf(GuardConnection.class).isInstanceOf(com.mysql.cj.jdbc.ha.LoadBalancedConnection.class);
+            assertThat(single(balanced, "SELECT 'balanced'")).isEqualTo("balanced");
+        }
+        assertThat(hook.events).containsSubsequence("EXECUTE SELECT 'balanced'", "AFTER SELECT 'balanced'");
+    }
+
+    @Test
     void everyWayBackToAParentReturnsTheProxy() throws SQLException {
         try (Statement statement = connection.createStatement();
              PreparedStatement prepared = connection.prepareStatement("SELECT id FROM five");
