@@ -1,5 +1,7 @@
 package dev.jdbcguard.rules.sql;
 
+import java.util.List;
+
 /**
  * Reads the clauses of an ALTER TABLE, one comma-separated clause at a time, into
  * {@link DdlOperation}s. Table options may follow each other without commas
@@ -83,50 +85,46 @@ final class AlterClauses {
         return tableOptions(a, i, end) ? null : DdlOperation.OTHER;
     }
 
+    /** ADD ...: what follows ADD tells the operation; a bare name or '(' adds columns. */
     private static DdlOperation add(StatementAnalyzer a, int i) {
-        if (a.isAnyWord(i, "INDEX", "KEY", "FULLTEXT", "SPATIAL")) {
-            return DdlOperation.ADD_INDEX;
-        }
         if (a.isWord(i, "CONSTRAINT")) {
             // ADD CONSTRAINT [symbol] UNIQUE | PRIMARY KEY | FOREIGN KEY | CHECK
             int kind = a.isAnyWord(i + 1, "UNIQUE", "PRIMARY", "FOREIGN", "CHECK") ? i + 1 : i + 2;
             return a.isAnyWord(kind, "UNIQUE", "PRIMARY", "FOREIGN") ? add(a, kind) : DdlOperation.OTHER;
         }
-        if (a.isWord(i, "UNIQUE")) {
-            return DdlOperation.ADD_UNIQUE_INDEX;
-        }
-        if (a.isWord(i, "PRIMARY")) {
-            return DdlOperation.ADD_PRIMARY_KEY;
-        }
-        if (a.isWord(i, "FOREIGN")) {
-            return DdlOperation.ADD_FOREIGN_KEY;
-        }
-        if (a.isWord(i, "PARTITION")) {
-            return DdlOperation.PARTITIONING;
-        }
-        if (a.isAnyWord(i, "CHECK", "PERIOD", "SYSTEM")) {
-            return DdlOperation.OTHER;
-        }
-        return DdlOperation.ADD_COLUMN;
+        return lookup(a, i, ADD_OBJECTS, DdlOperation.ADD_COLUMN);
     }
 
+    /** DROP ...: what follows DROP tells the operation; a bare name drops a column. */
     private static DdlOperation drop(StatementAnalyzer a, int i) {
-        if (a.isAnyWord(i, "INDEX", "KEY")) {
-            return DdlOperation.DROP_INDEX;
+        return lookup(a, i, DROP_OBJECTS, DdlOperation.DROP_COLUMN);
+    }
+
+    private record Keyword(String word, DdlOperation operation) {
+    }
+
+    private static final List<Keyword> ADD_OBJECTS = List.of(
+        new Keyword("INDEX", DdlOperation.ADD_INDEX), new Keyword("KEY", DdlOperation.ADD_INDEX),
+        new Keyword("FULLTEXT", DdlOperation.ADD_INDEX), new Keyword("SPATIAL", DdlOperation.ADD_INDEX),
+        new Keyword("UNIQUE", DdlOperation.ADD_UNIQUE_INDEX), new Keyword("PRIMARY", DdlOperation.ADD_PRIMARY_KEY),
+        new Keyword("FOREIGN", DdlOperation.ADD_FOREIGN_KEY), new Keyword("PARTITION", DdlOperation.PARTITIONING),
+        new Keyword("CHECK", DdlOperation.OTHER), new Keyword("PERIOD", DdlOperation.OTHER),
+        new Keyword("SYSTEM", DdlOperation.OTHER));
+
+    private static final List<Keyword> DROP_OBJECTS = List.of(
+        new Keyword("INDEX", DdlOperation.DROP_INDEX), new Keyword("KEY", DdlOperation.DROP_INDEX),
+        new Keyword("PRIMARY", DdlOperation.DROP_PRIMARY_KEY), new Keyword("FOREIGN", DdlOperation.DROP_FOREIGN_KEY),
+        new Keyword("PARTITION", DdlOperation.DROP_PARTITION), new Keyword("CONSTRAINT", DdlOperation.OTHER),
+        new Keyword("CHECK", DdlOperation.OTHER), new Keyword("PERIOD", DdlOperation.OTHER),
+        new Keyword("SYSTEM", DdlOperation.OTHER));
+
+    private static DdlOperation lookup(StatementAnalyzer a, int i, List<Keyword> keywords, DdlOperation fallback) {
+        for (Keyword keyword : keywords) {
+            if (a.isWord(i, keyword.word())) {
+                return keyword.operation();
+            }
         }
-        if (a.isWord(i, "PRIMARY")) {
-            return DdlOperation.DROP_PRIMARY_KEY;
-        }
-        if (a.isWord(i, "FOREIGN")) {
-            return DdlOperation.DROP_FOREIGN_KEY;
-        }
-        if (a.isWord(i, "PARTITION")) {
-            return DdlOperation.DROP_PARTITION;
-        }
-        if (a.isAnyWord(i, "CONSTRAINT", "CHECK", "PERIOD", "SYSTEM")) {
-            return DdlOperation.OTHER;
-        }
-        return DdlOperation.DROP_COLUMN;
+        return fallback;
     }
 
     /** CHANGE [COLUMN] [IF EXISTS] old new ...: a rename when the names differ (MySQL compares them case-insensitively). */

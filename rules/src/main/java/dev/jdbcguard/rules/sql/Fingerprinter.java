@@ -85,7 +85,7 @@ public final class Fingerprinter {
 
     /** A '-' or '+' before a number where no operand precedes it ({@code = -5}, {@code (-1}): part of the literal. */
     private static boolean isUnarySign(Tokens t, int i, int from, int to) {
-        if (!(t.isPunct(i, '-') || t.isPunct(i, '+')) || i + 1 >= to || t.type[i + 1] != Tokens.NUMBER) {
+        if (t.type[i] != Tokens.PUNCT || i + 1 >= to || t.type[i + 1] != Tokens.NUMBER || !(t.isPunct(i, '-') || t.isPunct(i, '+'))) {
             return false;
         }
         int before = i - 1;

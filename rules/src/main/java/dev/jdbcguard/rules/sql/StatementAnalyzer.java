@@ -82,7 +82,7 @@ final class StatementAnalyzer {
         if (reason != null) {
             kind = StatementKind.UNPARSEABLE;
         }
-        return new StatementInfo(kind, operations, new ArrayList<>(tables), hasWhere, hasLimit, selectStar,
+        return new StatementInfo(kind, operations, List.copyOf(tables), hasWhere, hasLimit, selectStar,
                 intoOutfile, fingerprint, t.start[from]);
     }
 
@@ -209,7 +209,9 @@ final class StatementAnalyzer {
         } else {
             tableName = t.name(i);
         }
-        if (!cteNames.contains(tableName)) {
+        // An empty backquoted name is an error on the server, not a table.
+        boolean empty = tableName.isEmpty() || tableName.charAt(0) == '.' || tableName.charAt(tableName.length() - 1) == '.';
+        if (!empty && !cteNames.contains(tableName)) {
             tables.add(tableName);
         }
         return after;
@@ -270,7 +272,9 @@ final class StatementAnalyzer {
 
     /** Records CTE names from {@code i} (after WITH) and returns the index of the statement they precede. */
     private int afterCtes(int i) {
-        Set<String> names = new LinkedHashSet<>(cteNames);
+        if (cteNames.isEmpty()) {
+            cteNames = new LinkedHashSet<>();
+        }
         if (word(i, "RECURSIVE")) {
             i++;
         }
@@ -280,7 +284,7 @@ final class StatementAnalyzer {
                 continue;
             }
             if (expectName && name(i)) {
-                names.add(t.name(i));
+                cteNames.add(t.name(i));
                 expectName = false;
             } else if (punct(i, ',')) {
                 expectName = true;
@@ -288,7 +292,6 @@ final class StatementAnalyzer {
                 break;
             }
         }
-        cteNames = names;
         return i;
     }
 
@@ -301,7 +304,6 @@ final class StatementAnalyzer {
             query(StatementKind.SELECT, h);
         } else if (word(h, "TABLE")) {
             selectStar = true;
-            table(h + 1);
             query(StatementKind.SELECT, h);
         } else if (anyWord(h, "INSERT", "REPLACE")) {
             insert(h);
@@ -447,8 +449,15 @@ final class StatementAnalyzer {
                 tableListOpen[depth] = true;
                 next = tableReference(next);
             } else if (punct(i, '(')) {
+                // (t1 JOIN t2 ...) or JOIN (t2, t3): a parenthesised group of table references
+                boolean referenceGroup = tableListOpen[depth]
+                        && (anyWord(i - 1, "FROM", "JOIN", "STRAIGHT_JOIN") || punct(i - 1, ',') || punct(i - 1, '('))
+                        && (name(i + 1) || punct(i + 1, '(')) && !anyWord(i + 1, "SELECT", "WITH", "VALUES", "TABLE");
                 depth++;
-                tableListOpen[depth] = false;
+                tableListOpen[depth] = referenceGroup;
+                if (referenceGroup) {
+                    next = tableReference(i + 1);
+                }
             } else if (punct(i, ')')) {
                 depth--;
             } else if (punct(i, ',') && tableListOpen[depth]) {
@@ -467,6 +476,8 @@ final class StatementAnalyzer {
                     next = tableReference(i + 1);
                 } else if (word(i, "USING") && tableListOpen[depth] && name(i + 1)) {
                     next = tableReference(i + 1);
+                } else if (word(i, "TABLE") && inQuery(i)) {
+                    next = table(i + 1); // the TABLE t statement, alone or in INSERT ... TABLE t
                 } else if (anyWord(i, FROM_ENDERS)) {
                     tableListOpen[depth] = false;
                     if (statementLevel && !t.isConditional(i)) {
@@ -560,13 +571,26 @@ final class StatementAnalyzer {
         } else if (word(object, "VIEW")) {
             kind = StatementKind.CREATE_VIEW;
             table(skipIfExists(object + 1));
-        } else if (anyWord(object, "PROCEDURE", "FUNCTION", "TRIGGER", "EVENT")) {
-            kind = StatementKind.CREATE_ROUTINE;
-        } else if (anyWord(object, "USER", "ROLE")) {
-            kind = StatementKind.PRIVILEGES;
         } else {
-            kind = StatementKind.OTHER_DDL;
+            kind = otherObjectKind(object, StatementKind.CREATE_ROUTINE);
         }
+    }
+
+    /**
+     * The kind of a CREATE/ALTER/DROP of anything but a table, index, database or view: routines,
+     * users and roles, the server instance, prepared statements; any other object is OTHER_DDL.
+     */
+    private StatementKind otherObjectKind(int object, StatementKind routineKind) {
+        if (anyWord(object, "PROCEDURE", "FUNCTION", "TRIGGER", "EVENT")) {
+            return routineKind;
+        }
+        if (anyWord(object, "USER", "ROLE")) {
+            return StatementKind.PRIVILEGES;
+        }
+        if (word(object, "INSTANCE")) {
+            return StatementKind.ADMIN;
+        }
+        return word(object, "PREPARE") ? StatementKind.PREPARED : StatementKind.OTHER_DDL;
     }
 
     private void tableAfterOn(int i) {
@@ -607,14 +631,8 @@ final class StatementAnalyzer {
                 AlterClauses.read(this, k, end);
                 k = end + 1;
             }
-        } else if (anyWord(object, "PROCEDURE", "FUNCTION", "EVENT")) {
-            kind = StatementKind.CREATE_ROUTINE;
-        } else if (anyWord(object, "USER", "ROLE")) {
-            kind = StatementKind.PRIVILEGES;
-        } else if (word(object, "INSTANCE")) {
-            kind = StatementKind.ADMIN;
         } else {
-            kind = StatementKind.OTHER_DDL;
+            kind = otherObjectKind(object, StatementKind.CREATE_ROUTINE);
         }
     }
 
@@ -632,14 +650,8 @@ final class StatementAnalyzer {
         } else if (word(object, "VIEW")) {
             kind = StatementKind.DROP_VIEW;
             tableList(skipIfExists(object + 1));
-        } else if (anyWord(object, "PROCEDURE", "FUNCTION", "TRIGGER", "EVENT")) {
-            kind = StatementKind.DROP_ROUTINE;
-        } else if (anyWord(object, "USER", "ROLE")) {
-            kind = StatementKind.PRIVILEGES;
-        } else if (word(object, "PREPARE")) {
-            kind = StatementKind.PREPARED;
         } else {
-            kind = StatementKind.OTHER_DDL;
+            kind = otherObjectKind(object, StatementKind.DROP_ROUTINE);
         }
     }
 

@@ -33,12 +33,19 @@ final class Tokens {
     int[] start;
     int[] end;
     /**
+     * For a WORD, the {@link String#hashCode()} its upper-case form would have, so that comparing a
+     * token with a keyword constant (whose hash the JVM caches) usually costs one int comparison.
+     */
+    int[] upperHash;
+    /**
      * Per token, true when it comes from a versioned executable comment ({@code /*!80000 ..*}{@code /}),
      * code that some servers skip; null until the first such token.
      */
     boolean[] conditional;
     /** Set by the lexer while it reads a versioned executable comment. */
     boolean inConditional;
+    /** For each '(' the index of its ')', -1 when unmatched; computed on first use. */
+    private int[] matching;
     /** Rule ids and prefixes named by guard:allow comments, or null when there was none. */
     Set<String> allowed;
     /** Why lexing stopped early, or null. */
@@ -51,6 +58,7 @@ final class Tokens {
         type = new int[capacity];
         start = new int[capacity];
         end = new int[capacity];
+        upperHash = new int[capacity];
     }
 
     void add(int tokenType, int from, int to) {
@@ -59,6 +67,7 @@ final class Tokens {
             type = Arrays.copyOf(type, capacity);
             start = Arrays.copyOf(start, capacity);
             end = Arrays.copyOf(end, capacity);
+            upperHash = Arrays.copyOf(upperHash, capacity);
         }
         if (inConditional) {
             if (conditional == null || conditional.length < type.length) {
@@ -69,7 +78,17 @@ final class Tokens {
         type[count] = tokenType;
         start[count] = from;
         end[count] = to;
+        upperHash[count] = tokenType == WORD ? upperHash(from, to) : 0;
         count++;
+    }
+
+    private int upperHash(int from, int to) {
+        int hash = 0;
+        for (int k = from; k < to; k++) {
+            char c = sql.charAt(k);
+            hash = 31 * hash + (c >= 'a' && c <= 'z' ? c - ('a' - 'A') : c);
+        }
+        return hash;
     }
 
     void allow(String ruleIdOrPrefix) {
@@ -91,7 +110,7 @@ final class Tokens {
 
     /** True when token {@code i} exists and is the word {@code upperKeyword}, in any case. */
     boolean isWord(int i, String upperKeyword) {
-        if (i < 0 || i >= count || type[i] != WORD) {
+        if (i < 0 || i >= count || type[i] != WORD || upperHash[i] != upperKeyword.hashCode()) {
             return false;
         }
         int from = start[i];
@@ -153,19 +172,34 @@ final class Tokens {
         return out.toString();
     }
 
-    /** Index of the ')' matching the '(' at {@code open}, or {@code limit} when unbalanced. */
+    /**
+     * Index of the ')' matching the '(' at {@code open}, or {@code limit} when it is unmatched or lies
+     * at or beyond {@code limit}. O(1) after one linear pass on the first call, so callers that skip
+     * many groups stay linear even on unbalanced text.
+     */
     int matchingParen(int open, int limit) {
+        if (matching == null) {
+            matching = matchParentheses();
+        }
+        int close = matching[open];
+        return close < 0 || close >= limit ? limit : close;
+    }
+
+    private int[] matchParentheses() {
+        int[] result = new int[count];
+        int[] openStack = new int[count];
         int depth = 0;
-        for (int i = open; i < limit; i++) {
+        for (int i = 0; i < count; i++) {
+            result[i] = -1;
             if (type[i] == PUNCT) {
                 char c = sql.charAt(start[i]);
                 if (c == '(') {
-                    depth++;
-                } else if (c == ')' && --depth == 0) {
-                    return i;
+                    openStack[depth++] = i;
+                } else if (c == ')' && depth > 0) {
+                    result[openStack[--depth]] = i;
                 }
             }
         }
-        return limit;
+        return result;
     }
 }

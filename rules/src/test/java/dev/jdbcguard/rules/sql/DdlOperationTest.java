@@ -85,6 +85,12 @@ class DdlOperationTest {
     }
 
     @Test
+    void everyOperationHasAnExample() {
+        assertThat(alterClauses().flatMap(a -> ((List<?>) a.get()[1]).stream()).map(DdlOperation.class::cast).distinct())
+            .containsExactlyInAnyOrder(values());
+    }
+
+    @Test
     void alterTableNamesItsTableAndTheRenameTarget() {
         assertThat(StatementKindTest.only("ALTER TABLE `shop`.`Orders` ADD COLUMN c INT").tables()).containsExactly("shop.orders");
         assertThat(StatementKindTest.only("ALTER TABLE t RENAME TO u").tables()).containsExactly("t", "u");

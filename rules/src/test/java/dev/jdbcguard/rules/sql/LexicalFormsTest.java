@@ -116,10 +116,7 @@ class LexicalFormsTest {
         "SELECT 1 /*+ hint",
     })
     void unterminatedTextIsUnparseableWithAReason(String sql) {
-        Classification c = SqlClassifier.classifyText(sql);
-        assertThat(c.unparseable()).isTrue();
-        assertThat(c.unparseableReason()).containsPattern("unterminated .* at offset \\d+");
-        assertThat(c.statements()).extracting(StatementInfo::kind).containsExactly(StatementKind.UNPARSEABLE);
+        StatementKindTest.assertOnlyUnparseable(sql, "unterminated .* at offset \\d+");
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -70,6 +71,30 @@ class SqlClassifierPropertyTest {
         if (!sql.toLowerCase(Locale.ROOT).contains("guard:allow")) {
             assertThat(c.allowedRules()).isEmpty();
             assertThat(c.allows("ddl.drop-table")).isFalse();
+        }
+    }
+
+    /**
+     * Megabyte-long pathological texts: unbalanced parentheses around value lists, nested CTEs, an
+     * unclosed routine block, thousands of statements and comments. A quadratic step would take
+     * minutes here; a linear classification takes well under a second.
+     */
+    @Example
+    void hugePathologicalTextsFinish() throws Exception {
+        String[] units = {
+            "(((( in (1, in ( VALUES (1),(2), ",
+            "WITH a AS (SELECT 1) WITH b AS (SELECT 2) ",
+            "BEGIN CASE ; /* guard:allow a b c */ -- x\n",
+            "SELECT * FROM t WHERE a IN (1,2,3); ",
+            "ALTER TABLE t ADD c INT, DROP d, ",
+            "SET STATEMENT a = 1 FOR EXPLAIN ANALYZE ",
+            "/*!50700 DELETE FROM t LIMIT */ `x` 'y' ",
+        };
+        for (String unit : units) {
+            String prefix = unit.startsWith("BEGIN") ? "CREATE PROCEDURE p() " : unit.startsWith("ALTER") ? "" : "SELECT ";
+            String sql = prefix + unit.repeat(1_000_000 / unit.length());
+            Classification c = classifyWithinLimit(sql);
+            assertWellFormed(sql, c);
         }
     }
 
