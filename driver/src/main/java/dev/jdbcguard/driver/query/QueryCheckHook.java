@@ -107,15 +107,17 @@ public final class QueryCheckHook implements ConnectionHook, FindingSink {
      * @throws SQLException when {@code tx.long}, {@code query.n-plus-one} or {@code query.unindexed} blocks
      */
     public Object execute(Judgement judgement, String sql, WarningSink statementWarnings) throws SQLException {
-        QueryCheckSettings current = currentSettings(judgement.ruleSet());
+        // not judgement.ruleSet(): a prepared statement keeps the judgement it was prepared under
+        QueryCheckSettings current = currentSettings(checks.rules());
         String fingerprint = judgement.fingerprint();
         Classification statement = judgement.classification();
         start(statementWarnings, statement, true);
         long now = System.nanoTime();
-        if (kind(statement) == StatementKind.TRANSACTION_BEGIN) {
+        StatementKind kind = kind(statement);
+        if (kind == StatementKind.TRANSACTION_BEGIN) {
             runtime.transactionBegan(now);
-        } else {
-            runtime.beforeExecute(fingerprint, now);
+        } else if (kind != StatementKind.TRANSACTION_END) {
+            runtime.beforeExecute(fingerprint, now, kind == null || kind.isDml());
         }
         if (current.unindexedEnabled() && explains && current.unindexed().detect() != Detect.FLAGS
                 && !statement.allows(RuleCatalog.QUERY_UNINDEXED)) {

@@ -69,11 +69,14 @@ public final class RuntimeChecks {
 
     /**
      * Before a statement is sent: starts the transaction clock, reports a transaction that has
-     * been open too long, and counts the fingerprint for N+1.
+     * been open too long, and counts the fingerprint for N+1. Not for the statement that ends the
+     * transaction (COMMIT, ROLLBACK): refusing it would keep the transaction open longer.
      *
+     * @param counted whether the statement counts for N+1 (SELECT, INSERT, UPDATE, DELETE, REPLACE;
+     *                not SET, SHOW and the like, which drivers and pools repeat legitimately)
      * @throws SQLException when the sink blocks ({@code tx.long} or {@code query.n-plus-one})
      */
-    public void beforeExecute(Object fingerprint, long nowNanos) throws SQLException {
+    public void beforeExecute(Object fingerprint, long nowNanos, boolean counted) throws SQLException {
         if (!autoCommit || explicitTransaction) {
             if (!transactionOpen) {
                 transactionOpen = true;
@@ -82,7 +85,7 @@ public final class RuntimeChecks {
                 checkOpenTransaction(nowNanos);
             }
         }
-        if (nPlusOneCount > 0) {
+        if (nPlusOneCount > 0 && counted) {
             boolean inTransaction = transactionOpen;
             if (inTransaction || nPlusOneWindowNanos > 0) {
                 int count = executions.increment(fingerprint, nowNanos, inTransaction ? 0 : nPlusOneWindowNanos);

@@ -178,6 +178,22 @@ class QueryChecksTest extends QueryTables {
     }
 
     /** Connects with query.slow at 10 s, so that a busy machine does not add slow warnings to other rules' tests. */
+    @Test
+    void blockingTxLongRefusesTheNextStatementButNeverTheRollback() throws SQLException {
+        connect(RuleSource.fixed(RuleFiles.parse("rules:\n  tx.long: {action: block, threshold: 100ms}\n",
+                "tx-block.yaml", "development")));
+        connection.setAutoCommit(false);
+
+        try (Statement s = connection.createStatement()) {
+            readAll(s.executeQuery("SELECT SLEEP(0.15)"));
+            assertThatThrownBy(() -> s.executeUpdate("UPDATE qc_orders SET note = 'late' WHERE id = 4"))
+                    .isInstanceOf(GuardViolationException.class)
+                    .hasMessageStartingWith("[jdbc-guard] tx.long: transaction still open after");
+            s.execute("ROLLBACK");
+        }
+        assertThat(adminCount("SELECT COUNT(*) FROM qc_orders WHERE id = 4 AND note = 'n3'")).isEqualTo(1);
+    }
+
     private void connect(String unindexedAction) throws SQLException {
         connect(unindexedAction, "10s");
     }
