@@ -152,6 +152,19 @@ class StatementRulesE2eTest {
     }
 
     @Test
+    void planetscaleProfileRefusesWhatVitessRejectsAndWarnsOnWhatItEmulates() throws SQLException {
+        try (Connection c = connect(db, "guard.profile=planetscale"); Statement s = c.createStatement()) {
+            assertThatThrownBy(() -> s.executeQuery("SELECT id INTO OUTFILE '/tmp/e2e-items.txt' FROM e2e_items"))
+                    .isInstanceOfSatisfying(GuardViolationException.class, e -> assertThat(e.ruleId()).isEqualTo("planetscale.into-outfile"));
+            assertThatThrownBy(() -> s.execute("LOAD DATA LOCAL INFILE '/tmp/e2e-items.txt' INTO TABLE e2e_items"))
+                    .isInstanceOfSatisfying(GuardViolationException.class, e -> assertThat(e.ruleId()).isEqualTo("planetscale.load-data"));
+            s.execute("LOCK TABLES e2e_items READ");
+            s.execute("UNLOCK TABLES");
+            assertThat(UnindexedE2eTest.ruleWarnings(s.getWarnings(), "planetscale.lock-tables")).as("LOCK warns, UNLOCK does not").hasSize(1);
+        }
+    }
+
+    @Test
     void customRuleFileOverridesItsProfile() throws SQLException {
         Path rules = Guarded.rulesFile("""
                 extends: production
