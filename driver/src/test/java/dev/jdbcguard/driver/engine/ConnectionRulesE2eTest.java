@@ -86,12 +86,20 @@ class ConnectionRulesE2eTest {
         target.setUrl(plain.mysqlUrl("sslMode=PREFERRED"));
         target.setUser(plain.app().user());
         target.setPassword(plain.app().password());
-        try (GuardDataSource guarded = new GuardDataSource(target)) {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        int guardsBefore = server.queryNames(new ObjectName("dev.jdbcguard:type=Guard,*"), null).size();
+        GuardDataSource guarded = new GuardDataSource(target);
+        try (guarded) {
             assertThatThrownBy(() -> guarded.getConnection().close())
                     .isInstanceOf(SQLNonTransientConnectionException.class)
                     .hasMessageStartingWith("[jdbc-guard] tls.required: the server of ")
                     .hasMessageContaining("accepted the session without TLS");
+            assertThat(server.queryNames(new ObjectName("dev.jdbcguard:type=Guard,*"), null)).hasSize(guardsBefore + 1);
         }
+        // close() stopped the data source's own engine: its metrics are gone and it connects no more.
+        assertThat(server.queryNames(new ObjectName("dev.jdbcguard:type=Guard,*"), null)).hasSize(guardsBefore);
+        assertThatThrownBy(guarded::getConnection).isInstanceOf(SQLException.class)
+                .hasMessage("[jdbc-guard] this guard was closed");
     }
 
     @Test
