@@ -61,7 +61,12 @@ public final class GuardEngine implements ConnectionHookFactory, AutoCloseable {
         } catch (RuleFileException e) {
             throw new SQLException("[jdbc-guard] cannot load the rules: " + e.getMessage(), "08001", e);
         }
-        return new GuardEngine(settings, source);
+        try {
+            return new GuardEngine(settings, source);
+        } catch (RuntimeException e) {
+            source.close(); // its reload thread must not outlive an engine that never started
+            throw e;
+        }
     }
 
     private GuardEngine(EngineSettings settings, RuleSource source) {
