@@ -59,18 +59,24 @@ class CleanStatementAllocationTest extends QueryTables {
                     Thread.sleep(50);
                 }
             }
+            // Several rounds: a one-off cost (a cache's lazily sized table, a deoptimization) shows in one round;
+            // an allocation per execution, at least 16 bytes, would be 3.2 MB in every round of 200,000.
             long thread = Thread.currentThread().getId();
-            long before = threads.getThreadAllocatedBytes(thread);
-            for (int i = 0; i < 500_000; i++) {
-                execute(hook, sqls[i % 2], null, sink);
-                execute(hook, "SELECT status FROM qc_orders WHERE id = ?", prepared, sink);
+            List<Long> rounds = new ArrayList<>();
+            for (int round = 0; round < 5; round++) {
+                long before = threads.getThreadAllocatedBytes(thread);
+                for (int i = 0; i < 100_000; i++) {
+                    execute(hook, sqls[i % 2], null, sink);
+                    execute(hook, "SELECT status FROM qc_orders WHERE id = ?", prepared, sink);
+                }
+                rounds.add(threads.getThreadAllocatedBytes(thread) - before);
             }
-            long allocated = threads.getThreadAllocatedBytes(thread) - before;
             hook.closed(false);
 
             assertThat(warned).as("clean statements").isEmpty();
-            // An allocation per execution, at least 16 bytes, would be 16 MB here.
-            assertThat(allocated).as("bytes allocated by 1,000,000 clean executions through the hook").isLessThan(16_384);
+            assertThat(rounds.stream().mapToLong(Long::longValue).min().orElseThrow())
+                    .as("bytes allocated by 200,000 clean executions through the hook, least of 5 rounds %s", rounds)
+                    .isLessThan(1_024);
         }
     }
 
