@@ -30,12 +30,17 @@ class GuardDataSourceTest {
         this.db = db;
     }
 
-    @Test
-    void wrapsAnyDataSource() throws SQLException {
+    private MysqlDataSource appDataSource() {
         MysqlDataSource target = new MysqlDataSource();
         target.setUrl(db.mysqlUrl(""));
         target.setUser(db.app().user());
         target.setPassword(db.app().password());
+        return target;
+    }
+
+    @Test
+    void wrapsAnyDataSource() throws SQLException {
+        MysqlDataSource target = appDataSource();
         RecordingHook hook = new RecordingHook();
         GuardDataSource guarded = new GuardDataSource(target, hook);
         Properties settings = new Properties();
@@ -55,10 +60,7 @@ class GuardDataSourceTest {
 
     @Test
     void aWrappedConnectorJDataSourceReportsStatusFlagsWhenItListsTheGuardsInterceptor() throws SQLException {
-        MysqlDataSource target = new MysqlDataSource();
-        target.setUrl(db.mysqlUrl(""));
-        target.setUser(db.app().user());
-        target.setPassword(db.app().password());
+        MysqlDataSource target = appDataSource();
         target.setQueryInterceptors(GuardQueryInterceptor.class.getName());
         admin(db, "CREATE OR REPLACE TABLE ds_scan (id INT PRIMARY KEY, b VARCHAR(10))", "INSERT INTO ds_scan VALUES (1, 'a'), (2, 'b')");
         RecordingHook hook = new RecordingHook();
