@@ -24,6 +24,11 @@ import javax.sql.DataSource;
  *       {@link #setProperties}.</li>
  * </ul>
  * Configure before the first {@code getConnection}; the setters are not meant for later changes.
+ *
+ * <p>A wrapped data source is used as configured: the guard does not change it. For the server
+ * status flags from a wrapped Connector/J data source, list
+ * {@code dev.jdbcguard.driver.mysql.GuardQueryInterceptor} in its {@code queryInterceptors}; the
+ * URL mode adds it by itself.
  */
 public final class GuardDataSource implements DataSource, AutoCloseable {
 

@@ -1,5 +1,6 @@
 package dev.jdbcguard;
 
+import static dev.jdbcguard.driver.testing.Guarded.admin;
 import static dev.jdbcguard.driver.testing.Guarded.single;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.mysql.cj.jdbc.JdbcConnection;
 import com.mysql.cj.jdbc.MysqlDataSource;
 import dev.jdbcguard.driver.hook.RecordingHook;
+import dev.jdbcguard.driver.mysql.GuardQueryInterceptor;
 import dev.jdbcguard.driver.proxy.GuardConnection;
 import dev.jdbcguard.driver.url.GuardSetting;
 import dev.jdbcguard.testdb.TestDatabase;
@@ -28,12 +30,17 @@ class GuardDataSourceTest {
         this.db = db;
     }
 
-    @Test
-    void wrapsAnyDataSource() throws SQLException {
+    private MysqlDataSource appDataSource() {
         MysqlDataSource target = new MysqlDataSource();
         target.setUrl(db.mysqlUrl(""));
         target.setUser(db.app().user());
         target.setPassword(db.app().password());
+        return target;
+    }
+
+    @Test
+    void wrapsAnyDataSource() throws SQLException {
+        MysqlDataSource target = appDataSource();
         RecordingHook hook = new RecordingHook();
         GuardDataSource guarded = new GuardDataSource(target, hook);
         Properties settings = new Properties();
@@ -49,6 +56,19 @@ class GuardDataSourceTest {
         assertThat(guarded.isWrapperFor(MysqlDataSource.class)).isTrue();
         assertThat(guarded.unwrap(MysqlDataSource.class)).isSameAs(target);
         assertThat(guarded.unwrap(DataSource.class)).isSameAs(guarded);
+    }
+
+    @Test
+    void aWrappedConnectorJDataSourceReportsStatusFlagsWhenItListsTheGuardsInterceptor() throws SQLException {
+        MysqlDataSource target = appDataSource();
+        target.setQueryInterceptors(GuardQueryInterceptor.class.getName());
+        admin(db, "CREATE OR REPLACE TABLE ds_scan (id INT PRIMARY KEY, b VARCHAR(10))", "INSERT INTO ds_scan VALUES (1, 'a'), (2, 'b')");
+        RecordingHook hook = new RecordingHook();
+        try (Connection connection = new GuardDataSource(target, hook).getConnection()) {
+            assertThat(single(connection, "SELECT COUNT(*) FROM ds_scan WHERE b = 'b'")).isEqualTo("1");
+        }
+        assertThat(hook.events).containsSubsequence("EXECUTE SELECT COUNT(*) FROM ds_scan WHERE b = 'b'",
+                "FLAGS noIndex=true noGoodIndex=false", "AFTER SELECT COUNT(*) FROM ds_scan WHERE b = 'b'");
     }
 
     @Test

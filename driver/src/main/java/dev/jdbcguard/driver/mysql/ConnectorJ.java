@@ -52,7 +52,12 @@ public final class ConnectorJ {
         for (String parameter : url.substring(query + 1).split("&")) {
             int equals = parameter.indexOf('=');
             if (equals > 0 && parameter.substring(0, equals).equalsIgnoreCase(name)) {
-                value = URLDecoder.decode(parameter.substring(equals + 1), StandardCharsets.UTF_8);
+                value = parameter.substring(equals + 1);
+                try {
+                    value = URLDecoder.decode(value, StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException leaveItToConnectorJ) {
+                    // Connector/J rejects the URL itself, with its own message
+                }
             }
         }
         return value;

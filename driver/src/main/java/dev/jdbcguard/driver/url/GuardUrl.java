@@ -81,8 +81,7 @@ public record GuardUrl(String targetUrl, String targetScheme, Properties propert
             int equals = parameter.indexOf('=');
             String key = equals < 0 ? parameter : parameter.substring(0, equals);
             if (GuardSetting.isGuardKey(key)) {
-                String value = equals < 0 ? "" : URLDecoder.decode(parameter.substring(equals + 1), StandardCharsets.UTF_8);
-                settings.put(key, value, "the URL " + withoutQuery(url));
+                settings.put(key, equals < 0 ? "" : decode(key, parameter.substring(equals + 1), url), "the URL " + withoutQuery(url));
             } else if (!parameter.isEmpty() || end < rest.length()) {
                 kept.append(separator).append(parameter);
                 separator = '&';
@@ -90,6 +89,14 @@ public record GuardUrl(String targetUrl, String targetScheme, Properties propert
             start = end + 1;
         }
         return kept.toString();
+    }
+
+    private static String decode(String key, String value, String url) throws SQLException {
+        try {
+            return URLDecoder.decode(value, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw malformed(url, "the value of " + key + " is not valid percent-encoding");
+        }
     }
 
     private static Properties copyWithoutGuardKeys(Properties info, GuardSettings.Builder settings) throws SQLException {

@@ -87,6 +87,13 @@ class GuardUrlTest {
     }
 
     @Test
+    void aBadlyEncodedGuardValueIsAnSqlException() {
+        assertThatThrownBy(() -> GuardUrl.parse("jdbc:guard:mysql://h/db?guard.profile=%zz", null))
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("the value of guard.profile is not valid percent-encoding");
+    }
+
+    @Test
     void messagesNeverShowTheQueryString() {
         assertThatThrownBy(() -> GuardUrl.parse("jdbc:guard:mysql?password=secret", null))
                 .hasMessageContaining("jdbc:guard:mysql?...")
