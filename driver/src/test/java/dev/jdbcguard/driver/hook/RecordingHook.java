@@ -33,6 +33,8 @@ public final class RecordingHook implements ConnectionHook, ConnectionHookFactor
      * {@link #resultsFailedAfter} (to prove the guard closed it).
      */
     public volatile boolean failAfterExecute;
+    /** When set, afterExecute throws back the target driver's own SQLException it was given. */
+    public volatile boolean rethrowFailure;
     /** When set, rowsRead refuses every result set as it opens, first keeping it as {@link #failAfterExecute} does. */
     public volatile boolean refuseResults;
     public final List<ResultSet> resultsFailedAfter = new CopyOnWriteArrayList<>();
@@ -91,6 +93,9 @@ public final class RecordingHook implements ConnectionHook, ConnectionHookFactor
             executionFailures.add(failure);
         }
         events.add("AFTER " + token + (failure == null ? "" : " FAILED"));
+        if (rethrowFailure && failure instanceof SQLException given) {
+            throw given;
+        }
         if (failAfterExecute) {
             if (failure == null) {
                 keepCurrentResult(warnings);

@@ -181,6 +181,18 @@ class FailAfterExecuteTest {
     }
 
     @Test
+    void aHookRethrowingTheTargetDriversFailureLeavesItAsItWas() throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            hook.rethrowFailure = true;
+            assertThatThrownBy(() -> statement.executeQuery("SELECT * FROM no_such_table"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("no_such_table")
+                    .hasNoSuppressedExceptions()
+                    .isSameAs(hook.executionFailures.get(0));
+        }
+    }
+
+    @Test
     void aResultSetTheHookRefusesAsItOpensIsClosed() throws SQLException {
         try (Statement statement = connection.createStatement()) {
             hook.refuseResults = true;
