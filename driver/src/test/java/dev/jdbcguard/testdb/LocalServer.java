@@ -62,9 +62,9 @@ final class LocalServer {
             Optional<ServerCertificate> certificate = withTls
                     ? Optional.of(CertificateAuthority.generate(Files.createDirectory(baseDir.resolve("tls"))))
                     : Optional.empty();
-            // Its own tmpdir: the bootstrap's temp table names repeat across processes (PID namespaces) sharing /tmp.
-            Files.createDirectory(baseDir.resolve("tmp"));
             boolean asRoot = "root".equals(System.getProperty("user.name"));
+            // Servers of parallel test runs collided in the shared /tmp while bootstrapping: each gets its own.
+            Files.createDirectory(baseDir.resolve("tmp"));
             if (asRoot) {
                 handOver(baseDir);
             }
