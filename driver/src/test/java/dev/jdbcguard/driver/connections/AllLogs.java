@@ -20,7 +20,8 @@ public final class AllLogs implements AutoCloseable {
 
     /** Each event as logger name, message and the full rendered throwable chain. */
     public List<String> rendered() {
-        synchronized (appender.list) {
+        // ListAppender appends under its own monitor (AppenderBase.doAppend is synchronized), not the list's.
+        synchronized (appender) {
             return appender.list.stream()
                     .map(e -> e.getLoggerName() + " " + e.getFormattedMessage()
                             + (e.getThrowableProxy() == null ? "" : "\n" + ThrowableProxyUtil.asString(e.getThrowableProxy())))

@@ -1,7 +1,7 @@
 package dev.jdbcguard.driver.engine;
 
 import static dev.jdbcguard.driver.engine.Guarded.connect;
-import static dev.jdbcguard.driver.engine.Guarded.login;
+import static dev.jdbcguard.driver.testing.Guarded.login;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -46,7 +46,7 @@ class ConnectionRulesE2eTest {
 
     @Test
     void productionRefusesAWeakerSslModeBeforeConnectingAndSaysWhatToChange() {
-        assertThatThrownBy(() -> DriverManager.getConnection(db.guardUrl("sslMode=PREFERRED"), login(db)).close())
+        assertThatThrownBy(() -> DriverManager.getConnection(db.guardUrl("sslMode=PREFERRED"), login(db.app())).close())
                 .isInstanceOf(SQLNonTransientConnectionException.class)
                 .hasMessageStartingWith("[jdbc-guard] tls.required: connection to " + db.app().user() + "@")
                 .hasMessageContaining("sslMode=PREFERRED")
@@ -123,7 +123,7 @@ class ConnectionRulesE2eTest {
                 runs.add(pool.submit(() -> {
                     start.await();
                     for (int i = 0; i < 3; i++) {
-                        try (Connection c = DriverManager.getConnection(url, login(db))) {
+                        try (Connection c = DriverManager.getConnection(url, login(db.app()))) {
                             maxSeen.accumulateAndGet(open.incrementAndGet(), Math::max);
                             connected.incrementAndGet();
                             Thread.sleep(150);
@@ -147,7 +147,7 @@ class ConnectionRulesE2eTest {
         assertThat(refused).allSatisfy(e -> assertThat((Throwable) e).hasMessageStartingWith("[jdbc-guard] conn.cap: ")
                 .hasMessageContaining("(cap 4)"));
 
-        Properties wrong = login(db);
+        Properties wrong = login(db.app());
         wrong.setProperty("password", "not-the-password");
         for (int i = 0; i < 10; i++) {
             assertThatThrownBy(() -> DriverManager.getConnection(url, wrong).close()).isInstanceOf(SQLException.class)
@@ -156,10 +156,10 @@ class ConnectionRulesE2eTest {
         List<Connection> held = new ArrayList<>();
         try {
             for (int i = 0; i < 4; i++) {
-                held.add(DriverManager.getConnection(url, login(db)));
+                held.add(DriverManager.getConnection(url, login(db.app())));
             }
             assertThat(openConnections("cap-rules.yaml (production)")).isEqualTo(4);
-            assertThatThrownBy(() -> DriverManager.getConnection(url, login(db)).close())
+            assertThatThrownBy(() -> DriverManager.getConnection(url, login(db.app())).close())
                     .isInstanceOf(SQLTransientConnectionException.class)
                     .hasMessageStartingWith("[jdbc-guard] conn.cap: 4 connections open to " + db.app().user() + "@")
                     .hasMessageContaining("(cap 4), none closed within the ")
@@ -170,7 +170,7 @@ class ConnectionRulesE2eTest {
             }
         }
         assertThat(openConnections("cap-rules.yaml (production)")).isZero();
-        DriverManager.getConnection(url, login(db)).close();
+        DriverManager.getConnection(url, login(db.app())).close();
     }
 
     /** The open-connections gauge of the engine's JMX bean, summed over its targets. */

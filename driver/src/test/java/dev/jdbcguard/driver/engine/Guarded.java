@@ -13,7 +13,6 @@ import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 
 /** Opens connections through the registered driver and {@code jdbc:guard:mysql://}, as an application does. */
 final class Guarded {
@@ -60,23 +59,6 @@ final class Guarded {
             try (ResultSet r = s.executeQuery(sql)) {
                 r.next();
                 return r.getLong(1);
-            }
-        }
-    }
-
-    /** The app user's login without TLS settings. */
-    static Properties login(TestDatabase db) {
-        Properties properties = new Properties();
-        properties.setProperty("user", db.app().user());
-        properties.setProperty("password", db.app().password());
-        return properties;
-    }
-
-    static void admin(TestDatabase db, String... statements) throws SQLException {
-        try (Connection admin = db.adminConnection(); Statement s = admin.createStatement()) {
-            s.execute("USE " + db.database());
-            for (String sql : statements) {
-                s.execute(sql);
             }
         }
     }

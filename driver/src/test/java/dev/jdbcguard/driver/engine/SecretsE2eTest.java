@@ -1,9 +1,10 @@
 package dev.jdbcguard.driver.engine;
 
-import static dev.jdbcguard.driver.engine.Guarded.login;
+import static dev.jdbcguard.driver.testing.Guarded.login;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.jdbcguard.driver.connections.AllLogs;
 import dev.jdbcguard.testdb.TestDatabase;
 import dev.jdbcguard.testdb.TestDatabaseExtension;
 import io.micrometer.core.instrument.Meter;
@@ -50,7 +51,7 @@ class SecretsE2eTest {
                 """);
         List<Throwable> thrown = new ArrayList<>();
         List<String> logged;
-        try (Logs logs = new Logs()) {
+        try (AllLogs logs = new AllLogs()) {
             // conn.credentials-in-url warns (production: conn warn) and the connection works.
             Properties tlsOnly = db.tls("VERIFY_IDENTITY", db.app());
             tlsOnly.remove("password");
@@ -60,8 +61,8 @@ class SecretsE2eTest {
                 thrown.add(catchThrowable(() -> s.executeUpdate("UPDATE qc_secret SET note = '" + password + "'")));
                 thrown.add(catchThrowable(() -> s.executeQuery("SELECT '" + password + "' FROM DUAL WHERE 1 = '")));
             }
-            assertThat(logs.lines("jdbcguard.conn.credentials-in-url")).singleElement().asString()
-                    .startsWith("[jdbc-guard] conn.credentials-in-url WARN: the URL for ");
+            assertThat(logs.from("jdbcguard.conn.credentials-in-url ")).singleElement().asString()
+                    .startsWith("jdbcguard.conn.credentials-in-url [jdbc-guard] conn.credentials-in-url WARN: the URL for ");
             // TLS refusal with the password in the URL.
             Properties userOnly = new Properties();
             userOnly.setProperty("user", db.app().user());
@@ -71,12 +72,12 @@ class SecretsE2eTest {
             wrong.setProperty("password", password + "x");
             thrown.add(catchThrowable(() -> DriverManager.getConnection(db.guardUrl(""), wrong)));
             String capUrl = db.guardUrl("guard.rules=" + capRules + "&password=" + password);
-            try (Connection held = DriverManager.getConnection(capUrl, login(db))) {
-                thrown.add(catchThrowable(() -> DriverManager.getConnection(capUrl, login(db))));
+            try (Connection held = DriverManager.getConnection(capUrl, login(db.app()))) {
+                thrown.add(catchThrowable(() -> DriverManager.getConnection(capUrl, login(db.app()))));
                 Thread.sleep(300);
             }
-            logged = logs.everything();
-            assertThat(logs.lines("jdbcguard.conn.leak")).isNotEmpty();
+            logged = logs.rendered();
+            assertThat(logs.from("jdbcguard.conn.leak ")).isNotEmpty();
         }
         assertThat(thrown).hasSize(5).doesNotContainNull();
         assertThat(thrown.get(2)).hasMessageStartingWith("[jdbc-guard] tls.required: ");

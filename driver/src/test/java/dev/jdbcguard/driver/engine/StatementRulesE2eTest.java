@@ -1,11 +1,13 @@
 package dev.jdbcguard.driver.engine;
 
 import static dev.jdbcguard.driver.engine.Guarded.adminCount;
+import static dev.jdbcguard.driver.testing.Guarded.admin;
 import static dev.jdbcguard.driver.engine.Guarded.connect;
 import static dev.jdbcguard.driver.engine.Guarded.warnings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jdbcguard.driver.connections.AllLogs;
 import dev.jdbcguard.driver.warnings.GuardViolationException;
 import dev.jdbcguard.driver.warnings.GuardWarning;
 import dev.jdbcguard.testdb.TestDatabase;
@@ -40,7 +42,7 @@ class StatementRulesE2eTest {
 
     @BeforeEach
     void tables() throws SQLException {
-        Guarded.admin(db, "DROP TABLE IF EXISTS e2e_items", "DROP TABLE IF EXISTS e2e_created",
+        admin(db, "DROP TABLE IF EXISTS e2e_items", "DROP TABLE IF EXISTS e2e_created",
                 "CREATE TABLE e2e_items (id INT PRIMARY KEY, note VARCHAR(20))",
                 "INSERT INTO e2e_items VALUES (1,'a'),(2,'b'),(3,'c')");
     }
@@ -105,7 +107,7 @@ class StatementRulesE2eTest {
 
     @Test
     void warnLetsTheStatementRunAndPutsTheWarningOnTheStatement() throws SQLException {
-        try (Logs logs = new Logs(); Connection c = connect(db, "guard.profile=development"); Statement s = c.createStatement()) {
+        try (AllLogs logs = new AllLogs(); Connection c = connect(db, "guard.profile=development"); Statement s = c.createStatement()) {
             assertThat(s.executeUpdate("DELETE FROM e2e_items")).isEqualTo(3);
 
             // development also reports the full scan (query.unindexed); this test is about dml.no-where.
@@ -114,8 +116,8 @@ class StatementRulesE2eTest {
                 assertThat(w.getMessage()).startsWith("[jdbc-guard] dml.no-where WARN: DELETE without WHERE on e2e_items — ")
                         .contains(" Fix: ").contains("fingerprint=\"delete from e2e_items\"");
             });
-            assertThat(logs.lines("jdbcguard.dml.no-where")).singleElement().asString()
-                    .isEqualTo(s.getWarnings().getMessage());
+            assertThat(logs.from("jdbcguard.dml.no-where ")).singleElement().asString()
+                    .isEqualTo("jdbcguard.dml.no-where " + s.getWarnings().getMessage());
         }
         assertThat(adminCount(db, "SELECT COUNT(*) FROM e2e_items")).isZero();
     }
