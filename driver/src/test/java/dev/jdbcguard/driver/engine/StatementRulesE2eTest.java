@@ -7,6 +7,7 @@ import static dev.jdbcguard.driver.engine.Guarded.warnings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jdbcguard.GuardDriver;
 import dev.jdbcguard.driver.connections.AllLogs;
 import dev.jdbcguard.driver.warnings.GuardViolationException;
 import dev.jdbcguard.driver.warnings.GuardWarning;
@@ -22,6 +23,7 @@ import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -120,6 +122,22 @@ class StatementRulesE2eTest {
                     .isEqualTo("jdbcguard.dml.no-where " + s.getWarnings().getMessage());
         }
         assertThat(adminCount(db, "SELECT COUNT(*) FROM e2e_items")).isZero();
+    }
+
+    @Test
+    void theEnvironmentSelectsTheProfileWhenTheConnectionDoesNot() throws SQLException {
+        try (Engines engines = new Engines(Map.of("JDBC_GUARD_PROFILE", "development"))) {
+            GuardDriver driver = new GuardDriver(engines);
+            try (Connection c = driver.connect(db.guardUrl(""), db.tls("VERIFY_IDENTITY", db.app()));
+                 Statement s = c.createStatement()) {
+                assertThat(s.executeUpdate("DELETE FROM e2e_items")).isEqualTo(3);
+                assertThat(UnindexedE2eTest.ruleWarnings(s.getWarnings(), "dml.no-where")).hasSize(1);
+            }
+            try (Connection c = driver.connect(db.guardUrl("guard.profile=production"), db.tls("VERIFY_IDENTITY", db.app()));
+                 Statement s = c.createStatement()) {
+                assertThatThrownBy(() -> s.executeUpdate("DELETE FROM e2e_items")).isInstanceOf(GuardViolationException.class);
+            }
+        }
     }
 
     @Test
