@@ -22,6 +22,10 @@ import java.util.logging.Logger;
  * returning a guarded connection. {@code guard.*} settings (see {@link GuardSetting}) may be given
  * as URL parameters or properties and never reach the target driver.
  *
+ * <p>Every connection is checked against the rules its settings select ({@code production} unless
+ * {@code guard.profile}, {@code guard.rules} or the environment say otherwise); see
+ * {@link dev.jdbcguard.driver.engine.GuardEngine} for what runs where.
+ *
  * <p>Registered with {@link DriverManager} when the class is initialised, through
  * {@code META-INF/services/java.sql.Driver} or {@code Class.forName}, so it also works as
  * HikariCP's {@code driverClassName}. The registered instance is the only static state.
