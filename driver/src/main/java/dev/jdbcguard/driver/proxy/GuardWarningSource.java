@@ -14,7 +14,8 @@ import java.sql.Wrapper;
  */
 public abstract class GuardWarningSource<D extends Wrapper> extends GuardWrapper<D> implements WarningSink {
 
-    private final WarningChain warnings = new WarningChain();
+    // Allocated on the first guard warning: most statements never get one, and this runs per statement.
+    private WarningChain warnings;
 
     protected GuardWarningSource(D delegate) {
         super(delegate);
@@ -22,15 +23,20 @@ public abstract class GuardWarningSource<D extends Wrapper> extends GuardWrapper
 
     @Override
     public final void addWarning(SQLWarning warning) {
+        if (warnings == null) {
+            warnings = new WarningChain();
+        }
         warnings.add(warning);
     }
 
     /** The target driver's warnings followed by the guard's. */
     protected final SQLWarning withGuardWarnings(SQLWarning target) {
-        return warnings.after(target);
+        return warnings == null ? target : warnings.after(target);
     }
 
     protected final void clearGuardWarnings() {
-        warnings.clear();
+        if (warnings != null) {
+            warnings.clear();
+        }
     }
 }
