@@ -166,10 +166,10 @@ public final class ExplainService implements AutoCloseable {
         PlanVerdict verdict;
         try {
             verdict = Explainer.explain(connection(catalog), sql, parameters);
-            if (verdict instanceof PlanVerdict.Explained) {
-                explained.increment();
-            }
             verdicts.put(fingerprint, verdict);
+            if (verdict instanceof PlanVerdict.Explained) {
+                explained.increment(); // after the put: a counted plan is already the cached verdict
+            }
         } catch (SQLException e) {
             if (connectionFailed(e)) {
                 unavailable.increment();
