@@ -33,7 +33,7 @@ public class OverheadBenchmark {
     long firstId = 1;
     String name = "ada";
     int balance = 100;
-    String incrementSql = Cycles.incrementSql(1);
+    String lookupSql = Cycles.lookupSql(1);
 
     private Connection connection;
 
@@ -54,7 +54,7 @@ public class OverheadBenchmark {
 
     @Benchmark
     public void execute(Blackhole blackhole) throws SQLException {
-        Cycles.execute(connection, incrementSql, blackhole);
+        Cycles.execute(connection, lookupSql, blackhole);
     }
 
     @Benchmark
