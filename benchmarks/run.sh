@@ -51,3 +51,4 @@ if [[ "$part" == all || "$part" == noise ]]; then
   run noise 'OverheadBenchmark.preparedQuery' -p layer=RAW,GUARD -prof gc
 fi
 echo "load after: $(uptime)" | tee -a "$out/machine.txt"
+benchmarks/summarize.py "$out" | tee "$out/summary.md"
