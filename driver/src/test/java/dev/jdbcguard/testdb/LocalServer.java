@@ -1,0 +1,282 @@
+package dev.jdbcguard.testdb;
+
+import dev.jdbcguard.testdb.ServerBinaries.Flavor;
+import dev.jdbcguard.testdb.TestDatabase.Credentials;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.GroupPrincipal;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.UserPrincipal;
+import java.nio.file.attribute.UserPrincipalLookupService;
+import java.nio.file.attribute.UserPrincipalNotFoundException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A throwaway {@code mariadbd}/{@code mysqld} in a fresh temp datadir, listening on a free loopback
+ * port, optionally with TLS from a freshly generated CA.
+ *
+ * <p>Cost, measured on a 2-core machine: 1 to 5 s for certificates and datadir (mostly
+ * {@code mariadb-install-db}, CPU-bound, so it grows with the machine's load), then 0.3 to 3 s until the
+ * server accepts a login. Readiness is proven by logging in, not by polling a port; if that does not
+ * happen within {@link #READY_TIMEOUT} of launch the start fails with the tail of the server's logs.
+ * Stopping sends SIGTERM (a clean shutdown), waits, and deletes the whole temp dir.
+ */
+final class LocalServer {
+
+    static final String DATABASE = "guard_test";
+    static final Duration READY_TIMEOUT = Duration.ofSeconds(10);
+    /** A free port can be taken by someone else before the server binds it; that is worth a retry. */
+    private static final int LAUNCH_ATTEMPTS = 3;
+    private static final Duration INIT_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
+    private static final Logger LOG = LoggerFactory.getLogger(LocalServer.class);
+
+    /** The unprivileged account a server started by root must run as (mariadbd refuses to run as root). */
+    private static final String SERVER_ACCOUNT = "mysql";
+
+    private LocalServer() {
+    }
+
+    /**
+     * Initializes, starts and provisions a server; on any failure stops what was started, deletes the
+     * temp dir and throws {@link IllegalStateException} with the reason and the server's log tail.
+     */
+    static RunningServer start(ServerBinaries binaries, boolean withTls) {
+        long started = System.nanoTime();
+        Path baseDir = TempDirs.create("jdbc-guard-db-");
+        Process process = null;
+        try {
+            Optional<ServerCertificate> certificate = withTls
+                    ? Optional.of(CertificateAuthority.generate(Files.createDirectory(baseDir.resolve("tls"))))
+                    : Optional.empty();
+            boolean asRoot = "root".equals(System.getProperty("user.name"));
+            if (asRoot) {
+                handOver(baseDir);
+            }
+            Path dataDir = baseDir.resolve("data");
+            initialize(binaries, baseDir, dataDir, asRoot);
+            long initialized = System.nanoTime();
+            Launched launched = launch(serverCommand(binaries, baseDir, dataDir, asRoot, certificate), baseDir);
+            process = launched.process();
+            int port = launched.port();
+            ServerEndpoint endpoint;
+            try (Connection root = launched.root()) {
+                Credentials admin = Accounts.secureFreshServer(root);
+                Accounts accounts = Accounts.createSchemaAndLogins(root, DATABASE);
+                endpoint = new ServerEndpoint("127.0.0.1", port, DATABASE, admin, accounts.app(), accounts.tlsUser());
+            }
+            TlsSupport tls = certificate.<TlsSupport>map(c -> new TlsSupport.Available(c.client()))
+                    .orElseGet(() -> new TlsSupport.Unavailable("this server was started without TLS on purpose"));
+            long ready = System.nanoTime();
+            String description = String.format("local %s %s (%s) at 127.0.0.1:%d, %s, started in %s s",
+                    binaries.serverName(), binaries.version(), binaries.server(), port,
+                    withTls ? "TLS with a generated CA" : "no TLS", seconds(ready - started));
+            LOG.info("Test database ready: {} (certificates and datadir {} s, server start to first login {} s)",
+                    description, seconds(initialized - started), seconds(ready - initialized));
+            return new RunningServer(endpoint, tls, description, () -> {
+                stop(launched.process());
+                TempDirs.delete(baseDir);
+                LOG.info("Test database stopped and deleted: {}", description);
+            });
+        } catch (IOException | SQLException | RuntimeException e) {
+            if (process != null) {
+                stop(process);
+            }
+            // Errors before the server has opened its error log (a bad datadir, say) go to its stdout/stderr.
+            String log = "--- server error log (tail) ---\n" + Commands.tail(baseDir.resolve("error.log"))
+                    + "\n--- server output (tail) ---\n" + Commands.tail(baseDir.resolve("server.out"));
+            TempDirs.delete(baseDir);
+            throw new IllegalStateException("Cannot start a local " + binaries.serverName() + " ("
+                    + binaries.server() + "): " + e.getMessage() + "\n" + log, e);
+        }
+    }
+
+    private static void initialize(ServerBinaries binaries, Path baseDir, Path dataDir, boolean asRoot) {
+        List<String> command = new ArrayList<>();
+        if (binaries.flavor() == Flavor.MARIADB) {
+            command.add(binaries.installer().orElseThrow().toString());
+            command.add("--no-defaults");
+            command.add("--auth-root-authentication-method=normal");
+            command.add("--skip-test-db");
+        } else {
+            command.add(binaries.server().toString());
+            command.add("--no-defaults");
+            command.add("--initialize-insecure");
+        }
+        command.add("--datadir=" + dataDir);
+        if (asRoot) {
+            command.add("--user=" + SERVER_ACCOUNT);
+        }
+        Commands.run(baseDir, INIT_TIMEOUT, command);
+    }
+
+    /** A server process that accepted a root login on {@code port}. */
+    private record Launched(Process process, int port, Connection root) {
+    }
+
+    /**
+     * Starts the server on a free port and waits for a root login; if another process took the port
+     * first, tries again on another one. On failure, the process is already stopped.
+     *
+     * @param command the server command line without {@code --port}
+     */
+    private static Launched launch(List<String> command, Path baseDir) throws IOException, SQLException {
+        for (int attempt = 1; ; attempt++) {
+            int port = freePort();
+            List<String> withPort = new ArrayList<>(command);
+            withPort.add("--port=" + port);
+            Process process = new ProcessBuilder(withPort)
+                    .directory(baseDir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(baseDir.resolve("server.out").toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .start();
+            try {
+                return new Launched(process, port, awaitReady(process, "jdbc:mysql://127.0.0.1:" + port + "/"));
+            } catch (SQLException | RuntimeException e) {
+                stop(process);
+                if (attempt == LAUNCH_ATTEMPTS || !lostThePortRace(baseDir)) {
+                    throw e;
+                }
+                LOG.info("Port {} was taken before the test server could bind it; trying another", port);
+            }
+        }
+    }
+
+    /**
+     * Whether the server died because another process bound its port between {@link #freePort()} and
+     * the server's own bind; if so, its error log is cleared for the next attempt.
+     */
+    private static boolean lostThePortRace(Path baseDir) throws IOException {
+        Path errorLog = baseDir.resolve("error.log");
+        if (Files.exists(errorLog) && Commands.tail(errorLog).contains("Address already in use")) {
+            Files.delete(errorLog);
+            return true;
+        }
+        return false;
+    }
+
+    private static List<String> serverCommand(ServerBinaries binaries, Path baseDir, Path dataDir, boolean asRoot,
+                                              Optional<ServerCertificate> certificate) {
+        List<String> command = new ArrayList<>(List.of(
+                binaries.server().toString(),
+                "--no-defaults",
+                "--datadir=" + dataDir,
+                "--bind-address=127.0.0.1",
+                "--socket=" + baseDir.resolve("s.sock"),
+                "--pid-file=" + baseDir.resolve("server.pid"),
+                "--log-error=" + baseDir.resolve("error.log"),
+                "--skip-log-bin",
+                // A throwaway server need not survive a power cut: skip the fsync per commit.
+                "--innodb-flush-log-at-trx-commit=2"));
+        if (asRoot) {
+            command.add("--user=" + SERVER_ACCOUNT);
+        }
+        if (binaries.flavor() == Flavor.MYSQL) {
+            // The X plugin's fixed port 33060 would clash between instances.
+            command.add("--mysqlx=OFF");
+        }
+        if (certificate.isPresent()) {
+            command.add("--ssl-ca=" + certificate.get().caCertificatePem());
+            command.add("--ssl-cert=" + certificate.get().certificatePem());
+            command.add("--ssl-key=" + certificate.get().privateKeyPem());
+        } else if (binaries.flavor() == Flavor.MARIADB) {
+            // Newer MariaDB (11.4+) generates a certificate by itself unless told not to.
+            command.add("--skip-ssl");
+        } else {
+            // MySQL auto-generates certificates; an empty TLS version list turns TLS off.
+            command.add("--tls-version=");
+        }
+        return command;
+    }
+
+    /**
+     * Logs in as root (empty password right after initialization) until it works or
+     * {@link #READY_TIMEOUT} after launch has passed.
+     */
+    private static Connection awaitReady(Process process, String rootUrl) throws SQLException {
+        Properties root = new Properties();
+        root.setProperty("user", "root");
+        root.setProperty("password", "");
+        root.setProperty("sslMode", "DISABLED");
+        root.setProperty("allowPublicKeyRetrieval", "true");
+        root.setProperty("connectTimeout", "1000");
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        SQLException last = null;
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new SQLException("the server exited with code " + process.exitValue() + " before accepting connections");
+            }
+            try {
+                return RawConnections.open(rootUrl, root);
+            } catch (SQLException e) {
+                last = e;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted while waiting for the server", e);
+            }
+        }
+        throw new SQLException("not ready within " + READY_TIMEOUT.toSeconds() + " s; last attempt: "
+                + (last == null ? "none" : last.getMessage()), last);
+    }
+
+    /** Gives the temp dir to the server account, which cannot otherwise enter a root-owned 0700 dir. */
+    private static void handOver(Path baseDir) throws IOException {
+        UserPrincipalLookupService lookup = baseDir.getFileSystem().getUserPrincipalLookupService();
+        UserPrincipal user;
+        GroupPrincipal group;
+        try {
+            user = lookup.lookupPrincipalByName(SERVER_ACCOUNT);
+            group = lookup.lookupPrincipalByGroupName(SERVER_ACCOUNT);
+        } catch (UserPrincipalNotFoundException e) {
+            throw new IOException("started as root, the server must run as the system account '" + SERVER_ACCOUNT
+                    + "', which does not exist (the mariadb-server package creates it)", e);
+        }
+        try (Stream<Path> files = Files.walk(baseDir)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
+                view.setOwner(user);
+                view.setGroup(group);
+            }
+        }
+    }
+
+    private static String seconds(long nanos) {
+        return String.format("%.1f", nanos / 1e9);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void stop(Process process) {
+        process.destroy();
+        try {
+            if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                LOG.warn("Test server did not stop within {} s after SIGTERM; killing it", STOP_TIMEOUT.toSeconds());
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
