@@ -63,6 +63,8 @@ final class LocalServer {
                     ? Optional.of(CertificateAuthority.generate(Files.createDirectory(baseDir.resolve("tls"))))
                     : Optional.empty();
             boolean asRoot = "root".equals(System.getProperty("user.name"));
+            // Servers of parallel test runs collided in the shared /tmp while bootstrapping: each gets its own.
+            Files.createDirectory(baseDir.resolve("tmp"));
             if (asRoot) {
                 handOver(baseDir);
             }
@@ -117,6 +119,7 @@ final class LocalServer {
             command.add("--initialize-insecure");
         }
         command.add("--datadir=" + dataDir);
+        command.add("--tmpdir=" + baseDir.resolve("tmp"));
         if (asRoot) {
             command.add("--user=" + SERVER_ACCOUNT);
         }
@@ -175,6 +178,7 @@ final class LocalServer {
                 binaries.server().toString(),
                 "--no-defaults",
                 "--datadir=" + dataDir,
+                "--tmpdir=" + baseDir.resolve("tmp"),
                 "--bind-address=127.0.0.1",
                 "--socket=" + baseDir.resolve("s.sock"),
                 "--pid-file=" + baseDir.resolve("server.pid"),

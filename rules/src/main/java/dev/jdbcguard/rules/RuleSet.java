@@ -1,0 +1,69 @@
+package dev.jdbcguard.rules;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A complete, immutable set of rules: one resolved {@link RuleConfig} for every rule of the {@link RuleCatalog}.
+ * Built once by the rule-file loader ({@code dev.jdbcguard.rules.file.RuleFiles}); a reload builds a new one and
+ * swaps the reference, so a reader always sees one consistent set.
+ *
+ * <p>{@link #action(String)} and {@link #rule(String)} are one hash-map read; all parameters were parsed and all
+ * prefixes and table exceptions resolved at load time.
+ */
+public final class RuleSet {
+
+    private final String description;
+    private final Map<String, RuleConfig> rules;
+
+    /**
+     * @param description where the set came from, for logs: e.g. {@code profile production} or
+     *                    {@code /etc/app/rules.yaml (extends planetscale)}
+     * @param rules       a config for every catalog rule, by id
+     * @throws IllegalArgumentException when a catalog rule is missing or an unknown id is present
+     */
+    public RuleSet(String description, Map<String, RuleConfig> rules) {
+        this.description = Objects.requireNonNull(description, "description");
+        Map<String, RuleConfig> ordered = new LinkedHashMap<>();
+        for (Rule rule : RuleCatalog.rules()) {
+            RuleConfig config = rules.get(rule.id());
+            if (config == null) {
+                throw new IllegalArgumentException("rule set lacks " + rule.id());
+            }
+            ordered.put(rule.id(), config);
+        }
+        if (ordered.size() != rules.size()) {
+            throw new IllegalArgumentException("rule set holds ids outside the catalog: " + rules.keySet());
+        }
+        this.rules = java.util.Collections.unmodifiableMap(ordered);
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** The action of a rule. @throws IllegalArgumentException for an id outside the catalog */
+    public Action action(String ruleId) {
+        return rule(ruleId).action();
+    }
+
+    /** A rule's resolved configuration. @throws IllegalArgumentException for an id outside the catalog */
+    public RuleConfig rule(String ruleId) {
+        RuleConfig config = rules.get(ruleId);
+        if (config == null) {
+            throw new IllegalArgumentException(RuleCatalog.unknownIdMessage(ruleId));
+        }
+        return config;
+    }
+
+    /** Every rule's configuration, in catalog order. */
+    public Map<String, RuleConfig> rules() {
+        return rules;
+    }
+
+    @Override
+    public String toString() {
+        return "RuleSet[" + description + "]";
+    }
+}

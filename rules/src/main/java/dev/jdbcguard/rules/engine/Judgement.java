@@ -1,0 +1,34 @@
+package dev.jdbcguard.rules.engine;
+
+import dev.jdbcguard.rules.Action;
+import dev.jdbcguard.rules.RuleSet;
+import dev.jdbcguard.rules.sql.Classification;
+import java.util.Objects;
+
+/**
+ * What the guard knows about one SQL string before running it: how it was classified and what the statement rules
+ * decided under one rule set. Immutable and cached per SQL string by {@link StatementJudge}; the accessors allocate
+ * nothing.
+ *
+ * @param classification the classifier's reading (statements, tables, fingerprint, {@code guard:allow} ids)
+ * @param verdict        pass, or the findings
+ * @param ruleSet        the rule set the verdict was reached under (a cached judgement from an older set is stale)
+ */
+public record Judgement(Classification classification, Verdict verdict, RuleSet ruleSet) {
+
+    public Judgement {
+        Objects.requireNonNull(classification, "classification");
+        Objects.requireNonNull(verdict, "verdict");
+        Objects.requireNonNull(ruleSet, "ruleSet");
+    }
+
+    /** Whether some finding blocks the string: nothing of it may reach the server. */
+    public boolean blocked() {
+        return verdict.worst() == Action.BLOCK;
+    }
+
+    /** The fingerprint of the whole string, for grouping warnings and metrics. */
+    public String fingerprint() {
+        return classification.fingerprint();
+    }
+}

@@ -1,0 +1,192 @@
+package dev.jdbcguard.rules.file;
+
+import dev.jdbcguard.rules.Param;
+import dev.jdbcguard.rules.Rule;
+import dev.jdbcguard.rules.RuleCatalog;
+import dev.jdbcguard.rules.RuleSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Generates the rule reference ({@code rules/README.md}) from the {@link RuleCatalog} and the built-in profiles,
+ * so the documentation cannot drift from what the guard does: a test compares the committed file with
+ * {@link #markdown()}.
+ */
+public final class RuleReference {
+
+    private static final String FORMAT = """
+            ## Choosing the rules
+
+            Each of the two settings is chosen on its own, first match wins:
+
+            | what | driver setting (URL or `Properties`) | environment variable | default |
+            | --- | --- | --- | --- |
+            | built-in profile | `guard.profile` | `JDBC_GUARD_PROFILE` | `production` |
+            | rule file | `guard.rules` (a path) | `JDBC_GUARD_RULES` | none |
+
+            A rule file's own `extends` wins over the selected profile; the selected profile is what a file without
+            `extends` builds on. An unknown profile or a bad file stops the connection (or `lint`) with a precise
+            error: nothing starts on bad rules.
+
+            ## Rule files
+
+            ```yaml
+            extends: planetscale          # a built-in profile (optional: else the selected one)
+            description: rules for the orders service   # optional, free text
+            rules:
+              ddl: warn                   # a prefix: every ddl.* rule
+              ddl.drop-table: block       # the most specific id wins over its prefix
+              query.slow:                 # a map: parameters, with or without an action
+                threshold: 500ms
+              query.unindexed:
+                action: block             # e.g. in a test suite: fail on any full scan
+                ignore-tables: [flyway_schema_history, app.settings]
+            tables:                       # per-table actions, for any rule
+              audit_log:
+                dml.no-where: off         # the nightly purge empties it on purpose
+            ```
+
+            - **Actions:** `off` (not checked), `warn` (log one line, add an `SQLWarning`, let it run), `block`
+              (refuse it before anything reaches the server; the exception message starts `[jdbc-guard] <rule-id>:`).
+            - **Prefixes:** a key may be a rule id or a prefix of one (`tls`, `conn`, `ddl`, `dml`, `query`, `tx`,
+              `planetscale`). Within a file, the most specific key that sets an action wins; a rule the file does not
+              mention keeps what it inherits. A prefix in a file therefore overrides everything it inherits under that
+              prefix. Parameters resolve the same way, one parameter at a time; a parameter under a prefix applies to
+              each rule under it that has that parameter.
+            - **Parameter values:** durations `500ms`, `30s`, `2m`, `1h`, `1d`; whole numbers `20`, `100000` or
+              `100_000`; `true`/`false`; choices as listed per rule; table lists `[a, schema.b]`. Values are parsed once,
+              when the file is loaded.
+            - **Tables:** `ignore-tables` turns a rule off for those tables; a `tables:` entry sets any action for one
+              table and wins over `ignore-tables`. Names are compared case-insensitively without backquotes; an entry
+              `audit_log` matches `audit_log` in any schema, `app.audit_log` only that one. A statement naming several
+              tables gets the most severe of their actions.
+            - **`max-action`:** caps the actions the file inherits (not the file's own entries). `development` is
+              `production` with `max-action: warn`.
+            - **Per statement:** a comment `/* guard:allow query.unindexed */` (one or more ids or prefixes, separated
+              by spaces or commas) exempts the SQL string that carries it from those rules; in a multi-statement string
+              it covers every statement of the string. `lint` judges each statement of a file on its own text.
+            - **Errors** name the file, line and column and what was expected, e.g.
+              `rules.yaml:7:3: unknown rule id 'ddl.drop-tabel'; did you mean 'ddl.drop-table'?`. Unknown keys,
+              unknown parameters, bad actions, durations, numbers, choices, duplicate keys and unknown profiles are all
+              refused.
+            - **Hot reload:** the driver looks at the rule file's modification time and size every few seconds (one
+              `stat`, on a daemon thread, never on a statement's path) and swaps in the new rules atomically. A bad new
+              version is logged (`jdbcguard.rules`) with its precise error and the last good rules stay in force.
+
+            ## How statements are judged
+
+            The statement rules (`ddl.*`, `dml.no-where`, `query.select-star`, `query.unparseable` and the
+            `planetscale.*` statement rules) read the SQL text before it is sent. Each statement of a multi-statement
+            string is judged on its own, and one finding names the statement's first table that decided its action.
+            An `ALTER TABLE` trips one rule per kind of operation (`DROP COLUMN` and `ADD INDEX` in one statement trip
+            `ddl.drop-column` and `ddl.add-index`); `ALTER TABLE ... DROP/TRUNCATE PARTITION` counts as `ddl.truncate`.
+            Every DDL statement also trips `planetscale.direct-ddl` (off unless turned on). The verdict per SQL string is
+            cached, so a statement the application runs again costs a cache lookup; warnings are grouped by the
+            statement's fingerprint (literals replaced by `?`).
+
+            ## lint: gate migrations in CI
+
+            ```
+            java -jar driver/target/jdbc-guard-0.1.0-SNAPSHOT.jar lint --profile migration --fail-on warn examples/db/migration
+            ```
+
+            judges every `*.sql` file under the paths given (directories recursively, in path order) with the statement
+            rules and prints one finding per line, then the fix:
+
+            ```
+            examples/db/migration/V3__drop_legacy_columns.sql:3:1: warn ddl.drop-column: ALTER TABLE DROP COLUMN on customers
+                fix: Expand/contract: stop reading and writing the column (and remove it from ORM mappings) in one release, drop it in a later migration.
+            ```
+
+            Options: `--profile P`, `--rules FILE` (chosen as above, environment included), `--format text|json`,
+            `--fail-on block|warn` (default `block`). Exit status: `0` when no finding reaches `--fail-on`, `1` when
+            one does, `2` on bad input (unknown option, missing path, no `.sql` file found, a file that is not UTF-8, bad rules), with the
+            precise error on standard error. `--format json` prints one object: `rules`, `failOn`, `files`, `failed`
+            and `findings`, each with `file`, `line`, `column`, `rule`, `action`, `detail`, `table`, `fingerprint`,
+            `why` and `fix`. In a file, a `guard:allow` comment covers the statement it precedes or sits in.
+            """;
+
+    private RuleReference() {
+    }
+
+    /** The whole reference, as committed in {@code rules/README.md}. */
+    public static String markdown() {
+        Map<String, RuleSet> profiles = new LinkedHashMap<>();
+        for (String name : RuleFiles.PROFILES) {
+            profiles.put(name, RuleFiles.profile(name));
+        }
+        StringBuilder md = new StringBuilder();
+        md.append("# jdbc-guard rule reference\n\n")
+                .append("<!-- Generated from RuleCatalog and the built-in profiles by RuleReference; do not edit by hand.\n")
+                .append("     Regenerate: ./mvnw -B -q -pl rules verify -Dtest=RuleReferenceTest -DupdateReference=true -->\n\n")
+                .append("Every rule the guard enforces, by its stable id: the id is the name you see in warnings, exceptions,\n")
+                .append("logger names (`jdbcguard.<rule-id>`), metrics and rule files.\n\n")
+                .append(FORMAT).append('\n');
+
+        md.append("## Profiles\n\n| profile | what it is for |\n| --- | --- |\n");
+        for (String name : RuleFiles.PROFILES) {
+            md.append("| `").append(name).append("` | ").append(RuleFiles.profileDescription(name)).append(" |\n");
+        }
+
+        md.append("\n## Default actions\n\n| rule | checked | ");
+        md.append(String.join(" | ", profiles.keySet())).append(" |\n| --- | --- |");
+        md.append(" --- |".repeat(profiles.size())).append('\n');
+        for (Rule rule : RuleCatalog.rules()) {
+            md.append("| [`").append(rule.id()).append("`](#").append(rule.id().replace(".", "")).append(") | ")
+                    .append(scope(rule)).append(" |");
+            for (RuleSet set : profiles.values()) {
+                md.append(' ').append(set.action(rule.id()).label()).append(" |");
+            }
+            md.append('\n');
+        }
+
+        md.append("\n## Rules\n");
+        for (Rule rule : RuleCatalog.rules()) {
+            md.append("\n### ").append(rule.id()).append("\n\n")
+                    .append("- **Catches:** ").append(rule.what()).append('\n')
+                    .append("- **Why it matters:** ").append(rule.why()).append('\n')
+                    .append("- **Fix:** ").append(rule.fix()).append('\n')
+                    .append("- **Checked:** ").append(scope(rule)).append('\n')
+                    .append("- **Default action:** ");
+            StringBuilder actions = new StringBuilder();
+            profiles.forEach((name, set) -> actions.append(actions.length() == 0 ? "" : ", ")
+                    .append(name).append(" `").append(set.action(rule.id()).label()).append('`'));
+            md.append(actions).append('\n');
+            if (!rule.params().isEmpty()) {
+                md.append("\n| parameter | value | default | description |\n| --- | --- | --- | --- |\n");
+                for (Param param : rule.params()) {
+                    md.append("| `").append(param.name()).append("` | ").append(param.expected()).append(" | ")
+                            .append(defaults(rule, param, profiles)).append(" | ").append(param.description()).append(" |\n");
+                }
+            }
+        }
+        return md.toString();
+    }
+
+    /** The production value, then each profile whose value differs from it. */
+    private static String defaults(Rule rule, Param param, Map<String, RuleSet> profiles) {
+        Object production = profiles.get(RuleFiles.DEFAULT_PROFILE).rule(rule.id()).params().get(param.name());
+        StringBuilder text = new StringBuilder("`").append(Param.render(production)).append('`');
+        profiles.forEach((name, set) -> {
+            Object value = set.rule(rule.id()).params().get(param.name());
+            if (!Objects.equals(value, production)) {
+                text.append(" (").append(name).append(": `").append(Param.render(value)).append("`)");
+            }
+        });
+        return text.toString();
+    }
+
+    private static String scope(Rule rule) {
+        switch (rule.scope()) {
+            case STATEMENT: return "before execution; `lint`";
+            case CONNECTION: return "connection";
+            default: return "while running";
+        }
+    }
+
+    /** Prints the reference, for regenerating {@code rules/README.md} by hand. */
+    public static void main(String[] args) {
+        System.out.print(markdown());
+    }
+}

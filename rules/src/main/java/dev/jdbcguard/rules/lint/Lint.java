@@ -1,0 +1,193 @@
+package dev.jdbcguard.rules.lint;
+
+import dev.jdbcguard.rules.Action;
+import dev.jdbcguard.rules.RuleSet;
+import dev.jdbcguard.rules.engine.Finding;
+import dev.jdbcguard.rules.engine.Judgement;
+import dev.jdbcguard.rules.engine.StatementJudge;
+import dev.jdbcguard.rules.file.RuleFileException;
+import dev.jdbcguard.rules.file.RuleSelection;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * {@code lint}: judges SQL files offline with the statement rules, so migrations can be gated in CI before they
+ * reach a database.
+ *
+ * <p>Directories are searched recursively for {@code *.sql} files, in path order; files named on the command line
+ * are judged whatever their extension. Each statement is judged on its own text (its {@code guard:allow} comments
+ * cover only it). Only statement rules apply: connection and runtime rules need a running application.
+ *
+ * <p>Exit status: {@value #PASSED} when no finding reaches {@code --fail-on}, {@value #FAILED} when one does,
+ * {@value #BAD_INPUT} on bad input (unknown option, missing path, no {@code .sql} file found, unreadable file, bad
+ * rules), with the precise error on the error stream.
+ */
+public final class Lint {
+
+    public static final int PASSED = 0;
+    public static final int FAILED = 1;
+    public static final int BAD_INPUT = 2;
+
+    public static final String USAGE = String.join("\n",
+            "usage: lint [--profile P] [--rules FILE] [--format text|json] [--fail-on block|warn] PATH...",
+            "  PATH              a .sql file, or a directory searched recursively for *.sql",
+            "  --profile P       built-in profile: production (default), planetscale, development, migration",
+            "                    (else JDBC_GUARD_PROFILE)",
+            "  --rules FILE      a rule file (else JDBC_GUARD_RULES); its 'extends' wins over --profile",
+            "  --format F        text (default) or json",
+            "  --fail-on A       exit 1 when a finding is at least A: block (default) or warn",
+            "exit status: 0 passed, 1 a finding reached --fail-on, 2 bad input");
+
+    private Lint() {
+    }
+
+    /**
+     * Runs {@code lint} with its arguments (without the word {@code lint}).
+     *
+     * @param environment the process environment, for {@code JDBC_GUARD_PROFILE} / {@code JDBC_GUARD_RULES}
+     * @return the exit status
+     */
+    public static int run(List<String> args, PrintStream out, PrintStream err, Map<String, String> environment) {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("lint: " + e.getMessage());
+            err.println(USAGE);
+            return BAD_INPUT;
+        }
+        try {
+            RuleSelection selection = RuleSelection.select(options.profile, options.rules, environment);
+            RuleSet rules = selection.load();
+            List<Path> files = sqlFiles(options.paths);
+            if (files.isEmpty()) {
+                // A gate that passes because it was pointed at the wrong folder protects nothing.
+                err.println("lint: no .sql files in " + options.paths);
+                return BAD_INPUT;
+            }
+            List<LintReport.Located> findings = new ArrayList<>();
+            for (Path file : files) {
+                judge(file, rules, findings);
+            }
+            LintReport report = new LintReport(rules.description(), options.failOn, files.size(), findings);
+            if (options.json) {
+                report.printJson(out);
+            } else {
+                report.printText(out);
+            }
+            return report.failed() ? FAILED : PASSED;
+        } catch (RuleFileException e) {
+            err.println("lint: bad rules: " + e.getMessage());
+            return BAD_INPUT;
+        } catch (UncheckedIOException e) {
+            err.println("lint: " + e.getMessage());
+            return BAD_INPUT;
+        }
+    }
+
+    private static void judge(Path file, RuleSet rules, List<LintReport.Located> findings) {
+        String sql = read(file);
+        for (StatementSlicer.Slice slice : StatementSlicer.slice(sql)) {
+            Judgement judgement = StatementJudge.judge(slice.text(), rules);
+            for (Finding finding : judgement.verdict().findings()) {
+                int offset = slice.offset() + finding.startOffset();
+                int lineStart = sql.lastIndexOf('\n', offset - 1) + 1;
+                int line = 1 + (int) sql.substring(0, lineStart).chars().filter(c -> c == '\n').count();
+                findings.add(new LintReport.Located(file, line, offset - lineStart + 1, finding));
+            }
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            throw new UncheckedIOException(file + ": not UTF-8 text", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot read: " + e, e);
+        }
+    }
+
+    private static List<Path> sqlFiles(List<Path> paths) {
+        List<Path> files = new ArrayList<>();
+        for (Path path : paths) {
+            if (Files.isDirectory(path)) {
+                try (Stream<Path> walk = Files.walk(path)) {
+                    walk.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".sql"))
+                            .sorted().forEach(files::add);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(path + ": cannot list: " + e, e);
+                }
+            } else if (Files.isRegularFile(path)) {
+                files.add(path);
+            } else {
+                throw new UncheckedIOException(path + ": no such file or directory", new IOException(path.toString()));
+            }
+        }
+        return files;
+    }
+
+    /** The parsed command line. */
+    private static final class Options {
+        String profile;
+        String rules;
+        boolean json;
+        Action failOn = Action.BLOCK;
+        final List<Path> paths = new ArrayList<>();
+
+        static Options parse(List<String> args) {
+            Options options = new Options();
+            for (int i = 0; i < args.size(); i++) {
+                String arg = args.get(i);
+                switch (arg) {
+                    case "--profile":
+                        options.profile = value(args, ++i, arg);
+                        break;
+                    case "--rules":
+                        options.rules = value(args, ++i, arg);
+                        break;
+                    case "--format":
+                        String format = value(args, ++i, arg);
+                        if (!format.equals("text") && !format.equals("json")) {
+                            throw new IllegalArgumentException("--format must be text or json, not '" + format + "'");
+                        }
+                        options.json = format.equals("json");
+                        break;
+                    case "--fail-on":
+                        String level = value(args, ++i, arg);
+                        Action action = Action.parse(level);
+                        if (action == null || action == Action.OFF) {
+                            throw new IllegalArgumentException("--fail-on must be block or warn, not '" + level + "'");
+                        }
+                        options.failOn = action;
+                        break;
+                    default:
+                        if (arg.startsWith("--")) {
+                            throw new IllegalArgumentException("unknown option " + arg);
+                        }
+                        options.paths.add(Path.of(arg));
+                }
+            }
+            if (options.paths.isEmpty()) {
+                throw new IllegalArgumentException("no PATH given");
+            }
+            return options;
+        }
+
+        private static String value(List<String> args, int index, String option) {
+            if (index >= args.size() || args.get(index).startsWith("--")) {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            return args.get(index);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.jdbcguard.rules.lint;
+
+import dev.jdbcguard.rules.Action;
+import dev.jdbcguard.rules.engine.Finding;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The findings of one {@code lint} run and their two renderings: text for people, JSON for CI tools.
+ *
+ * @param rules    which rules judged, e.g. {@code profile migration}
+ * @param failOn   the least severe action that fails the run
+ * @param files    how many files were judged
+ * @param findings in file order, then statement order
+ */
+record LintReport(String rules, Action failOn, int files, List<Located> findings) {
+
+    /** A finding with its place in a file (line and column 1-based, of the statement's first token). */
+    record Located(Path file, int line, int column, Finding finding) {
+    }
+
+    boolean failed() {
+        return findings.stream().anyMatch(located -> located.finding().action().atLeast(failOn));
+    }
+
+    void printText(PrintStream out) {
+        int blocks = 0;
+        for (Located located : findings) {
+            Finding finding = located.finding();
+            blocks += finding.action() == Action.BLOCK ? 1 : 0;
+            out.println(located.file() + ":" + located.line() + ":" + located.column() + ": " + finding.action().label()
+                    + " " + finding.ruleId() + ": " + finding.detail());
+            out.println("    fix: " + finding.rule().fix());
+        }
+        out.println(files + (files == 1 ? " file, " : " files, ") + findings.size()
+                + (findings.size() == 1 ? " finding" : " findings") + " (" + blocks + " block, " + (findings.size() - blocks)
+                + " warn) under " + rules + "; fails on " + failOn.label() + ": " + (failed() ? "FAILED" : "passed"));
+    }
+
+    void printJson(PrintStream out) {
+        StringBuilder json = new StringBuilder("{\n");
+        json.append("  \"rules\": ").append(Json.string(rules)).append(",\n")
+                .append("  \"failOn\": ").append(Json.string(failOn.label())).append(",\n")
+                .append("  \"files\": ").append(files).append(",\n")
+                .append("  \"failed\": ").append(failed()).append(",\n")
+                .append("  \"findings\": [");
+        for (int i = 0; i < findings.size(); i++) {
+            Located located = findings.get(i);
+            Finding finding = located.finding();
+            json.append(i == 0 ? "\n" : ",\n")
+                    .append("    {\"file\": ").append(Json.string(located.file().toString()))
+                    .append(", \"line\": ").append(located.line())
+                    .append(", \"column\": ").append(located.column())
+                    .append(", \"rule\": ").append(Json.string(finding.ruleId()))
+                    .append(", \"action\": ").append(Json.string(finding.action().label()))
+                    .append(", \"detail\": ").append(Json.string(finding.detail()))
+                    .append(", \"table\": ").append(Json.string(finding.table()))
+                    .append(", \"fingerprint\": ").append(Json.string(finding.fingerprint()))
+                    .append(", \"why\": ").append(Json.string(finding.rule().why()))
+                    .append(", \"fix\": ").append(Json.string(finding.rule().fix()))
+                    .append('}');
+        }
+        json.append(findings.isEmpty() ? "]\n}" : "\n  ]\n}");
+        out.println(json);
+    }
+}

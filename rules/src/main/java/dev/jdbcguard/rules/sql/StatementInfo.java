@@ -1,0 +1,36 @@
+package dev.jdbcguard.rules.sql;
+
+import java.util.List;
+
+/**
+ * What the classifier read from one statement of a (possibly multi-statement) SQL string.
+ *
+ * @param kind          what the statement does; {@link StatementKind#UNPARSEABLE} when it could not be read
+ * @param ddlOperations each ALTER TABLE clause, or the index operation of CREATE/DROP INDEX, or foreign
+ *                      keys and partitioning of CREATE TABLE; empty for other kinds
+ * @param tables        tables the statement names, unquoted, lower-case, {@code db.table} kept qualified,
+ *                      without duplicates, in order of appearance (CTE names excluded)
+ * @param hasWhere      a WHERE at the statement's own level (one inside a subquery does not count)
+ * @param hasLimit      a LIMIT at the statement's own level
+ * @param selectStar    a bare {@code *} or {@code t.*} in a top-level select list (not {@code COUNT(*)},
+ *                      not inside a subquery); also the {@code TABLE t} statement
+ * @param intoOutfile   {@code SELECT ... INTO OUTFILE} or {@code INTO DUMPFILE}
+ * @param fingerprint   the statement with literals replaced by {@code ?}, see {@link Fingerprinter}
+ * @param startOffset   char offset in the input of the statement's first token
+ */
+public record StatementInfo(
+        StatementKind kind,
+        List<DdlOperation> ddlOperations,
+        List<String> tables,
+        boolean hasWhere,
+        boolean hasLimit,
+        boolean selectStar,
+        boolean intoOutfile,
+        String fingerprint,
+        int startOffset) {
+
+    public StatementInfo {
+        ddlOperations = List.copyOf(ddlOperations);
+        tables = List.copyOf(tables);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.jdbcguard.rules.file;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jdbcguard.rules.Rule;
+import dev.jdbcguard.rules.RuleCatalog;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** Keeps {@code rules/README.md} equal to what the catalog and profiles say. */
+class RuleReferenceTest {
+
+    private static final Path README = Path.of("README.md");
+
+    @Test
+    void committedReferenceIsTheGeneratedOne() throws Exception {
+        String generated = RuleReference.markdown();
+        if (Boolean.getBoolean("updateReference")) {
+            Files.writeString(README, generated, StandardCharsets.UTF_8);
+        }
+        assertThat(README).as("rules/README.md is stale: regenerate with -DupdateReference=true").exists();
+        assertThat(Files.readString(README, StandardCharsets.UTF_8)).isEqualTo(generated);
+    }
+
+    @Test
+    void everyRuleHasItsSectionWithTextAndADefaultPerProfile() {
+        String generated = RuleReference.markdown();
+        for (Rule rule : RuleCatalog.rules()) {
+            assertThat(generated).contains("\n### " + rule.id() + "\n");
+            assertThat(rule.what()).isNotBlank();
+            assertThat(rule.why()).isNotBlank();
+            assertThat(rule.fix()).isNotBlank();
+        }
+        for (String profile : RuleFiles.PROFILES) {
+            assertThat(RuleFiles.profileDescription(profile)).isNotBlank();
+        }
+        assertThat(generated).contains("| [`ddl.drop-table`](#ddldrop-table) | before execution; `lint` | block | block | warn | warn |");
+        assertThat(generated).contains("| `max-rows` | a whole number >= 0 such as 20 or 100_000 | `10_000` (planetscale: `100_000`) |");
+    }
+}
