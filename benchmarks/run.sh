@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Builds benchmarks/target/benchmarks.jar and runs every benchmark with the settings recorded in
-# benchmarks/README.md, sized for a 2-core machine. Results (text and JSON) go to benchmarks/results/.
+# benchmarks/README.md, sized for a 2-core machine. Results (text and JMH JSON) go to benchmarks/results/,
+# with machine.txt (CPU, JDK, load average before and after) and summary.md (the README's tables).
 #
-#   benchmarks/run.sh            the full run (about 25 minutes)
-#   benchmarks/run.sh smoke      one short fork of each, to check that everything runs (about 4 minutes)
-#   benchmarks/run.sh full overhead|e2e|rules|noise   only that part
+#   benchmarks/run.sh                  the full run (about 20 minutes)
+#   benchmarks/run.sh smoke            one short fork of each, to check that everything runs (results/smoke/)
+#   benchmarks/run.sh full overhead    only one part: overhead | rules | e2e | noise
 #
-# Nothing else should be running: the numbers move by tens of percent on a busy machine (see README).
+# Nothing else should be running: on a busy machine the numbers move by tens of percent (see README).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -14,41 +15,45 @@ mode="${1:-full}"
 part="${2:-all}"
 jar=benchmarks/target/benchmarks.jar
 out=benchmarks/results
+
+if [[ "$mode" == smoke ]]; then
+  out="$out/smoke"
+  measure=(-i 1 -r 500ms -w 500ms)
+  forks=1 e2e_forks=1 warmups=1 rules_warmups=1
+else
+  measure=(-i 5 -r 1s -w 1s)
+  # Two forks per value; the rule engine's classifier is large and needs longer before C2 has compiled it;
+  # each end-to-end fork starts its own server (seconds), so one fork per target and thread count there.
+  forks=2 e2e_forks=1 warmups=3 rules_warmups=5
+fi
 mkdir -p "$out"
 
 ./mvnw -B -q -pl benchmarks -am package -DskipTests
 
-if [[ "$mode" == smoke ]]; then
-  settings=(-f 1 -wi 1 -w 500ms -i 2 -r 500ms)
-  out="$out/smoke"
-  mkdir -p "$out"
-else
-  settings=(-f 2 -wi 3 -w 1s -i 5 -r 1s)
-fi
-
 run() { # name, then JMH arguments
   local name="$1"
   shift
-  echo "== $name: java -jar $jar $* ${settings[*]}"
-  java -jar "$jar" "$@" "${settings[@]}" -rf json -rff "$out/$name.json" | tee "$out/$name.txt"
+  echo "== $name: java -jar $jar $* ${measure[*]} -rf json -rff $out/$name.json"
+  java -jar "$jar" "$@" "${measure[@]}" -rf json -rff "$out/$name.json" | tee "$out/$name.txt"
 }
 
 { echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"; echo "nproc: $(nproc)";
-  grep -m1 'model name' /proc/cpuinfo; java -version 2>&1 | head -2; echo "load: $(uptime)"; } | tee "$out/machine.txt"
+  grep -m1 'model name' /proc/cpuinfo; java -version 2>&1 | head -2; echo "load before: $(uptime)"; } \
+  | tee "$out/machine.txt"
 
 if [[ "$part" == all || "$part" == overhead ]]; then
-  run overhead OverheadBenchmark -prof gc
+  run overhead OverheadBenchmark -f "$forks" -wi "$warmups" -prof gc
 fi
 if [[ "$part" == all || "$part" == rules ]]; then
-  run rules RuleEngineBenchmark -prof gc
+  run rules RuleEngineBenchmark -f "$forks" -wi "$rules_warmups" -prof gc
 fi
 if [[ "$part" == all || "$part" == e2e ]]; then
-  run e2e-1-thread EndToEndBenchmark -t 1 -prof gc
-  run e2e-4-threads EndToEndBenchmark -t 4 -prof gc
+  run e2e-1-thread EndToEndBenchmark -t 1 -f "$e2e_forks" -wi "$warmups" -prof gc
+  run e2e-4-threads EndToEndBenchmark -t 4 -f "$e2e_forks" -wi "$warmups" -prof gc
 fi
 if [[ "$part" == all || "$part" == noise ]]; then
-  # The same benchmark again, later in the run: how far apart two runs of one benchmark land here.
-  run noise 'OverheadBenchmark.preparedQuery' -p layer=RAW,GUARD -prof gc
+  # The same benchmarks again, minutes later: how far apart two runs of one benchmark land on this machine.
+  run noise 'OverheadBenchmark.preparedQuery' -p layer=RAW,GUARD -f "$forks" -wi "$warmups" -prof gc
 fi
 echo "load after: $(uptime)" | tee -a "$out/machine.txt"
 benchmarks/summarize.py "$out" | tee "$out/summary.md"
