@@ -1,0 +1,165 @@
+package dev.jdbcguard;
+
+import dev.jdbcguard.driver.connect.Connector;
+import dev.jdbcguard.driver.hook.ConnectRequest;
+import dev.jdbcguard.driver.hook.ConnectionHookFactory;
+import dev.jdbcguard.driver.url.GuardSettings;
+import dev.jdbcguard.driver.url.GuardUrl;
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.Properties;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * A {@link DataSource} whose connections are guarded, in one of two modes:
+ * <ul>
+ *   <li>wrapping any data source ({@link #GuardDataSource(DataSource)}): the guard settings come
+ *       from {@link #setProperties} ({@code guard.*} keys only);</li>
+ *   <li>configured like a driver, for frameworks that want a data source:
+ *       {@link #setUrl} ({@code jdbc:guard:...}), {@link #setUser}, {@link #setPassword},
+ *       {@link #setProperties}.</li>
+ * </ul>
+ * Configure before the first {@code getConnection}; the setters are not meant for later changes.
+ *
+ * <p>A wrapped data source is used as configured: the guard does not change it. For the server
+ * status flags from a wrapped Connector/J data source, list
+ * {@code dev.jdbcguard.driver.mysql.GuardQueryInterceptor} in its {@code queryInterceptors}; the
+ * URL mode adds it by itself.
+ */
+public final class GuardDataSource implements DataSource {
+
+    private final Connector connector;
+    private final DataSource target;
+    private volatile String url;
+    private volatile String user;
+    private volatile String password;
+    private volatile Properties properties = new Properties();
+    private volatile PrintWriter logWriter;
+    private volatile int loginTimeoutSeconds;
+
+    /** A data source configured by URL, whose connections report to hooks that do nothing. */
+    public GuardDataSource() {
+        this(null, ConnectionHookFactory.NONE);
+    }
+
+    /** Guards the connections of {@code target}. */
+    public GuardDataSource(DataSource target) {
+        this(target, ConnectionHookFactory.NONE);
+    }
+
+    /** Guards the connections of {@code target} (or, if null, of the URL), reporting to hooks made by {@code hooks}. */
+    public GuardDataSource(DataSource target, ConnectionHookFactory hooks) {
+        this.target = target;
+        this.connector = new Connector(hooks);
+    }
+
+    public void setUrl(String url) {
+        this.url = url;
+    }
+
+    public String getUrl() {
+        return url;
+    }
+
+    public void setUser(String user) {
+        this.user = user;
+    }
+
+    public String getUser() {
+        return user;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    /** Connection properties for the target driver plus {@code guard.*} settings; copied. */
+    public void setProperties(Properties properties) {
+        Properties copy = new Properties();
+        copy.putAll(properties);
+        this.properties = copy;
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        return getConnection(user, password);
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+        Properties info = new Properties();
+        info.putAll(properties);
+        if (target != null) {
+            GuardSettings settings = GuardUrl.settingsOf(info);
+            ConnectRequest request = new ConnectRequest(null, new Properties(), settings);
+            return connector.connect(request, Connector.isConnectorJ(target),
+                    r -> username == null ? target.getConnection() : target.getConnection(username, password));
+        }
+        if (url == null) {
+            throw new SQLException("[jdbc-guard] GuardDataSource has neither a URL (setUrl(\"jdbc:guard:mysql://...\"))"
+                    + " nor a data source to wrap", "08001");
+        }
+        if (username != null) {
+            info.setProperty("user", username);
+        }
+        if (password != null) {
+            info.setProperty("password", password);
+        }
+        return connector.connect(GuardUrl.parse(url, info));
+    }
+
+    @Override
+    public PrintWriter getLogWriter() throws SQLException {
+        return target != null ? target.getLogWriter() : logWriter;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) throws SQLException {
+        if (target != null) {
+            target.setLogWriter(out);
+        } else {
+            logWriter = out;
+        }
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) throws SQLException {
+        if (target != null) {
+            target.setLoginTimeout(seconds);
+        } else {
+            loginTimeoutSeconds = seconds;
+        }
+    }
+
+    @Override
+    public int getLoginTimeout() throws SQLException {
+        return target != null ? target.getLoginTimeout() : loginTimeoutSeconds;
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        throw new SQLFeatureNotSupportedException("jdbc-guard logs through SLF4J");
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+        if (iface.isInstance(this)) {
+            return iface.cast(this);
+        }
+        if (iface.isInstance(target)) {
+            return iface.cast(target);
+        }
+        if (target != null) {
+            return target.unwrap(iface);
+        }
+        throw new SQLException("[jdbc-guard] GuardDataSource does not wrap " + iface.getName());
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) throws SQLException {
+        return iface.isInstance(this) || iface.isInstance(target) || target != null && target.isWrapperFor(iface);
+    }
+}

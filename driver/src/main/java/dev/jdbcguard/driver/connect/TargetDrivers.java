@@ -1,0 +1,48 @@
+package dev.jdbcguard.driver.connect;
+
+import java.lang.ref.WeakReference;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * Finds the registered driver for a target URL, cached per target scheme ({@code jdbc:mysql:}).
+ *
+ * <p>A cached driver is used only while it is still registered with {@link DriverManager} and
+ * still accepts the URL (an identity walk over the registered drivers, no URL parsing); otherwise
+ * the lookup is repeated. The cache holds drivers weakly, so a driver deregistered by an
+ * undeployed web application does not keep its class loader alive.
+ */
+public final class TargetDrivers {
+
+    private final ConcurrentMap<String, WeakReference<Driver>> byScheme = new ConcurrentHashMap<>();
+
+    /**
+     * The driver that accepts {@code targetUrl}.
+     *
+     * @throws SQLException naming the URL's scheme when no registered driver accepts it
+     */
+    public Driver find(String targetScheme, String targetUrl) throws SQLException {
+        WeakReference<Driver> cached = byScheme.get(targetScheme);
+        Driver driver = cached == null ? null : cached.get();
+        if (driver != null && isRegistered(driver) && driver.acceptsURL(targetUrl)) {
+            return driver;
+        }
+        try {
+            driver = DriverManager.getDriver(targetUrl);
+        } catch (SQLException e) {
+            throw new SQLException("[jdbc-guard] no registered JDBC driver accepts " + targetScheme
+                    + "... (the target of jdbc:guard:" + targetScheme.substring("jdbc:".length())
+                    + "); put the target driver (e.g. com.mysql:mysql-connector-j or org.mariadb.jdbc:mariadb-java-client)"
+                    + " on the classpath", "08001", e);
+        }
+        byScheme.put(targetScheme, new WeakReference<>(driver));
+        return driver;
+    }
+
+    private static boolean isRegistered(Driver driver) {
+        return DriverManager.drivers().anyMatch(registered -> registered == driver);
+    }
+}

@@ -1,0 +1,17 @@
+package dev.jdbcguard.driver.hook;
+
+import dev.jdbcguard.driver.url.GuardSettings;
+import java.util.Properties;
+
+/**
+ * A connection about to be opened, as seen by {@link ConnectionHookFactory#open}.
+ *
+ * @param targetUrl  the URL handed to the target driver ({@code jdbc:mysql://...}, guard settings
+ *                   removed), or {@code null} when a {@link javax.sql.DataSource} is wrapped
+ * @param properties the properties handed to the target driver, guard settings removed; a private
+ *                   copy the hook may change (e.g. strengthen {@code sslMode}) before the connect;
+ *                   empty and unused when a {@link javax.sql.DataSource} is wrapped
+ * @param settings   the {@code guard.*} settings from the URL and the properties
+ */
+public record ConnectRequest(String targetUrl, Properties properties, GuardSettings settings) {
+}

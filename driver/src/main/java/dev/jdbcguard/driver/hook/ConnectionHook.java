@@ -1,0 +1,109 @@
+package dev.jdbcguard.driver.hook;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * What the guard tells about one connection: the single place where enforcement plugs in.
+ *
+ * <p>One instance per guarded connection, made by a {@link ConnectionHookFactory}. JDBC objects
+ * are used by one thread at a time, so a hook is too; the only exception is {@link #closed}
+ * when {@code Connection.abort} runs on another thread. Every method has a no-op default.
+ *
+ * <p>Cost contract: the proxies call these methods directly, allocate nothing to do so, and pass
+ * only values they already hold. The value a hook returns from {@link #beforeSql} is opaque to the
+ * proxies: it is kept (in a field of the statement proxy, never in a map) and handed back to
+ * {@link #afterExecute}, {@link #rowsRead} and {@link #resultClosed}, and for prepared statements
+ * to every later {@code beforeSql(EXECUTE_PREPARED, ...)}, so a hook that caches a verdict per
+ * prepared SQL pays no lookup per execution.
+ *
+ * <p>Order of events for one execution: {@link #beforeSql}, then (Connector/J only) zero or more
+ * {@link #serverStatus} while the target driver reads the results, then {@link #afterExecute};
+ * {@link #rowsRead} and {@link #resultClosed} follow while the application reads the results.
+ */
+public interface ConnectionHook {
+
+    /** The hook that does nothing. */
+    ConnectionHook NONE = new ConnectionHook() {
+    };
+
+    /**
+     * The target driver connected. Throwing refuses the connection: the guard closes the target
+     * connection, calls {@link #connectFailed} with the exception and throws it to the caller.
+     *
+     * @param target   the target driver's connection (e.g. to ask Connector/J whether TLS is on)
+     * @param warnings the guarded connection's warning chain
+     */
+    default void connected(Connection target, WarningSink warnings) throws SQLException {
+    }
+
+    /** The connect failed (in the target driver or in {@link #connected}); called at most once, and never with {@link #closed}. */
+    default void connectFailed(Throwable failure) {
+    }
+
+    /**
+     * The guarded connection was closed ({@code aborted == false}) or aborted; called exactly once
+     * however many times and on whichever threads {@code close}/{@code abort} are called.
+     */
+    default void closed(boolean aborted) {
+    }
+
+    /**
+     * A SQL text is about to reach the target driver. Throwing blocks it: nothing is sent to the
+     * server, and the exception reaches the application unchanged.
+     *
+     * @param source   which JDBC path the text came from
+     * @param sql      the SQL text exactly as the application gave it
+     * @param prepared for {@link SqlSource#EXECUTE_PREPARED}, what this hook returned for the
+     *                 statement's {@link SqlSource#PREPARE} or {@link SqlSource#PREPARE_CALL};
+     *                 otherwise {@code null}
+     * @param warnings the statement's (or, for prepare and nativeSQL, the connection's) warnings
+     * @return a value kept by the statement proxy for the later events of this SQL (may be null)
+     */
+    default Object beforeSql(SqlSource source, String sql, Object prepared, WarningSink warnings) throws SQLException {
+        return null;
+    }
+
+    /**
+     * An execution finished. For {@code Statement.executeBatch} the token is {@code null}: each
+     * text was already seen at {@link SqlSource#BATCH_ADD}.
+     *
+     * @param token        what {@link #beforeSql} returned for this execution
+     * @param elapsedNanos wall time spent in the target driver
+     * @param failure      the exception the target driver threw, or {@code null} on success
+     * @param warnings     the statement's warnings
+     */
+    default void afterExecute(Object token, long elapsedNanos, Throwable failure, WarningSink warnings) {
+    }
+
+    /**
+     * The server's status flags for a statement, from Connector/J's final OK/EOF packet (no extra
+     * round trip; only when the target is mysql-connector-j). Arrives between {@link #beforeSql}
+     * and {@link #afterExecute} of the statement it belongs to, except with streaming results;
+     * flags arriving outside such a pair belong to statements the target driver ran on its own
+     * (e.g. for {@code DatabaseMetaData}) and are best ignored.
+     */
+    default void serverStatus(boolean noIndexUsed, boolean noGoodIndexUsed) {
+    }
+
+    /**
+     * Rows read from a result set with {@code next()}. Called once with {@code rows == 0} when the
+     * result set is opened, then whenever {@code rows} reaches the value the previous call returned.
+     *
+     * @param token what {@link #beforeSql} returned for the statement that produced the result set
+     *              ({@code null} for metadata result sets)
+     * @return the row count at which to be called next; {@code Long.MAX_VALUE} for never
+     * @throws SQLException to stop the application reading (it surfaces from {@code next()})
+     */
+    default long rowsRead(Object token, long rows, WarningSink warnings) throws SQLException {
+        return Long.MAX_VALUE;
+    }
+
+    /** A result set was closed (once) after {@code rows} rows were read with {@code next()}. */
+    default void resultClosed(Object token, long rows) {
+    }
+
+    /** A transaction boundary, reported after the target driver succeeded. */
+    default void transaction(TransactionEvent event) {
+    }
+}

@@ -1,0 +1,83 @@
+package dev.jdbcguard.driver.mysql;
+
+import com.mysql.cj.NoSubInterceptorWrapper;
+import com.mysql.cj.interceptors.QueryInterceptor;
+import com.mysql.cj.jdbc.JdbcConnection;
+import dev.jdbcguard.driver.hook.ConnectionHook;
+import java.sql.Connection;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * What the guard does only when the target is mysql-connector-j. Callers touch this class only
+ * after recognising Connector/J's driver by its class name, so the guard runs without
+ * Connector/J on the classpath.
+ */
+public final class ConnectorJ {
+
+    /** Connector/J's property listing query interceptor class names, comma separated. */
+    static final String QUERY_INTERCEPTORS = "queryInterceptors";
+
+    private ConnectorJ() {
+    }
+
+    /**
+     * Adds the guard's interceptor after those the user configured (once). Connector/J lets
+     * {@code Properties} override URL parameters, so the merged list goes into the properties,
+     * starting from the properties' list or else the one in the URL.
+     */
+    public static void addInterceptor(String targetUrl, Properties properties) {
+        String own = GuardQueryInterceptor.class.getName();
+        String configured = properties.getProperty(QUERY_INTERCEPTORS);
+        if (configured == null) {
+            configured = urlParameter(targetUrl, QUERY_INTERCEPTORS);
+        }
+        if (configured == null || configured.isBlank()) {
+            properties.setProperty(QUERY_INTERCEPTORS, own);
+        } else if (!configured.contains(own)) {
+            properties.setProperty(QUERY_INTERCEPTORS, configured + "," + own);
+        }
+    }
+
+    /** A query parameter of a Connector/J URL (whose keys are matched ignoring case), or null. */
+    static String urlParameter(String url, String name) {
+        int query = url.indexOf('?');
+        if (query < 0) {
+            return null;
+        }
+        String value = null;
+        for (String parameter : url.substring(query + 1).split("&")) {
+            int equals = parameter.indexOf('=');
+            if (equals > 0 && parameter.substring(0, equals).equalsIgnoreCase(name)) {
+                value = parameter.substring(equals + 1);
+                try {
+                    value = URLDecoder.decode(value, StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException leaveItToConnectorJ) {
+                    // Connector/J rejects the URL itself, with its own message
+                }
+            }
+        }
+        return value;
+    }
+
+    /** Finds this connection's interceptor instance(s) and binds them to its hook. */
+    public static void attach(Connection raw, ConnectionHook hook) throws SQLException {
+        if (!raw.isWrapperFor(JdbcConnection.class)) {
+            return;
+        }
+        List<QueryInterceptor> interceptors = raw.unwrap(JdbcConnection.class).getQueryInterceptorsInstances();
+        if (interceptors == null) {
+            return;
+        }
+        for (QueryInterceptor interceptor : interceptors) {
+            QueryInterceptor underlying = interceptor instanceof NoSubInterceptorWrapper wrapper
+                    ? wrapper.getUnderlyingInterceptor() : interceptor;
+            if (underlying instanceof GuardQueryInterceptor guard) {
+                guard.bind(hook);
+            }
+        }
+    }
+}

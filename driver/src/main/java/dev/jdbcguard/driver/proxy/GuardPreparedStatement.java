@@ -1,0 +1,28 @@
+package dev.jdbcguard.driver.proxy;
+
+import dev.jdbcguard.driver.hook.SqlSource;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+/**
+ * A guarded prepared statement. Each execution (generated, see {@link GuardStatement}) reports
+ * {@link SqlSource#EXECUTE_PREPARED} with the value the hook returned when the statement was
+ * prepared, so the hook needs no lookup.
+ */
+public abstract class GuardPreparedStatement extends GuardStatement implements PreparedStatement {
+
+    private final String sql;
+    private final Object preparedVerdict;
+
+    protected GuardPreparedStatement(PreparedStatement delegate, GuardConnection connection, String sql, Object preparedVerdict) {
+        super(delegate, connection);
+        this.sql = sql;
+        this.preparedVerdict = preparedVerdict;
+    }
+
+    /** Every execution of a prepared statement, batches included, reports its SQL with the cached verdict. */
+    @Override
+    protected final void beginOwnSql() throws SQLException {
+        begin(SqlSource.EXECUTE_PREPARED, sql, preparedVerdict);
+    }
+}

@@ -1,0 +1,113 @@
+package dev.jdbcguard.driver.proxy;
+
+import dev.jdbcguard.driver.hook.ConnectionHook;
+import dev.jdbcguard.driver.hook.SqlSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * A guarded statement: every method that sends SQL reports it to the connection's
+ * {@link ConnectionHook} before the target driver sees it and reports the outcome after. The
+ * execute methods themselves (all overloads of {@code execute}, {@code executeQuery},
+ * {@code executeUpdate}, {@code executeLargeUpdate}, {@code executeBatch},
+ * {@code executeLargeBatch}) are generated: a direct call on the delegate with {@link #begin} or
+ * {@link #beginOwnSql} inlined before it and {@link #end} after it (see {@link ExecutionAdvice}).
+ * Every other method the guard does not act on is generated as a direct call on the delegate.
+ *
+ * <p>The state of the running execution (the hook's value, the start time) lives in fields, not
+ * in objects: a statement is used by one thread at a time and the hot path allocates nothing.
+ */
+public abstract class GuardStatement extends GuardWarningSource<Statement> implements Statement {
+
+    final GuardConnection connection;
+    final ConnectionHook hook;
+    /** What the hook returned for the running or last execution. */
+    private Object verdict;
+    private long startNanos;
+    private ResultSet rawResult;
+    private GuardResultSet result;
+    private boolean closed;
+
+    protected GuardStatement(Statement delegate, GuardConnection connection) {
+        super(delegate);
+        this.connection = connection;
+        this.hook = connection.hook;
+    }
+
+    @Override
+    public final void addBatch(String sql) throws SQLException {
+        hook.beforeSql(SqlSource.BATCH_ADD, sql, null, this);
+        delegate.addBatch(sql);
+    }
+
+    /**
+     * Starts an execution of the statement's own SQL: for a plain statement its batch, whose texts
+     * were each judged when added, so only the outcome is reported.
+     */
+    protected void beginOwnSql() throws SQLException {
+        verdict = null;
+        startNanos = System.nanoTime();
+    }
+
+    /** Starts an execution of {@code sql}: the hook may refuse it. Generated code calls it first in every execute method. */
+    protected final void begin(SqlSource source, String sql, Object prepared) throws SQLException {
+        verdict = hook.beforeSql(source, sql, prepared, this);
+        startNanos = System.nanoTime();
+    }
+
+    /** Ends the running execution. Generated code calls it last in every execute method, whatever happened. */
+    protected final void end(Throwable failure) {
+        hook.afterExecute(verdict, System.nanoTime() - startNanos, failure, this);
+    }
+
+    @Override
+    public final ResultSet getResultSet() throws SQLException {
+        return result(delegate.getResultSet());
+    }
+
+    @Override
+    public final ResultSet getGeneratedKeys() throws SQLException {
+        return result(delegate.getGeneratedKeys());
+    }
+
+    /** The same proxy while the target driver hands back the same result set; the one it replaces is reported closed. */
+    protected final GuardResultSet result(ResultSet raw) throws SQLException {
+        if (raw == null || raw == rawResult) {
+            return raw == null ? null : result;
+        }
+        if (result != null) {
+            result.released();
+        }
+        rawResult = raw;
+        result = connection.proxies.resultSet(raw, this, connection, verdict);
+        return result;
+    }
+
+    @Override
+    public final Connection getConnection() {
+        return connection;
+    }
+
+    /** Closes the target statement once; its last result set is reported closed. */
+    @Override
+    public final void close() throws SQLException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            delegate.close();
+        } finally {
+            if (result != null) {
+                result.released();
+            }
+        }
+    }
+
+    @Override
+    protected final Object guardReturned(Object raw) throws SQLException {
+        return connection.proxies.guard(raw, connection, this);
+    }
+}

@@ -1,0 +1,290 @@
+package dev.jdbcguard.driver.proxy;
+
+import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
+import static net.bytebuddy.matcher.ElementMatchers.isDeclaredBy;
+import static net.bytebuddy.matcher.ElementMatchers.isDefaultMethod;
+import static net.bytebuddy.matcher.ElementMatchers.isSubTypeOf;
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.returns;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import dev.jdbcguard.driver.hook.ConnectionHook;
+import java.io.Serializable;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Modifier;
+import java.sql.CallableStatement;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.TypeCache;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.modifier.TypeManifestation;
+import net.bytebuddy.description.modifier.Visibility;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.dynamic.loading.ClassLoadingStrategy;
+import net.bytebuddy.dynamic.loading.MultipleParentClassLoader;
+import net.bytebuddy.dynamic.scaffold.subclass.ConstructorStrategy;
+import net.bytebuddy.implementation.Implementation;
+import net.bytebuddy.implementation.MethodCall;
+import net.bytebuddy.implementation.bytecode.assign.Assigner;
+import net.bytebuddy.matcher.ElementMatcher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wraps target driver objects in generated proxies.
+ *
+ * <p>For each hand-written base ({@link GuardConnection}, {@link GuardStatement}, ...) and each
+ * delegate <em>shape</em> (the public, exported interfaces of the delegate's class, walking its
+ * superclasses; a non-public interface is replaced by its super-interfaces), Byte Buddy generates
+ * one final subclass that also implements those interfaces, so {@code (JdbcConnection) proxy}
+ * works. Each method the base does not implement is compiled to a direct call on the delegate
+ * field; a method that returns a JDBC object (a vendor method or a {@code DatabaseMetaData}
+ * query) passes the result through {@link GuardWrapper#guardReturned} so no raw object escapes;
+ * a vendor prepare method on a connection ({@code String} first, returns a statement, e.g.
+ * Connector/J's {@code serverPrepareStatement}) reports its SQL to the hook first.
+ *
+ * <p>Generated classes are cached per class loader with weak keys ({@link TypeCache}), keyed by
+ * base and interface set; the constructor handle is cached per delegate class
+ * ({@link ClassValue}), so wrapping costs a {@code ClassValue} lookup plus {@code new}, with no
+ * lock. If a shape cannot be generated (an interface whose methods mention inaccessible types,
+ * conflicting signatures, a class loader that cannot see both sides), the factory logs one
+ * warning and uses the shape with only the {@code java.sql} interface: vendor casts then fail,
+ * but the guard is never bypassed.
+ *
+ * <p>In the shaded jar Byte Buddy is relocated to {@code dev.jdbcguard.shaded.bytebuddy}: the
+ * generated classes reference only the guard's bases, {@code java.sql} and the vendor interfaces,
+ * so they neither use nor clash with another Byte Buddy on the classpath (e.g. Hibernate's).
+ */
+public final class ProxyFactory {
+
+    private static final Logger LOG = LoggerFactory.getLogger("jdbcguard.proxy");
+    /** The number of arguments every constructor handle takes (see {@link #create}). */
+    private static final int CREATE_ARITY = 4;
+
+    private final ByteBuddy byteBuddy = new ByteBuddy();
+    private final TypeCache<TypeCache.SimpleKey> types = new TypeCache.WithInlineExpunction<>(TypeCache.Sort.SOFT);
+
+    private final Shapes connections = new Shapes(GuardConnection.class, Connection.class, ConnectionHook.class, ProxyFactory.class);
+    private final Shapes statements = new Shapes(GuardStatement.class, Statement.class, GuardConnection.class);
+    private final Shapes prepareds = new Shapes(GuardPreparedStatement.class, PreparedStatement.class, GuardConnection.class,
+            String.class, Object.class);
+    private final Shapes callables = new Shapes(GuardCallableStatement.class, CallableStatement.class, GuardConnection.class,
+            String.class, Object.class);
+    private final Shapes metaDatas = new Shapes(GuardDatabaseMetaData.class, DatabaseMetaData.class, GuardConnection.class);
+    private final Shapes resultSets = new Shapes(GuardResultSet.class, ResultSet.class, GuardStatement.class,
+            GuardConnection.class, Object.class);
+
+    /** Wraps a freshly opened target connection; the hook receives every event of its life. */
+    public GuardConnection connection(Connection raw, ConnectionHook hook) {
+        return (GuardConnection) create(connections.get(raw.getClass()), raw, hook, this, null);
+    }
+
+    GuardStatement statement(Statement raw, GuardConnection connection) {
+        return (GuardStatement) create(statements.get(raw.getClass()), raw, connection, null, null);
+    }
+
+    GuardPreparedStatement prepared(PreparedStatement raw, GuardConnection connection, String sql, Object verdict) {
+        return (GuardPreparedStatement) create(prepareds.get(raw.getClass()), raw, connection, sql, verdict);
+    }
+
+    GuardCallableStatement callable(CallableStatement raw, GuardConnection connection, String sql, Object verdict) {
+        return (GuardCallableStatement) create(callables.get(raw.getClass()), raw, connection, sql, verdict);
+    }
+
+    GuardDatabaseMetaData metaData(DatabaseMetaData raw, GuardConnection connection) {
+        return (GuardDatabaseMetaData) create(metaDatas.get(raw.getClass()), raw, connection, null, null);
+    }
+
+    GuardResultSet resultSet(ResultSet raw, GuardStatement statement, GuardConnection connection, Object verdict)
+            throws SQLException {
+        GuardResultSet result = (GuardResultSet) create(resultSets.get(raw.getClass()), raw, statement, connection, verdict);
+        result.opened();
+        return result;
+    }
+
+    /**
+     * Calls a generated constructor through its cached handle, adapted to four {@code Object}
+     * arguments (unused ones are dropped), so one exact invocation serves every proxy type.
+     * Constructors only store fields: nothing checked can be thrown.
+     */
+    private static Object create(MethodHandle constructor, Object a, Object b, Object c, Object d) {
+        try {
+            return constructor.invokeExact(a, b, c, d);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    /**
+     * The proxy for a JDBC object a generated method returned. A connection-typed result is the
+     * guarded connection itself (Connector/J's multi-host accessors return the physical connection
+     * behind the one the application holds; handing that out raw would bypass the guard).
+     */
+    Object guard(Object raw, GuardConnection connection, GuardStatement owner) throws SQLException {
+        if (raw instanceof ResultSet result) {
+            return owner != null ? owner.result(result) : resultSet(result, null, connection, null);
+        }
+        if (raw instanceof Statement statement) {
+            if (owner != null && raw == owner.delegate) {
+                return owner;
+            }
+            if (raw instanceof CallableStatement callable) {
+                return callable(callable, connection, null, null);
+            }
+            return raw instanceof PreparedStatement prepared ? prepared(prepared, connection, null, null)
+                    : statement(statement, connection);
+        }
+        if (raw instanceof Connection) {
+            return connection;
+        }
+        if (raw instanceof DatabaseMetaData metaData) {
+            return connection.metaData(metaData);
+        }
+        return raw;
+    }
+
+    /** The constructor handle of the generated class for each delegate class of one base. */
+    private final class Shapes extends ClassValue<MethodHandle> {
+        private final Class<?> base;
+        private final Class<?> jdbcInterface;
+        private final Class<?>[] parameters;
+        private final MethodType erasedType;
+
+        Shapes(Class<?> base, Class<?> jdbcInterface, Class<?>... constructorTail) {
+            this.base = base;
+            this.jdbcInterface = jdbcInterface;
+            this.parameters = new Class<?>[constructorTail.length + 1];
+            this.parameters[0] = jdbcInterface;
+            System.arraycopy(constructorTail, 0, parameters, 1, constructorTail.length);
+            this.erasedType = MethodType.genericMethodType(parameters.length);
+        }
+
+        @Override
+        protected MethodHandle computeValue(Class<?> delegateClass) {
+            List<Class<?>> interfaces = vendorInterfaces(delegateClass);
+            try {
+                return constructor(generate(interfaces));
+            } catch (RuntimeException | LinkageError | ReflectiveOperationException e) {
+                LOG.warn("[jdbc-guard] cannot implement the interfaces {} of {} on its proxy ({}); the proxy implements only {},"
+                                + " so casts to vendor types fail for it", interfaces, delegateClass.getName(), e.toString(),
+                        jdbcInterface.getName());
+                try {
+                    return constructor(generate(List.of()));
+                } catch (ReflectiveOperationException fatal) {
+                    throw new IllegalStateException("[jdbc-guard] cannot generate the " + base.getSimpleName() + " proxy", fatal);
+                }
+            }
+        }
+
+        private MethodHandle constructor(Class<?> generated) throws ReflectiveOperationException {
+            MethodHandle constructor = MethodHandles.publicLookup()
+                    .findConstructor(generated, MethodType.methodType(void.class, parameters))
+                    .asType(erasedType);
+            Class<?>[] unused = new Class<?>[CREATE_ARITY - parameters.length];
+            Arrays.fill(unused, Object.class);
+            return MethodHandles.dropArguments(constructor, parameters.length, unused);
+        }
+
+        /** Public interfaces of the delegate beyond what the base already implements, in a stable order. */
+        private List<Class<?>> vendorInterfaces(Class<?> delegateClass) {
+            Set<Class<?>> found = new LinkedHashSet<>();
+            for (Class<?> type = delegateClass; type != null; type = type.getSuperclass()) {
+                for (Class<?> candidate : type.getInterfaces()) {
+                    collect(candidate, found);
+                }
+            }
+            List<Class<?>> interfaces = new ArrayList<>(found);
+            interfaces.removeIf(type -> type.isAssignableFrom(base) || type == Serializable.class || type == Cloneable.class);
+            interfaces.sort(Comparator.comparing(Class::getName));
+            return interfaces;
+        }
+
+        private void collect(Class<?> candidate, Set<Class<?>> found) {
+            if (Modifier.isPublic(candidate.getModifiers()) && candidate.getModule().isExported(candidate.getPackageName())) {
+                found.add(candidate);
+            } else {
+                for (Class<?> parent : candidate.getInterfaces()) {
+                    collect(parent, found);
+                }
+            }
+        }
+
+        private Class<?> generate(List<Class<?>> interfaces) {
+            List<Class<?>> visible = new ArrayList<>(interfaces);
+            visible.add(base);
+            ClassLoader loader = new MultipleParentClassLoader.Builder().appendMostSpecific(visible).build();
+            return types.findOrInsert(loader, new TypeCache.SimpleKey(base, interfaces),
+                    () -> define(interfaces).load(loader, ClassLoadingStrategy.Default.WRAPPER).getLoaded(), types);
+        }
+
+        private DynamicType.Unloaded<?> define(List<Class<?>> interfaces) {
+            ElementMatcher.Junction<MethodDescription> delegated = isAbstract().or(isDefaultMethod());
+            ElementMatcher.Junction<TypeDescription> jdbcObject = isSubTypeOf(ResultSet.class).or(isSubTypeOf(Statement.class))
+                    .or(isSubTypeOf(Connection.class)).or(isSubTypeOf(DatabaseMetaData.class));
+            MethodCall direct = (MethodCall) MethodCall.invokeSelf().onField("delegate").withAllArguments()
+                    .withAssigner(Assigner.DEFAULT, Assigner.Typing.DYNAMIC);
+            Implementation guarded = MethodCall.invoke(named("guardReturned")).withMethodCall(direct)
+                    .withAssigner(Assigner.DEFAULT, Assigner.Typing.DYNAMIC);
+            DynamicType.Builder<?> builder = byteBuddy
+                    .subclass(base, ConstructorStrategy.Default.IMITATE_SUPER_CLASS_OPENING)
+                    .implement(interfaces)
+                    .modifiers(Visibility.PUBLIC, TypeManifestation.FINAL)
+                    .method(delegated).intercept(direct)
+                    .method(delegated.and(returns(jdbcObject))).intercept(guarded);
+            if (GuardWarningSource.class.isAssignableFrom(base)) {
+                builder = builder
+                        .method(delegated.and(named("getWarnings")).and(takesArguments(0)))
+                        .intercept(MethodCall.invoke(named("withGuardWarnings")).withMethodCall(direct))
+                        .method(delegated.and(named("clearWarnings")).and(takesArguments(0)))
+                        .intercept(direct.andThen(MethodCall.invoke(named("clearGuardWarnings"))));
+            }
+            if (GuardStatement.class.isAssignableFrom(base)) {
+                ElementMatcher.Junction<MethodDescription> executes = delegated.and(namedOneOf("execute", "executeQuery",
+                        "executeUpdate", "executeLargeUpdate", "executeBatch", "executeLargeBatch"));
+                ElementMatcher.Junction<MethodDescription> withSql = executes.and(takesArgument(0, String.class));
+                ElementMatcher.Junction<MethodDescription> ownSql = executes.and(takesArguments(0));
+                ElementMatcher.Junction<MethodDescription> query = returns(isSubTypeOf(ResultSet.class));
+                builder = builder
+                        .method(withSql).intercept(Advice.to(ExecutionAdvice.BeforeSql.class, ExecutionAdvice.After.class).wrap(direct))
+                        .method(withSql.and(query))
+                        .intercept(Advice.to(ExecutionAdvice.BeforeSql.class, ExecutionAdvice.AfterQuery.class).wrap(direct))
+                        .method(ownSql).intercept(Advice.to(ExecutionAdvice.BeforeOwnSql.class, ExecutionAdvice.After.class).wrap(direct))
+                        .method(ownSql.and(query))
+                        .intercept(Advice.to(ExecutionAdvice.BeforeOwnSql.class, ExecutionAdvice.AfterQuery.class).wrap(direct));
+            }
+            if (base == GuardConnection.class) {
+                Implementation vendorPrepare = MethodCall.invoke(named("guardPrepared"))
+                        .withMethodCall(MethodCall.invoke(named("beforePrepare")).withArgument(0))
+                        .withMethodCall(direct)
+                        .withArgument(0)
+                        .withAssigner(Assigner.DEFAULT, Assigner.Typing.DYNAMIC);
+                builder = builder.method(delegated.and(returns(isSubTypeOf(Statement.class)))
+                                .and(takesArgument(0, String.class))
+                                .and(isDeclaredBy(not(nameStartsWith("java.")))))
+                        .intercept(vendorPrepare);
+            }
+            return builder.make();
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package dev.jdbcguard.driver.proxy;
+
+import java.sql.SQLWarning;
+
+/**
+ * The guard's own warnings of one statement or connection, appended after the target driver's
+ * chain when the application asks for warnings. Not thread-safe, like the JDBC object it serves.
+ */
+final class WarningChain {
+
+    private SQLWarning head;
+
+    void add(SQLWarning warning) {
+        if (head == null) {
+            head = warning;
+        } else {
+            head.setNextWarning(warning);
+        }
+    }
+
+    /**
+     * Returns {@code target}'s chain followed by the guard's warnings. The guard's chain is linked
+     * to the end of {@code target} at most once (the walk stops where it is already linked), so
+     * asking twice neither duplicates warnings nor makes a cycle.
+     */
+    SQLWarning after(SQLWarning target) {
+        if (head == null || target == null) {
+            return target == null ? head : target;
+        }
+        SQLWarning last = target;
+        for (SQLWarning warning = target; warning != null; warning = warning.getNextWarning()) {
+            if (warning == head) {
+                return target;
+            }
+            last = warning;
+        }
+        last.setNextWarning(head);
+        return target;
+    }
+
+    void clear() {
+        head = null;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.jdbcguard.driver.url;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The {@code guard.*} settings: the one definition of every key the guard understands. A key may
+ * be given as a URL parameter ({@code jdbc:guard:mysql://h/db?guard.profile=production}) or as a
+ * {@code Properties} entry; either way it is removed before the target driver sees it. To add a
+ * setting, add a constant here with its documentation.
+ */
+public enum GuardSetting {
+
+    /** {@code guard.profile}: the built-in rule profile to enforce (e.g. {@code production}, {@code planetscale}). */
+    PROFILE("guard.profile", "built-in rule profile to enforce, e.g. production or planetscale"),
+
+    /** {@code guard.rules}: a YAML rule file (path or {@code classpath:} resource) layered over the profile. */
+    RULES("guard.rules", "YAML rule file (file path or classpath: resource) applied over the profile");
+
+    /** The prefix that marks a key as the guard's, matched ignoring case so a typo is not passed on. */
+    public static final String PREFIX = "guard.";
+
+    private static final Map<String, GuardSetting> BY_KEY =
+            Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(GuardSetting::key, Function.identity()));
+
+    private final String key;
+    private final String description;
+
+    GuardSetting(String key, String description) {
+        this.key = key;
+        this.description = description;
+    }
+
+    /** The key as written in URLs and properties, e.g. {@code guard.profile}. */
+    public String key() {
+        return key;
+    }
+
+    /** One line for users and for {@code Driver.getPropertyInfo}. */
+    public String description() {
+        return description;
+    }
+
+    /** True if {@code key} belongs to the guard (starts with {@code guard.}, any case), known or not. */
+    public static boolean isGuardKey(String key) {
+        return key.regionMatches(true, 0, PREFIX, 0, PREFIX.length());
+    }
+
+    /** The setting for an exact key, or {@code null}. */
+    static GuardSetting forKey(String key) {
+        return BY_KEY.get(key);
+    }
+
+    /** The known keys, comma separated, for error messages. */
+    static String knownKeys() {
+        return Arrays.stream(values()).map(GuardSetting::key).collect(Collectors.joining(", "));
+    }
+}
