@@ -37,6 +37,8 @@ def bytes_per_op(result):
 
 
 def fmt(value, error=None, digits=1):
+    if value != value:  # no -prof gc, no bytes/op
+        return "-"
     text = f"{value:,.{digits}f}"
     if error is not None and error == error:  # NaN when JMH had a single iteration
         text += f" ± {error:,.{digits}f}"
