@@ -65,15 +65,35 @@ public interface ConnectionHook {
     }
 
     /**
-     * An execution finished. For {@code Statement.executeBatch} the token is {@code null}: each
-     * text was already seen at {@link SqlSource#BATCH_ADD}.
+     * An execution finished: called once the target driver's execute method returned or threw. For
+     * {@code Statement.executeBatch} the token is {@code null}: each text was already seen at
+     * {@link SqlSource#BATCH_ADD}.
+     *
+     * <p>Throwing fails the call, it does not prevent the statement: the server has already run
+     * it, and its effects stand (rows written stay written, and are committed in auto-commit
+     * mode). This is how rules whose evidence exists only afterwards (the server's status flags,
+     * the elapsed time) act on {@code block}, e.g. to fail a test on any full table scan. What the
+     * application sees depends on the outcome:
+     * <ul>
+     *   <li>the execution succeeded: whatever the hook throws is thrown to the application from the
+     *       execute method, unchanged. The result set the execution produced is closed first
+     *       (the one {@code executeQuery} returns; for {@code execute}, the statement's current
+     *       result), so nothing leaks; other results of a multi-result {@code execute} are left
+     *       to the target driver, which closes them with the statement or its next execution, and
+     *       {@code getGeneratedKeys()} still answers. The statement stays usable.</li>
+     *   <li>the execution failed: the target driver's exception is the one thrown, and whatever
+     *       the hook throws is added to it as a suppressed exception (unless it is that same
+     *       exception).</li>
+     * </ul>
+     * A hook that does not throw costs the proxies nothing beyond the call.
      *
      * @param token        what {@link #beforeSql} returned for this execution
      * @param elapsedNanos wall time spent in the target driver
      * @param failure      the exception the target driver threw, or {@code null} on success
      * @param warnings     the statement's warnings
+     * @throws SQLException to fail a successful execution (see above)
      */
-    default void afterExecute(Object token, long elapsedNanos, Throwable failure, WarningSink warnings) {
+    default void afterExecute(Object token, long elapsedNanos, Throwable failure, WarningSink warnings) throws SQLException {
     }
 
     /**
@@ -103,7 +123,11 @@ public interface ConnectionHook {
     default void resultClosed(Object token, long rows) {
     }
 
-    /** A transaction boundary, reported after the target driver succeeded. */
+    /**
+     * A transaction boundary, reported after the target driver succeeded. It cannot throw: the
+     * boundary has already happened at the server and a commit cannot be undone, so failing the
+     * call would only tell the application that something it cannot take back went wrong.
+     */
     default void transaction(TransactionEvent event) {
     }
 }

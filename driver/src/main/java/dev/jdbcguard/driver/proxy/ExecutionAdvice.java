@@ -31,23 +31,24 @@ final class ExecutionAdvice {
         }
     }
 
-    /** After an execution, successful or not (a failure is rethrown unchanged). */
+    /**
+     * After an execution, successful or not. A failure is rethrown by Byte Buddy after this advice
+     * (the hook's exception at most suppressed in it); after a success, what {@code end} throws
+     * leaves the method, since the generated exception handler covers only the delegate call.
+     */
     static final class After {
         @Advice.OnMethodExit(onThrowable = Throwable.class)
-        static void exit(@Advice.This GuardStatement statement, @Advice.Thrown Throwable failure) {
+        static void exit(@Advice.This GuardStatement statement, @Advice.Thrown Throwable failure) throws SQLException {
             statement.end(failure);
         }
     }
 
-    /** After a query: as {@link After}, then the result set is replaced by its proxy. */
+    /** After a query: as {@link After}, and on success the result set is replaced by its proxy (or closed, if the hook threw). */
     static final class AfterQuery {
         @Advice.OnMethodExit(onThrowable = Throwable.class)
         static void exit(@Advice.This GuardStatement statement, @Advice.Thrown Throwable failure,
                          @Advice.Return(readOnly = false) ResultSet result) throws SQLException {
-            statement.end(failure);
-            if (failure == null) {
-                result = statement.result(result);
-            }
+            result = statement.endQuery(failure, result);
         }
     }
 }

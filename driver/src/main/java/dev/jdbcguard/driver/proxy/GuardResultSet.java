@@ -65,6 +65,21 @@ public abstract class GuardResultSet extends GuardWrapper<ResultSet> implements 
         }
     }
 
+    /**
+     * Closes a target result set the application will never receive (the hook failed the call
+     * that produced it), adding a failure to close to {@code cause}.
+     */
+    static void discard(ResultSet raw, Throwable cause) {
+        if (raw == null) {
+            return;
+        }
+        try {
+            raw.close();
+        } catch (SQLException | RuntimeException closing) {
+            cause.addSuppressed(closing);
+        }
+    }
+
     /** Reports the close once, whether the application closed it or its statement released it. */
     final void released() {
         if (!reported) {

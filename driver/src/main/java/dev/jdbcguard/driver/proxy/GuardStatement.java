@@ -57,9 +57,58 @@ public abstract class GuardStatement extends GuardWarningSource<Statement> imple
         startNanos = System.nanoTime();
     }
 
-    /** Ends the running execution. Generated code calls it last in every execute method, whatever happened. */
-    protected final void end(Throwable failure) {
-        hook.afterExecute(verdict, System.nanoTime() - startNanos, failure, this);
+    /**
+     * Ends the running execution of an execute method that returns no result set object; generated
+     * code calls it last, whatever happened. If the hook fails a successful execution, the
+     * statement's current result (what {@code execute} produced, if a result set) is closed before
+     * the hook's exception is thrown.
+     */
+    protected final void end(Throwable failure) throws SQLException {
+        try {
+            report(failure);
+        } catch (Throwable hookFailure) {
+            try {
+                GuardResultSet.discard(delegate.getResultSet(), hookFailure);
+            } catch (SQLException | RuntimeException unreadable) {
+                hookFailure.addSuppressed(unreadable);
+            }
+            throw hookFailure;
+        }
+    }
+
+    /**
+     * Ends the running execution of {@code executeQuery}; generated code calls it last, whatever
+     * happened. Returns the proxy of {@code raw} on success; if the hook fails the execution,
+     * {@code raw} is closed before the hook's exception is thrown.
+     */
+    protected final ResultSet endQuery(Throwable failure, ResultSet raw) throws SQLException {
+        try {
+            report(failure);
+        } catch (Throwable hookFailure) {
+            GuardResultSet.discard(raw, hookFailure);
+            throw hookFailure;
+        }
+        return failure == null ? result(raw) : null;
+    }
+
+    /**
+     * Tells the hook the outcome. After a failed execution, what the hook throws is added to the
+     * target driver's exception, which stays the one the application gets; after a successful one,
+     * it propagates.
+     */
+    private void report(Throwable failure) throws SQLException {
+        long elapsedNanos = System.nanoTime() - startNanos;
+        if (failure == null) {
+            hook.afterExecute(verdict, elapsedNanos, null, this);
+            return;
+        }
+        try {
+            hook.afterExecute(verdict, elapsedNanos, failure, this);
+        } catch (Throwable hookFailure) {
+            if (hookFailure != failure) {
+                failure.addSuppressed(hookFailure);
+            }
+        }
     }
 
     @Override
@@ -80,9 +129,10 @@ public abstract class GuardStatement extends GuardWarningSource<Statement> imple
         if (result != null) {
             result.released();
         }
+        GuardResultSet opened = connection.proxies.resultSet(raw, this, connection, verdict);
         rawResult = raw;
-        result = connection.proxies.resultSet(raw, this, connection, verdict);
-        return result;
+        result = opened;
+        return opened;
     }
 
     @Override

@@ -114,10 +114,19 @@ public final class ProxyFactory {
         return (GuardDatabaseMetaData) create(metaDatas.get(raw.getClass()), raw, connection, null, null);
     }
 
+    /**
+     * Wraps a target result set and tells the hook it is open. If the hook refuses it there
+     * ({@code rowsRead} throws), the application never receives it, so it is closed.
+     */
     GuardResultSet resultSet(ResultSet raw, GuardStatement statement, GuardConnection connection, Object verdict)
             throws SQLException {
         GuardResultSet result = (GuardResultSet) create(resultSets.get(raw.getClass()), raw, statement, connection, verdict);
-        result.opened();
+        try {
+            result.opened();
+        } catch (Throwable hookFailure) {
+            GuardResultSet.discard(raw, hookFailure);
+            throw hookFailure;
+        }
         return result;
     }
 

@@ -1,8 +1,10 @@
 package dev.jdbcguard.driver.hook;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -25,6 +27,17 @@ public final class RecordingHook implements ConnectionHook, ConnectionHookFactor
     public volatile RequestCheck onOpen = request -> { };
     /** Called after the target connected; may throw to refuse. */
     public volatile Predicate<Connection> acceptConnected = connection -> true;
+    /**
+     * When set, afterExecute throws {@code failed by test hook after <token>} after every execution;
+     * after a successful one it first keeps the target statement's current result set in
+     * {@link #resultsFailedAfter} (to prove the guard closed it).
+     */
+    public volatile boolean failAfterExecute;
+    /** When set, afterExecute throws back the target driver's own SQLException it was given. */
+    public volatile boolean rethrowFailure;
+    /** When set, rowsRead refuses every result set as it opens, first keeping it as {@link #failAfterExecute} does. */
+    public volatile boolean refuseResults;
+    public final List<ResultSet> resultsFailedAfter = new CopyOnWriteArrayList<>();
     /** Rows interval at which rowsRead asks to be called again. */
     public volatile long rowsInterval = 2;
 
@@ -72,7 +85,7 @@ public final class RecordingHook implements ConnectionHook, ConnectionHookFactor
     }
 
     @Override
-    public void afterExecute(Object token, long elapsedNanos, Throwable failure, WarningSink warnings) {
+    public void afterExecute(Object token, long elapsedNanos, Throwable failure, WarningSink warnings) throws SQLException {
         if (elapsedNanos < 0) {
             throw new AssertionError("negative elapsed time");
         }
@@ -80,6 +93,22 @@ public final class RecordingHook implements ConnectionHook, ConnectionHookFactor
             executionFailures.add(failure);
         }
         events.add("AFTER " + token + (failure == null ? "" : " FAILED"));
+        if (rethrowFailure && failure instanceof SQLException given) {
+            throw given;
+        }
+        if (failAfterExecute) {
+            if (failure == null) {
+                keepCurrentResult(warnings);
+            }
+            throw new SQLException("failed by test hook after " + token);
+        }
+    }
+
+    private void keepCurrentResult(WarningSink statement) throws SQLException {
+        ResultSet current = ((Statement) statement).unwrap(Statement.class).getResultSet();
+        if (current != null) {
+            resultsFailedAfter.add(current);
+        }
     }
 
     @Override
@@ -88,8 +117,12 @@ public final class RecordingHook implements ConnectionHook, ConnectionHookFactor
     }
 
     @Override
-    public long rowsRead(Object token, long rows, WarningSink warnings) {
+    public long rowsRead(Object token, long rows, WarningSink warnings) throws SQLException {
         events.add("ROWS " + token + " " + rows);
+        if (refuseResults && rows == 0) {
+            keepCurrentResult(warnings);
+            throw new SQLException("result refused by test hook: " + token);
+        }
         return rows + rowsInterval;
     }
 
