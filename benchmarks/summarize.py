@@ -12,7 +12,7 @@ CYCLES = ["preparedQuery", "execute", "preparedUpdate", "batch"]
 
 def load(directory, name):
     path = os.path.join(directory, name + ".json")
-    if not os.path.exists(path):
+    if not os.path.exists(path) or os.path.getsize(path) == 0:  # not run, or still running
         return []
     with open(path) as f:
         return json.load(f)
