@@ -4,6 +4,7 @@
 Usage: benchmarks/summarize.py [RESULTS_DIR]   (default benchmarks/results)
 """
 import json
+import math
 import os
 import sys
 
@@ -69,18 +70,44 @@ def overhead(results):
             print(f"| {cycle} | {layer} | {fmt(ns, err)} | {fmt(b, digits=0)} | {over} | {added} |")
 
 
-def end_to_end(results_by_threads):
-    print("| cycle | threads | raw ops/s | guard ops/s | guard/raw | raw B/op | guard B/op |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+def iterations(result):
+    return [float(x) for fork in result["primaryMetric"]["rawData"] for x in fork]
+
+
+def mean_and_error(values):
+    """Mean and standard error of the mean."""
+    n = len(values)
+    mean = sum(values) / n
+    variance = sum((v - mean) ** 2 for v in values) / (n - 1) if n > 1 else float("nan")
+    return mean, math.sqrt(variance / n)
+
+
+def end_to_end(rounds):
+    """rounds: (threads, round name, results). Per round, then both rounds' iterations pooled."""
+    print("| cycle | threads | round | raw ops/s | guard ops/s | guard/raw | raw B/op | guard B/op |")
+    print("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: |")
     for cycle in CYCLES:
-        for threads, results in results_by_threads:
-            by_target = {r["params"]["target"]: r for r in results if method(r) == cycle}
-            raw, guard = by_target.get("RAW"), by_target.get("GUARD")
-            if raw is None or guard is None:
-                continue
-            ratio = score(guard)[0] / score(raw)[0]
-            print(f"| {cycle} | {threads} | {fmt(*score(raw), digits=0)} | {fmt(*score(guard), digits=0)} "
-                  f"| {ratio:.3f} | {fmt(bytes_per_op(raw), digits=0)} | {fmt(bytes_per_op(guard), digits=0)} |")
+        for threads in sorted({t for t, _, _ in rounds}):
+            pooled = {"RAW": [], "GUARD": []}
+            for t, name, results in rounds:
+                if t != threads:
+                    continue
+                by_target = {r["params"]["target"]: r for r in results if method(r) == cycle}
+                raw, guard = by_target.get("RAW"), by_target.get("GUARD")
+                if raw is None or guard is None:
+                    continue
+                pooled["RAW"] += iterations(raw)
+                pooled["GUARD"] += iterations(guard)
+                ratio = score(guard)[0] / score(raw)[0]
+                print(f"| {cycle} | {threads} | {name} | {fmt(*score(raw), digits=0)} | {fmt(*score(guard), digits=0)} "
+                      f"| {ratio:.3f} | {fmt(bytes_per_op(raw), digits=0)} | {fmt(bytes_per_op(guard), digits=0)} |")
+            if pooled["RAW"] and pooled["GUARD"]:
+                raw_mean, raw_se = mean_and_error(pooled["RAW"])
+                guard_mean, guard_se = mean_and_error(pooled["GUARD"])
+                ratio = guard_mean / raw_mean
+                ratio_se = ratio * math.sqrt((raw_se / raw_mean) ** 2 + (guard_se / guard_mean) ** 2)
+                print(f"| {cycle} | {threads} | **pooled** | {fmt(raw_mean, 2 * raw_se, 0)} "
+                      f"| {fmt(guard_mean, 2 * guard_se, 0)} | **{ratio:.3f} ± {2 * ratio_se:.3f}** | | |")
 
 
 def plain(results):
@@ -98,8 +125,9 @@ def main():
         if results:
             print(f"\n### {title}\n")
             overhead(results)
-    e2e = [(t, load(directory, f"e2e-{t}-thread" + ("s" if t > 1 else ""))) for t in (1, 4)]
-    if any(results for _, results in e2e):
+    e2e = [(t, name, load(directory, f"e2e-{t}-threads-{name}")) for t in (1, 4) for name in ("a", "b")]
+    e2e = [(t, name, results) for t, name, results in e2e if results]
+    if e2e:
         print("\n### End to end\n")
         end_to_end(e2e)
     rules = load(directory, "rules")
