@@ -28,6 +28,9 @@ else
   forks=2 e2e_forks=1 rules_forks=1 warmups=3 rules_warmups=5
 fi
 mkdir -p "$out"
+if [[ "$part" == all ]]; then
+  rm -f "$out"/*.json "$out"/*.txt "$out"/summary.md # a full run replaces every earlier result
+fi
 
 ./mvnw -B -q -pl benchmarks -am package -DskipTests
 
@@ -38,9 +41,9 @@ run() { # name, then JMH arguments
   java -jar "$jar" "$@" "${measure[@]}" -rf json -rff "$out/$name.json" | tee "$out/$name.txt"
 }
 
-{ echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"; echo "nproc: $(nproc)";
+{ echo "== run.sh $mode $part"; echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"; echo "nproc: $(nproc)";
   grep -m1 'model name' /proc/cpuinfo; java -version 2>&1 | head -2; echo "load before: $(uptime)"; } \
-  | tee "$out/machine.txt"
+  | tee -a "$out/machine.txt"
 
 if [[ "$part" == all || "$part" == overhead ]]; then
   run overhead OverheadBenchmark -f "$forks" -wi "$warmups" -prof gc
