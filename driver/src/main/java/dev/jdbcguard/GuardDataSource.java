@@ -1,6 +1,7 @@
 package dev.jdbcguard;
 
 import dev.jdbcguard.driver.connect.Connector;
+import dev.jdbcguard.driver.engine.Engines;
 import dev.jdbcguard.driver.hook.ConnectRequest;
 import dev.jdbcguard.driver.hook.ConnectionHookFactory;
 import dev.jdbcguard.driver.url.GuardSettings;
@@ -29,10 +30,11 @@ import javax.sql.DataSource;
  * {@code dev.jdbcguard.driver.mysql.GuardQueryInterceptor} in its {@code queryInterceptors}; the
  * URL mode adds it by itself.
  */
-public final class GuardDataSource implements DataSource {
+public final class GuardDataSource implements DataSource, AutoCloseable {
 
     private final Connector connector;
     private final DataSource target;
+    private final Engines engines;
     private volatile String url;
     private volatile String user;
     private volatile String password;
@@ -40,20 +42,40 @@ public final class GuardDataSource implements DataSource {
     private volatile PrintWriter logWriter;
     private volatile int loginTimeoutSeconds;
 
-    /** A data source configured by URL, whose connections report to hooks that do nothing. */
+    /** A data source configured by URL, enforcing the rules its settings select; {@link #close()} stops its engines. */
     public GuardDataSource() {
-        this(null, ConnectionHookFactory.NONE);
+        this(null, new Engines(), true);
     }
 
-    /** Guards the connections of {@code target}. */
+    /** Guards the connections of {@code target}, enforcing the rules its settings select; {@link #close()} stops its engines. */
     public GuardDataSource(DataSource target) {
-        this(target, ConnectionHookFactory.NONE);
+        this(target, new Engines(), true);
     }
 
-    /** Guards the connections of {@code target} (or, if null, of the URL), reporting to hooks made by {@code hooks}. */
+    /**
+     * Guards the connections of {@code target} (or, if null, of the URL), reporting to hooks made by
+     * {@code hooks}; the caller owns {@code hooks} ({@link #close()} leaves it alone).
+     */
     public GuardDataSource(DataSource target, ConnectionHookFactory hooks) {
+        this(target, hooks, false);
+    }
+
+    private GuardDataSource(DataSource target, ConnectionHookFactory hooks, boolean ownsHooks) {
         this.target = target;
         this.connector = new Connector(hooks);
+        this.engines = ownsHooks ? (Engines) hooks : null;
+    }
+
+    /**
+     * Stops the guard's own engines (rule reload, connection checks, EXPLAIN connections, JMX
+     * registration). Connections already handed out keep working; new ones fail. Does not close a
+     * wrapped data source. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (engines != null) {
+            engines.close();
+        }
     }
 
     public void setUrl(String url) {

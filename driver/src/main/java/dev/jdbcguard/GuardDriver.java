@@ -1,6 +1,7 @@
 package dev.jdbcguard;
 
 import dev.jdbcguard.driver.connect.Connector;
+import dev.jdbcguard.driver.engine.Engines;
 import dev.jdbcguard.driver.hook.ConnectionHookFactory;
 import dev.jdbcguard.driver.url.GuardSetting;
 import dev.jdbcguard.driver.url.GuardUrl;
@@ -21,6 +22,10 @@ import java.util.logging.Logger;
  * returning a guarded connection. {@code guard.*} settings (see {@link GuardSetting}) may be given
  * as URL parameters or properties and never reach the target driver.
  *
+ * <p>Every connection is checked against the rules its settings select ({@code production} unless
+ * {@code guard.profile}, {@code guard.rules} or the environment say otherwise); see
+ * {@link dev.jdbcguard.driver.engine.GuardEngine} for what runs where.
+ *
  * <p>Registered with {@link DriverManager} when the class is initialised, through
  * {@code META-INF/services/java.sql.Driver} or {@code Class.forName}, so it also works as
  * HikariCP's {@code driverClassName}. The registered instance is the only static state.
@@ -37,9 +42,13 @@ public final class GuardDriver implements Driver {
 
     private final Connector connector;
 
-    /** A driver whose connections report to hooks that do nothing. */
+    /**
+     * A driver that enforces the rules each connect selects ({@code guard.profile}, {@code guard.rules},
+     * else {@code JDBC_GUARD_PROFILE} / {@code JDBC_GUARD_RULES}, else {@code production}). Its engines,
+     * one per selection, live as long as the driver.
+     */
     public GuardDriver() {
-        this(ConnectionHookFactory.NONE);
+        this(new Engines());
     }
 
     /** A driver whose connections report to hooks made by {@code hooks} (one per connection). */

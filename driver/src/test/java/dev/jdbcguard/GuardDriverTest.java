@@ -31,8 +31,9 @@ class GuardDriverTest {
         this.db = db;
     }
 
+    /** The app user over TLS with the harness CA: the registered driver enforces the production profile's tls.required. */
     private Properties app() {
-        return login(db.app());
+        return db.tls("VERIFY_IDENTITY", db.app());
     }
 
     @Test
@@ -75,7 +76,7 @@ class GuardDriverTest {
         assertThatThrownBy(() -> new GuardDriver(hook).connect(db.guardUrl("guard.profiles=production"), app()))
                 .isInstanceOf(SQLException.class)
                 .hasMessage("[jdbc-guard] unknown setting 'guard.profiles' in the URL " + db.guardUrl("") + "?...;"
-                        + " known settings: guard.profile, guard.rules");
+                        + " known settings: guard.profile, guard.rules, guard.cache-size, guard.reload-interval, guard.warning-window");
         assertThat(hook.events).isEmpty();
     }
 
@@ -121,7 +122,7 @@ class GuardDriverTest {
 
     @Test
     void propertyInfoIsTheTargetsForTheStrippedUrlPlusTheGuardSettings() throws SQLException {
-        DriverPropertyInfo[] info = new GuardDriver().getPropertyInfo(db.guardUrl("guard.profile=production&sslMode=REQUIRED"), app());
+        DriverPropertyInfo[] info = new GuardDriver().getPropertyInfo(db.guardUrl("guard.profile=production&sslMode=REQUIRED"), login(db.app()));
         assertThat(Arrays.stream(info).map(p -> p.name)).contains("sslMode", "queryInterceptors", "guard.profile", "guard.rules");
         assertThat(Arrays.stream(info).filter(p -> p.name.equals("sslMode")).findFirst().orElseThrow().value).isEqualTo("REQUIRED");
         DriverPropertyInfo profile = Arrays.stream(info).filter(p -> p.name.equals("guard.profile")).findFirst().orElseThrow();

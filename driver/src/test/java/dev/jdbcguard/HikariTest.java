@@ -30,6 +30,8 @@ class HikariTest {
     private HikariConfig config() {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(db.guardUrl("guard.profile=production"));
+        // production's tls.required: verify-identity, with the harness CA
+        config.setDataSourceProperties(db.tls("VERIFY_IDENTITY", db.app()));
         config.setUsername(db.app().user());
         config.setPassword(db.app().password());
         config.setMaximumPoolSize(2);

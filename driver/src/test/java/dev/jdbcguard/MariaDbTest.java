@@ -58,7 +58,9 @@ class MariaDbTest {
 
     @Test
     void driverManagerPicksTheGuardForMariaDbUrls() throws SQLException {
-        try (Connection connection = DriverManager.getConnection(url(""), login(db.app()))) {
+        // The registered driver enforces production's tls.required (verify-identity): MariaDB's spelling, with the harness CA.
+        String tls = "sslMode=verify-full&serverSslCert=" + db.caCertificatePem();
+        try (Connection connection = DriverManager.getConnection(url(tls), login(db.app()))) {
             assertThat(connection).isInstanceOf(GuardConnection.class);
             assertThat(connection.unwrap(java.sql.Connection.class).getClass().getName()).startsWith("org.mariadb.jdbc.");
         }

@@ -51,8 +51,14 @@ public abstract class GuardStatement extends GuardWarningSource<Statement> imple
         startNanos = System.nanoTime();
     }
 
-    /** Starts an execution of {@code sql}: the hook may refuse it. Generated code calls it first in every execute method. */
+    /**
+     * Starts an execution of {@code sql}: the hook may refuse it. Generated code calls it first in
+     * every execute method. The guard's warnings of the previous execution are cleared first, as JDBC
+     * clears a statement's chain at each execution (and Connector/J its own): a statement re-executed
+     * in a loop must not collect one warning per run.
+     */
     protected final void begin(SqlSource source, String sql, Object prepared) throws SQLException {
+        clearGuardWarnings();
         verdict = hook.beforeSql(source, sql, prepared, this);
         startNanos = System.nanoTime();
     }

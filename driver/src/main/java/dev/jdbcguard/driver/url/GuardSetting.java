@@ -17,7 +17,27 @@ public enum GuardSetting {
     PROFILE("guard.profile", "built-in rule profile to enforce, e.g. production or planetscale"),
 
     /** {@code guard.rules}: a YAML rule file (path or {@code classpath:} resource) layered over the profile. */
-    RULES("guard.rules", "YAML rule file (file path or classpath: resource) applied over the profile");
+    RULES("guard.rules", "YAML rule file (a file path) applied over the profile; reloaded when it changes"),
+
+    /**
+     * {@code guard.cache-size}: how many distinct SQL strings keep their judgement cached (default
+     * {@code 10000}). A string seen before costs a cache hit and allocates nothing; beyond the size the
+     * least useful entries are evicted, so literal-concatenated SQL cannot grow memory without bound.
+     */
+    CACHE_SIZE("guard.cache-size", "SQL strings whose judgement is cached (default 10000)"),
+
+    /**
+     * {@code guard.reload-interval}: how often a {@code guard.rules} file is checked for changes
+     * (default {@code 2s}; {@code 0s} never reloads). A changed valid file replaces the rules atomically;
+     * a bad one is logged on {@code jdbcguard.rules} and the last good rules stay.
+     */
+    RELOAD_INTERVAL("guard.reload-interval", "how often the guard.rules file is checked for changes (default 2s, 0s = never)"),
+
+    /**
+     * {@code guard.warning-window}: repeats of one rule and fingerprint within this window are counted,
+     * not logged; the next line says {@code (+N suppressed)} (default {@code 1m}).
+     */
+    WARNING_WINDOW("guard.warning-window", "repeats of one warning within this window are counted, not logged (default 1m)");
 
     /** The prefix that marks a key as the guard's, matched ignoring case so a typo is not passed on. */
     public static final String PREFIX = "guard.";

@@ -1,0 +1,201 @@
+package dev.jdbcguard.driver.connections;
+
+import dev.jdbcguard.driver.metrics.ConnectionGauges;
+import dev.jdbcguard.driver.warnings.Finding;
+import dev.jdbcguard.rules.Action;
+import dev.jdbcguard.rules.RuleCatalog;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The connection rules of one driver instance: {@code conn.cap} (a fair gate per {@link Target}
+ * and optionally one for all targets), {@code conn.churn}, {@code conn.leak} and
+ * {@code conn.lifetime}. Holds no static state: each engine owns its gates and its one scheduler.
+ *
+ * <p>Use: {@link #acquire} before the target driver connects (it may wait, or throw
+ * {@link SQLTransientConnectionException}); on success {@link Lease#connected()}; on a failed
+ * connect, close or abort {@link Lease#release()}.
+ *
+ * <p>Threads: leak and lifetime checks run on a single daemon thread, {@code jdbc-guard-connections},
+ * started on first use; each open connection costs at most two scheduled tasks, cancelled (and
+ * removed from the queue) when it closes. {@link #close()} stops the thread.
+ */
+public final class ConnectionGuard implements AutoCloseable {
+
+    /** SQLState class 08 "connection exception", 08001 "client unable to establish connection". */
+    static final String SQL_STATE = "08001";
+    private static final String JVM_SCOPE = "all targets through jdbc-guard in this JVM";
+
+    private final ConcurrentMap<Target, ConnectionGate> gates = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Target, ChurnMeter> churn = new ConcurrentHashMap<>();
+    private final ScheduledThreadPoolExecutor scheduler;
+    private volatile ConnectionGate jvmGate;
+
+    public ConnectionGuard() {
+        this.scheduler = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "jdbc-guard-connections");
+            thread.setDaemon(true);
+            return thread;
+        });
+        scheduler.setRemoveOnCancelPolicy(true);
+        scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    }
+
+    /**
+     * Takes a place for one connection to {@code target}: waits fairly up to {@code limits.maxWait()}
+     * when the target's cap (or the JVM-wide cap) is reached.
+     *
+     * @throws SQLTransientConnectionException when no place freed up in time (SQLState 08001),
+     *         naming the cap, the holders' count and the longest-held connection's age; or when the
+     *         waiting thread was interrupted (its interrupt flag is kept)
+     */
+    public Lease acquire(Target target, ConnectionLimits limits, ConnectionGauges gauges, FindingSink sink)
+            throws SQLException {
+        long start = System.nanoTime();
+        long deadline = start + limits.maxWait().toNanos();
+        boolean capped = limits.cap() != Action.OFF;
+        gauges.capacity(capped ? limits.max() : 0);
+        ConnectionGate targetGate = capped && limits.max() > 0 ? gateFor(target, limits.max()) : null;
+        ConnectionGate jvm = capped && limits.perJvmMax() > 0 ? jvmGate(limits.perJvmMax()) : null;
+        try {
+            targetGate = enter(targetGate, deadline, start, limits, gauges, sink);
+            try {
+                jvm = enter(jvm, deadline, start, limits, gauges, sink);
+            } catch (SQLException | RuntimeException | InterruptedException e) {
+                if (targetGate != null) {
+                    targetGate.leave(null);
+                }
+                throw e;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLTransientConnectionException("[jdbc-guard] " + RuleCatalog.CONN_CAP
+                    + ": interrupted while waiting to connect to " + target, SQL_STATE, e);
+        }
+        return new Lease(this, target, limits, targetGate, jvm, gauges, sink, System.nanoTime());
+    }
+
+    /**
+     * Enters {@code gate}, waiting under {@code block}; returns the gate entered, or {@code null} when
+     * there is none or {@code warn} lets this connect past a full gate (it then holds no place in it).
+     */
+    private ConnectionGate enter(ConnectionGate gate, long deadline, long start, ConnectionLimits limits,
+                                 ConnectionGauges gauges, FindingSink sink)
+            throws InterruptedException, SQLTransientConnectionException {
+        if (gate == null || gate.tryEnter(0)) {
+            return gate;
+        }
+        if (limits.cap() == Action.WARN) {
+            sink.warn(capFinding(gate, "; this one is let through because conn.cap is warn"), null);
+            return null;
+        }
+        boolean entered;
+        gauges.waitStarted();
+        try {
+            entered = gate.tryEnter(deadline - System.nanoTime());
+        } finally {
+            gauges.waitEnded();
+        }
+        if (!entered) {
+            throw new SQLTransientConnectionException(sink.block(capFinding(gate, ", none closed within the "
+                    + Durations.format(Duration.ofNanos(System.nanoTime() - start)) + " waited")), SQL_STATE);
+        }
+        return gate;
+    }
+
+    private static Finding capFinding(ConnectionGate gate, String outcome) {
+        return Finding.ofConnection(RuleCatalog.CONN_CAP,
+                gate.holders() + " connections open to " + gate.scope() + " (cap " + gate.max() + ")" + outcome
+                        + "; the longest has been open "
+                        + Durations.format(Duration.ofNanos(gate.longestHeldNanos(System.nanoTime()))),
+                "an application that opens connections without bound exhausts the server's limit and takes"
+                        + " down every other client",
+                "close connections when done (conn.leak finds those that are not), keep the pool at or below the"
+                        + " cap, or raise conn.cap max");
+    }
+
+    private ConnectionGate gateFor(Target target, int max) {
+        ConnectionGate gate = gates.computeIfAbsent(target, t -> new ConnectionGate(t.toString(), max));
+        if (gate.max() != max) {
+            gate.resize(max);
+        }
+        return gate;
+    }
+
+    private ConnectionGate jvmGate(int max) {
+        ConnectionGate gate = jvmGate;
+        if (gate == null) {
+            synchronized (this) {
+                gate = jvmGate;
+                if (gate == null) {
+                    gate = new ConnectionGate(JVM_SCOPE, max);
+                    jvmGate = gate;
+                }
+            }
+        }
+        if (gate.max() != max) {
+            gate.resize(max);
+        }
+        return gate;
+    }
+
+    /** Connections to {@code target} holding a place under its cap (0 when it has no cap). */
+    public int open(Target target) {
+        ConnectionGate gate = gates.get(target);
+        return gate == null ? 0 : gate.holders();
+    }
+
+    /** Callers waiting at {@code target}'s cap (an estimate). */
+    public int waiting(Target target) {
+        ConnectionGate gate = gates.get(target);
+        return gate == null ? 0 : gate.waiting();
+    }
+
+    /** Counts a successful open for {@code conn.churn}; warns when the target's rate is exceeded. */
+    void opened(Lease lease) {
+        ConnectionLimits.ChurnLimit limit = lease.limits().churn();
+        if (limit == null) {
+            return;
+        }
+        ChurnMeter meter = churn.compute(lease.target(),
+                (t, current) -> current != null && current.limit().equals(limit) ? current : new ChurnMeter(limit));
+        long span = meter.record(System.nanoTime());
+        if (span >= 0) {
+            lease.sink().warn(Finding.ofConnection(RuleCatalog.CONN_CHURN,
+                    (limit.opens() + 1) + " connections to " + lease.target() + " opened within "
+                            + Durations.format(Duration.ofNanos(span)) + " (allowed: " + limit.opens() + " per "
+                            + Durations.format(limit.window()) + ")",
+                    "each open costs a TCP and TLS handshake and an authentication; opening one per request is the"
+                            + " signature of not pooling",
+                    "borrow connections from a pool (HikariCP) instead of opening one per unit of work"), null);
+        }
+    }
+
+    ScheduledFuture<?> schedule(Lease lease, Duration after, Runnable check) {
+        if (after == null) {
+            return null;
+        }
+        try {
+            return scheduler.schedule(() -> {
+                if (!lease.isReleased()) {
+                    check.run();
+                }
+            }, after.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException closed) {
+            return null; // the engine is closed: its driver is going away, no checks wanted
+        }
+    }
+
+    /** Stops the checks' thread; open leases still release normally. */
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+    }
+}

@@ -1,0 +1,170 @@
+package dev.jdbcguard.driver.connections;
+
+import dev.jdbcguard.driver.metrics.ConnectionGauges;
+import dev.jdbcguard.driver.warnings.Finding;
+import dev.jdbcguard.rules.RuleCatalog;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One connection's places in its gates, from before the target driver connects until the
+ * connection is closed, aborted or failed to open. {@link #release()} gives the places back exactly
+ * once however often and from whichever threads it is called, so every path (close, double close,
+ * abort, failed connect, close after the server died) can simply call it.
+ *
+ * <p>Obtained from {@link ConnectionGuard#acquire}; call {@link #connected()} once the target
+ * connection is open, so the leak and lifetime checks start.
+ */
+public final class Lease {
+
+    private static final int ACQUIRED = 0;
+    private static final int CONNECTED = 1;
+    private static final int RELEASED = 2;
+    /**
+     * Connection pools: a connection they opened is held by the pool for its whole life by design;
+     * whether the application returns it is the pool's leak detection to judge (HikariCP
+     * {@code leakDetectionThreshold}), so {@code conn.leak} does not report it.
+     */
+    private static final List<String> POOLS = List.of("com.zaxxer.hikari.", "org.apache.commons.dbcp2.",
+            "org.apache.tomcat.jdbc.pool.", "com.mchange.v2.c3p0.", "io.agroal.", "oracle.ucp.", "org.vibur.dbcp.");
+
+    private final ConnectionGuard owner;
+    private final Target target;
+    private final ConnectionLimits limits;
+    private final ConnectionGate targetGate;
+    private final ConnectionGate jvmGate;
+    private final long acquiredAtNanos;
+    private final Throwable openedAt;
+    private final ConnectionGauges gauges;
+    private final FindingSink sink;
+    /** {@link #ACQUIRED} -> {@link #CONNECTED} -> {@link #RELEASED}, or straight to released on a failed connect. */
+    private final AtomicInteger state = new AtomicInteger(ACQUIRED);
+    private volatile ScheduledFuture<?> leakCheck;
+    private volatile ScheduledFuture<?> lifetimeCheck;
+
+    Lease(ConnectionGuard owner, Target target, ConnectionLimits limits, ConnectionGate targetGate,
+          ConnectionGate jvmGate, ConnectionGauges gauges, FindingSink sink, long acquiredAtNanos) {
+        this.sink = sink;
+        this.gauges = gauges;
+        this.owner = owner;
+        this.target = target;
+        this.limits = limits;
+        this.targetGate = targetGate;
+        this.jvmGate = jvmGate;
+        this.acquiredAtNanos = acquiredAtNanos;
+        // Filling in a stack trace costs a few microseconds per connect: paid only when conn.leak is on.
+        this.openedAt = limits.leakThreshold() == null ? null : new Throwable("connection to " + target + " opened here");
+        if (targetGate != null) {
+            targetGate.register(this);
+        }
+        if (jvmGate != null) {
+            jvmGate.register(this);
+        }
+    }
+
+    /**
+     * The target connection is open: counts it (gauges, {@code conn.churn}) and starts the leak and
+     * lifetime checks. Only the first call has an effect.
+     */
+    public void connected() {
+        if (!state.compareAndSet(ACQUIRED, CONNECTED)) {
+            return;
+        }
+        gauges.connectionOpened();
+        owner.opened(this);
+        leakCheck = owner.schedule(this, limits.leakThreshold(), this::reportLeak);
+        lifetimeCheck = owner.schedule(this, limits.lifetime(), this::reportLifetime);
+        if (isReleased()) {
+            // Closed while the checks were being scheduled: do not leave them behind.
+            cancelChecks();
+        }
+    }
+
+    /** Gives the places back and stops the checks; only the first call has an effect. */
+    public void release() {
+        int previous = state.getAndSet(RELEASED);
+        if (previous == RELEASED) {
+            return;
+        }
+        cancelChecks();
+        if (previous == CONNECTED) {
+            gauges.connectionClosed();
+        }
+        if (targetGate != null) {
+            targetGate.leave(this);
+        }
+        if (jvmGate != null) {
+            jvmGate.leave(this);
+        }
+    }
+
+    /** Whether {@link #release()} has run. */
+    public boolean isReleased() {
+        return state.get() == RELEASED;
+    }
+
+    public Target target() {
+        return target;
+    }
+
+    /** How long this connection has held its place (from acquire, so connect time counts). */
+    public Duration age() {
+        return Duration.ofNanos(System.nanoTime() - acquiredAtNanos);
+    }
+
+    long acquiredAtNanos() {
+        return acquiredAtNanos;
+    }
+
+    FindingSink sink() {
+        return sink;
+    }
+
+    ConnectionLimits limits() {
+        return limits;
+    }
+
+    private void cancelChecks() {
+        cancel(leakCheck);
+        cancel(lifetimeCheck);
+    }
+
+    private static void cancel(ScheduledFuture<?> check) {
+        if (check != null) {
+            check.cancel(false);
+        }
+    }
+
+    private void reportLeak() {
+        if (openedByPool()) {
+            return;
+        }
+        sink.warn(Finding.ofConnection(RuleCatalog.CONN_LEAK,
+                "connection to " + target + " still open after " + Durations.format(age()) + " (threshold "
+                        + Durations.format(limits.leakThreshold()) + ")",
+                "a connection that is never closed holds a server thread and a cap place until the JVM exits",
+                "close it where it was opened (try-with-resources; the opening stack trace follows), or raise"
+                        + " conn.leak threshold if holding it this long is intended"), openedAt);
+    }
+
+    private boolean openedByPool() {
+        for (StackTraceElement frame : openedAt.getStackTrace()) {
+            for (String pool : POOLS) {
+                if (frame.getClassName().startsWith(pool)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private void reportLifetime() {
+        sink.warn(Finding.ofConnection(RuleCatalog.CONN_LIFETIME,
+                "connection to " + target + " open for " + Durations.format(age()) + " (threshold "
+                        + Durations.format(limits.lifetime()) + ")",
+                "servers and proxies end old sessions (PlanetScale after 24 h) and the next statement on it fails",
+                "let the pool recycle connections sooner (HikariCP maxLifetime below the threshold)"), null);
+    }
+}

@@ -1,0 +1,51 @@
+package dev.jdbcguard.driver.connections;
+
+import dev.jdbcguard.driver.warnings.AppFrames;
+import dev.jdbcguard.driver.warnings.Finding;
+import dev.jdbcguard.driver.warnings.WarningReporter;
+import java.sql.SQLWarning;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link FindingSink} on top of the {@link WarningReporter}. A {@code conn.leak} finding is reported
+ * on the scheduler thread, whose stack says nothing, so its text names the first application frame
+ * of the opening stack, and the whole opening stack follows on the same logger
+ * ({@code jdbcguard.conn.leak}) when that logger is enabled for WARN.
+ */
+public final class ReporterSink implements FindingSink {
+
+    private final WarningReporter reporter;
+    private final AppFrames frames;
+
+    public ReporterSink(WarningReporter reporter, AppFrames frames) {
+        this.reporter = reporter;
+        this.frames = frames;
+    }
+
+    @Override
+    public SQLWarning warn(Finding finding, Throwable openedAt) {
+        if (openedAt == null) {
+            return reporter.warn(finding);
+        }
+        String frame = firstApplicationFrame(openedAt);
+        SQLWarning warning = reporter.warn(new Finding(finding.ruleId(), frame == null ? finding.what() : finding.what() + ", opened at " + frame,
+                finding.why(), finding.fix(), finding.fingerprint()));
+        LoggerFactory.getLogger(WarningReporter.LOGGER_PREFIX + finding.ruleId())
+                .warn("[jdbc-guard] {}: the connection reported above was opened here", finding.ruleId(), openedAt);
+        return warning;
+    }
+
+    private String firstApplicationFrame(Throwable openedAt) {
+        for (StackTraceElement frame : openedAt.getStackTrace()) {
+            if (frames.isApplication(frame.getClassName())) {
+                return frame.toString();
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public String block(Finding finding) {
+        return reporter.block(finding).getMessage();
+    }
+}

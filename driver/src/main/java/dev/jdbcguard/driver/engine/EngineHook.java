@@ -1,0 +1,150 @@
+package dev.jdbcguard.driver.engine;
+
+import dev.jdbcguard.driver.hook.ConnectionHook;
+import dev.jdbcguard.driver.hook.SqlSource;
+import dev.jdbcguard.driver.hook.TransactionEvent;
+import dev.jdbcguard.driver.hook.WarningSink;
+import dev.jdbcguard.driver.metrics.GuardMetrics;
+import dev.jdbcguard.driver.metrics.TargetMetrics;
+import dev.jdbcguard.driver.query.QueryCheckHook;
+import dev.jdbcguard.driver.warnings.Finding;
+import dev.jdbcguard.driver.warnings.WarningReporter;
+import dev.jdbcguard.rules.Action;
+import dev.jdbcguard.rules.RuleSource;
+import dev.jdbcguard.rules.engine.Judgement;
+import dev.jdbcguard.rules.engine.StatementJudge;
+import dev.jdbcguard.rules.engine.Verdict;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * One connection's enforcement, called directly by the driver's proxies: the statement rules here,
+ * then the query checks ({@link QueryCheckHook}: unindexed, slow, large result, N+1, long
+ * transaction) and the connection rules (TLS session check, the cap's place, leak and lifetime).
+ * Each is a field of a known type called directly; nothing is dispatched through a list.
+ *
+ * <p><b>Statements.</b> {@link #beforeSql} judges the SQL string (a cache hit for a string seen
+ * before), throws {@link dev.jdbcguard.driver.warnings.GuardViolationException} for a
+ * {@code block} finding before anything reaches the server, and appends a
+ * {@link dev.jdbcguard.driver.warnings.GuardWarning} per {@code warn} finding to the statement's
+ * {@code getWarnings()}. The {@link Judgement} is the token: a prepared statement keeps the one
+ * from its prepare and is not looked up again at its executions (only re-judged when the rules
+ * were reloaded since). A prepare is refused by {@code block} findings; its {@code warn} findings
+ * are reported at each execution, where the statement's warning chain is. A string added with
+ * {@code addBatch} is judged (blocked or warned) when added.
+ *
+ * <p><b>Cost.</b> For a clean statement seen before: the judge's cache hit, a reference compare
+ * with {@link Verdict#PASS}, the query checks' per-statement work (an N+1 table probe, the EXPLAIN
+ * verdict lookup), two {@code nanoTime} reads and the target's timing adders; no allocation.
+ * Findings allocate their text.
+ *
+ * <p>Used by one thread at a time, like the connection.
+ */
+final class EngineHook implements ConnectionHook {
+
+    private final RuleSource rules;
+    private final StatementJudge judge;
+    private final WarningReporter reporter;
+    private final GuardMetrics metrics;
+    private final TargetMetrics target;
+    private final ConnectionHook connection;
+    private final QueryCheckHook queries;
+
+    /**
+     * @param connection the connection rules' hook for this connect (cold path: connect and close only)
+     * @param queries    the query checks of this connection
+     */
+    EngineHook(GuardEngine engine, TargetMetrics target, ConnectionHook connection, QueryCheckHook queries) {
+        this.rules = engine.rules();
+        this.judge = engine.judge();
+        this.reporter = engine.reporter();
+        this.metrics = engine.metrics();
+        this.target = target;
+        this.connection = connection;
+        this.queries = queries;
+    }
+
+    @Override
+    public void connected(Connection raw, WarningSink warnings) throws SQLException {
+        connection.connected(raw, warnings);
+        queries.connected(raw, warnings);
+    }
+
+    @Override
+    public void connectFailed(Throwable failure) {
+        connection.connectFailed(failure);
+    }
+
+    @Override
+    public void closed(boolean aborted) {
+        connection.closed(aborted);
+    }
+
+    @Override
+    public Object beforeSql(SqlSource source, String sql, Object prepared, WarningSink warnings) throws SQLException {
+        if (source == SqlSource.NATIVE_SQL) {
+            return null; // only translated, never executed: judged when it runs
+        }
+        Judgement judgement = prepared instanceof Judgement known && known.ruleSet() == rules.current()
+                ? known : judge.judge(sql);
+        boolean preparing = source == SqlSource.PREPARE || source == SqlSource.PREPARE_CALL;
+        Verdict verdict = judgement.verdict();
+        if (verdict != Verdict.PASS) {
+            enforce(verdict, !preparing, warnings);
+        }
+        if (preparing || source == SqlSource.BATCH_ADD) {
+            return judgement;
+        }
+        return queries.execute(judgement, sql, warnings);
+    }
+
+    /** Cold path: a statement some rule fired on. Blocks on the first {@code block} finding, else warns each. */
+    private void enforce(Verdict verdict, boolean warn, WarningSink warnings) throws SQLException {
+        List<dev.jdbcguard.rules.engine.Finding> findings = verdict.findings();
+        if (verdict.worst() == Action.BLOCK) {
+            for (int i = 0; i < findings.size(); i++) {
+                dev.jdbcguard.rules.engine.Finding finding = findings.get(i);
+                if (finding.action() == Action.BLOCK) {
+                    metrics.finding(finding.ruleId(), true);
+                    throw reporter.block(words(finding));
+                }
+            }
+        }
+        if (!warn) {
+            return;
+        }
+        for (int i = 0; i < findings.size(); i++) {
+            dev.jdbcguard.rules.engine.Finding finding = findings.get(i);
+            metrics.finding(finding.ruleId(), false);
+            warnings.addWarning(reporter.warn(words(finding)));
+        }
+    }
+
+    /** The rule engine's finding in the words of a warning line: what happened, the rule's why and fix. */
+    private static Finding words(dev.jdbcguard.rules.engine.Finding finding) {
+        return new Finding(finding.ruleId(), finding.detail(), finding.rule().why(), finding.rule().fix(),
+                finding.fingerprint());
+    }
+
+    @Override
+    public void serverStatus(boolean noIndexUsed, boolean noGoodIndexUsed) {
+        queries.serverStatus(noIndexUsed, noGoodIndexUsed);
+    }
+
+    @Override
+    public void afterExecute(Object token, long elapsedNanos, Throwable failure, WarningSink warnings) throws SQLException {
+        target.statementExecuted(elapsedNanos);
+        queries.afterExecute(token, elapsedNanos, failure, warnings);
+    }
+
+    @Override
+    public long rowsRead(Object token, long rows, WarningSink warnings) throws SQLException {
+        return queries.rowsRead(token, rows, warnings);
+    }
+
+    @Override
+    public void transaction(TransactionEvent event) {
+        queries.transaction(event);
+    }
+}

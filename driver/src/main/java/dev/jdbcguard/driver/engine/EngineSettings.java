@@ -1,0 +1,68 @@
+package dev.jdbcguard.driver.engine;
+
+import dev.jdbcguard.driver.url.GuardSetting;
+import dev.jdbcguard.driver.url.GuardSettings;
+import dev.jdbcguard.rules.Param;
+import dev.jdbcguard.rules.file.RuleSelection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Everything that makes one {@link GuardEngine} differ from another: the rule selection and the
+ * engine-wide {@code guard.*} settings. Connections whose settings are equal share one engine (its
+ * rule source, caches, gates, EXPLAIN connections and metrics). A record, so it is the map key.
+ *
+ * @param selection      profile and rule file ({@code guard.profile} / {@code guard.rules}, else the
+ *                       environment, else {@code production})
+ * @param cacheSize      {@code guard.cache-size}: SQL strings whose judgement is cached
+ * @param reloadInterval {@code guard.reload-interval}: how often the rule file is checked; zero never
+ * @param warningWindow  {@code guard.warning-window}: deduplication window of the log lines
+ */
+public record EngineSettings(RuleSelection selection, long cacheSize, Duration reloadInterval, Duration warningWindow) {
+
+    static final long DEFAULT_CACHE_SIZE = 10_000;
+    static final Duration DEFAULT_RELOAD_INTERVAL = Duration.ofSeconds(2);
+    static final Duration DEFAULT_WARNING_WINDOW = Duration.ofMinutes(1);
+
+    /**
+     * Reads the settings of one connect.
+     *
+     * @param environment the process environment ({@code System.getenv()}), for {@code JDBC_GUARD_PROFILE}
+     *                    and {@code JDBC_GUARD_RULES}
+     * @throws SQLException naming the setting and what it expects, for a malformed value
+     */
+    public static EngineSettings of(GuardSettings settings, Map<String, String> environment) throws SQLException {
+        RuleSelection selection = RuleSelection.select(settings.get(GuardSetting.PROFILE).orElse(null),
+                settings.get(GuardSetting.RULES).orElse(null), environment);
+        long cacheSize = settings.get(GuardSetting.CACHE_SIZE).isPresent()
+                ? (Long) parse(settings, GuardSetting.CACHE_SIZE, Param.count(GuardSetting.CACHE_SIZE.key(), "1", ""))
+                : DEFAULT_CACHE_SIZE;
+        if (cacheSize < 1) {
+            throw invalid(GuardSetting.CACHE_SIZE, settings, "expected a whole number >= 1");
+        }
+        return new EngineSettings(selection, cacheSize,
+                duration(settings, GuardSetting.RELOAD_INTERVAL, DEFAULT_RELOAD_INTERVAL),
+                duration(settings, GuardSetting.WARNING_WINDOW, DEFAULT_WARNING_WINDOW));
+    }
+
+    private static Duration duration(GuardSettings settings, GuardSetting setting, Duration fallback) throws SQLException {
+        return settings.get(setting).isPresent()
+                ? (Duration) parse(settings, setting, Param.duration(setting.key(), "0s", ""))
+                : fallback;
+    }
+
+    /** Parses with the rule files' own spelling rules ({@code 500ms}, {@code 2s}, {@code 10_000}). */
+    private static Object parse(GuardSettings settings, GuardSetting setting, Param as) throws SQLException {
+        try {
+            return as.parse(settings.get(setting).orElseThrow());
+        } catch (IllegalArgumentException e) {
+            throw invalid(setting, settings, e.getMessage());
+        }
+    }
+
+    private static SQLException invalid(GuardSetting setting, GuardSettings settings, String problem) {
+        return new SQLException("[jdbc-guard] invalid " + setting.key() + "='" + settings.get(setting).orElse("")
+                + "': " + problem, "08001");
+    }
+}

@@ -1,0 +1,149 @@
+package dev.jdbcguard.driver.engine;
+
+import dev.jdbcguard.driver.connections.ConnectionRules;
+import dev.jdbcguard.driver.connections.FindingSink;
+import dev.jdbcguard.driver.connections.ReporterSink;
+import dev.jdbcguard.driver.connections.Target;
+import dev.jdbcguard.driver.hook.ConnectRequest;
+import dev.jdbcguard.driver.hook.ConnectionHook;
+import dev.jdbcguard.driver.hook.ConnectionHookFactory;
+import dev.jdbcguard.driver.metrics.GuardMetrics;
+import dev.jdbcguard.driver.metrics.TargetMetrics;
+import dev.jdbcguard.driver.query.QueryChecks;
+import dev.jdbcguard.driver.warnings.AppFrames;
+import dev.jdbcguard.driver.warnings.Finding;
+import dev.jdbcguard.driver.warnings.WarningReporter;
+import dev.jdbcguard.rules.Rule;
+import dev.jdbcguard.rules.RuleCatalog;
+import dev.jdbcguard.rules.RuleSource;
+import dev.jdbcguard.rules.engine.StatementJudge;
+import dev.jdbcguard.rules.file.RuleFileException;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+
+/**
+ * The guard for one rule selection: joins the driver's hook to the rules and the checks. Owns the
+ * rule source (with its reload thread when a rule file is watched), the statement judge and its
+ * cache, the warning reporter, the metrics (JMX {@code dev.jdbcguard:type=Guard,name=<profile or
+ * file>}), the connection rules (gates and their scheduler) and the query checks (one EXPLAIN
+ * service per target).
+ *
+ * <p>Each {@link #open} makes one {@link EngineHook} for the connection: a final class that calls
+ * these components directly. Every component reads the rule set in force from the one source:
+ * statement rules and every rule's action follow a reload at once, the query checks translate a
+ * new rule set into their settings once (not per statement), and TLS and connection rules apply
+ * from the next connect.
+ *
+ * <p>Lifetime: an engine lives as long as the {@link Engines} that made it (the registered
+ * driver's for the JVM's life; a {@code GuardDataSource}'s until its {@code close()}).
+ * {@link #close()} stops its threads, closes its EXPLAIN connections and unregisters its metrics;
+ * connections already open keep working, unchecked by the stopped parts.
+ */
+public final class GuardEngine implements ConnectionHookFactory, AutoCloseable {
+
+    private final RuleSource source;
+    private final StatementJudge judge;
+    private final WarningReporter reporter;
+    private final GuardMetrics metrics;
+    private final ConnectionRules connections;
+    private final QueryChecks queries;
+
+    /**
+     * Loads the selected rules and starts the components.
+     *
+     * @throws SQLException (SQLState 08001) naming the file, line and column when the rules cannot be
+     *                      loaded: nothing starts on bad rules
+     */
+    public static GuardEngine start(EngineSettings settings) throws SQLException {
+        RuleSource source;
+        try {
+            source = settings.selection().open(settings.reloadInterval());
+        } catch (RuleFileException e) {
+            throw new SQLException("[jdbc-guard] cannot load the rules: " + e.getMessage(), "08001", e);
+        }
+        try {
+            return new GuardEngine(settings, source);
+        } catch (RuntimeException e) {
+            source.close(); // its reload thread must not outlive an engine that never started
+            throw e;
+        }
+    }
+
+    private GuardEngine(EngineSettings settings, RuleSource source) {
+        this.source = source;
+        this.judge = new StatementJudge(source, settings.cacheSize());
+        this.reporter = new WarningReporter(settings.warningWindow(), WarningReporter.DEFAULT_MAX_TRACKED,
+                AppFrames.defaults());
+        this.metrics = GuardMetrics.start(name(settings), RuleCatalog.rules().stream().map(Rule::id).toList(), true);
+        this.connections = new ConnectionRules(source::current,
+                new CountingSink(new ReporterSink(reporter, AppFrames.defaults()), metrics),
+                target -> metrics.target(target.host(), target.port(), target.database()));
+        this.queries = new QueryChecks(source, judge, reporter, metrics);
+    }
+
+    /**
+     * Runs the connection rules (TLS setting, credentials in the URL, the cap: may wait or refuse),
+     * then makes the connection's hook.
+     */
+    @Override
+    public ConnectionHook open(ConnectRequest request) throws SQLException {
+        ConnectionHook connection = connections.open(request);
+        try {
+            String url = request.targetUrl();
+            Target target = url == null ? null : Target.of(url, request.properties());
+            TargetMetrics timings = target == null ? metrics.target("data-source", 0, null)
+                    : metrics.target(target.host(), target.port(), target.database());
+            return new EngineHook(this, timings, connection, queries.open(request));
+        } catch (SQLException | RuntimeException e) {
+            connection.connectFailed(e);
+            throw e;
+        }
+    }
+
+    RuleSource rules() {
+        return source;
+    }
+
+    StatementJudge judge() {
+        return judge;
+    }
+
+    WarningReporter reporter() {
+        return reporter;
+    }
+
+    GuardMetrics metrics() {
+        return metrics;
+    }
+
+    /** Stops the reload and scheduler threads, the EXPLAIN services, and unregisters the metrics. */
+    @Override
+    public void close() {
+        source.close();
+        connections.close();
+        queries.close();
+        metrics.close();
+    }
+
+    private static String name(EngineSettings settings) {
+        var selection = settings.selection();
+        return selection.rulesFile() == null ? selection.profile()
+                : selection.rulesFile().getFileName() + " (" + selection.profile() + ")";
+    }
+
+    /** Counts the connection rules' findings in the metrics, then reports them. */
+    private record CountingSink(FindingSink reporter, GuardMetrics metrics) implements FindingSink {
+
+        @Override
+        public SQLWarning warn(Finding finding, Throwable openedAt) {
+            metrics.finding(finding.ruleId(), false);
+            return reporter.warn(finding, openedAt);
+        }
+
+        @Override
+        public String block(Finding finding) {
+            metrics.finding(finding.ruleId(), true);
+            return reporter.block(finding);
+        }
+    }
+}

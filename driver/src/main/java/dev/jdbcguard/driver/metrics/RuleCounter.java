@@ -1,0 +1,40 @@
+package dev.jdbcguard.driver.metrics;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Findings of one rule, by action. Resolve it once per rule ({@link GuardMetrics#counter}) and keep
+ * it: counting is then one {@link LongAdder} increment, with no lookup and no allocation.
+ */
+public final class RuleCounter {
+
+    private final String ruleId;
+    private final LongAdder warned = new LongAdder();
+    private final LongAdder blocked = new LongAdder();
+
+    RuleCounter(String ruleId) {
+        this.ruleId = ruleId;
+    }
+
+    public String ruleId() {
+        return ruleId;
+    }
+
+    /** Counts a finding whose action was {@code warn}. */
+    public void warned() {
+        warned.increment();
+    }
+
+    /** Counts a finding whose action was {@code block}. */
+    public void blocked() {
+        blocked.increment();
+    }
+
+    public long warnCount() {
+        return warned.sum();
+    }
+
+    public long blockCount() {
+        return blocked.sum();
+    }
+}

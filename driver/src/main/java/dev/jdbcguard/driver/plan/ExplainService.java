@@ -1,0 +1,229 @@
+package dev.jdbcguard.driver.plan;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * EXPLAINs each fingerprint once, off the application's threads, on a connection of the guard's
+ * own, and caches the verdict (bounded, Caffeine).
+ *
+ * <p><b>Hot path:</b> {@link #verdict} is one cache lookup when the fingerprint is known. The first
+ * time it is seen, the call allocates a {@link PlanVerdict.Pending}, puts it in the cache (so
+ * concurrent first sightings queue one EXPLAIN) and hands the work to a single background thread
+ * through a bounded queue. A full queue drops the request (counted in {@link Stats#dropped()}) and
+ * leaves the fingerprint unknown, so a later execution asks again.
+ *
+ * <p><b>The EXPLAIN connection</b> is opened on first need by the {@link ConnectionOpener} the
+ * guard supplies (the target driver with the user's URL and properties, not the guard's own
+ * {@code connect}, so it never counts against {@code conn.cap} and is never a user's connection);
+ * it runs in autocommit mode, so an EXPLAIN is never part of anyone's transaction. It is closed by
+ * {@link #close()}. After it fails it is reopened at the earliest {@code retryAfter} later; in
+ * between, requests end {@link PlanVerdict.Unexplained} without being cached.
+ *
+ * <p>Verdicts: a plan is cached until evicted (least recently used beyond {@code maxPlans}); a
+ * statement the server refuses to EXPLAIN is cached as unexplained with its SQLState and error code
+ * only (a server message can quote the statement, parameter values included); a connection
+ * failure is not cached.
+ *
+ * <p>Thread-safe. Owned by one guard (driver or data source) for one target.
+ */
+public final class ExplainService implements AutoCloseable {
+
+    /** Opens the connection EXPLAINs run on: the target driver, the user's URL and properties. */
+    @FunctionalInterface
+    public interface ConnectionOpener {
+        Connection open() throws SQLException;
+    }
+
+    /**
+     * Counters since the service was created.
+     *
+     * @param explained   EXPLAIN statements the server answered
+     * @param dropped     requests dropped because the queue was full or the service closed
+     * @param refused     statements the server refused to EXPLAIN (cached as unexplained)
+     * @param unavailable requests that found the EXPLAIN connection failing (not cached)
+     */
+    public record Stats(long explained, long dropped, long refused, long unavailable) {
+    }
+
+    private static final PlanVerdict.Unexplained QUEUE_FULL =
+            new PlanVerdict.Unexplained("EXPLAIN queue full; the plan will be requested again");
+    private static final PlanVerdict.Unexplained CLOSED = new PlanVerdict.Unexplained("the guard is closed");
+
+    private final ConnectionOpener opener;
+    private final long retryAfterNanos;
+    private final Cache<Object, PlanVerdict> verdicts;
+    private final ThreadPoolExecutor executor;
+    private final LongAdder explained = new LongAdder();
+    private final LongAdder dropped = new LongAdder();
+    private final LongAdder refused = new LongAdder();
+    private final LongAdder unavailable = new LongAdder();
+
+    // Touched only by the single EXPLAIN thread, and by close() once that thread has stopped.
+    private Connection connection;
+    private String connectionCatalog;
+    private long reopenNotBefore;
+
+    private volatile boolean closed;
+
+    /**
+     * @param opener        opens the guard's own EXPLAIN connection
+     * @param queueCapacity how many first sightings may wait for the EXPLAIN thread
+     * @param maxPlans      how many verdicts to keep
+     * @param retryAfter    how long to wait before reopening a failed EXPLAIN connection
+     */
+    public ExplainService(ConnectionOpener opener, int queueCapacity, long maxPlans, Duration retryAfter) {
+        this.opener = Objects.requireNonNull(opener, "opener");
+        this.retryAfterNanos = retryAfter.toNanos();
+        this.verdicts = Caffeine.newBuilder().maximumSize(maxPlans).build();
+        this.executor = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queueCapacity),
+                runnable -> {
+                    Thread thread = new Thread(runnable, "jdbc-guard-explain");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        this.executor.allowCoreThreadTimeOut(true);
+    }
+
+    /** The cached verdict for {@code fingerprint}, or null when it was never requested (or was evicted). */
+    public PlanVerdict cached(Object fingerprint) {
+        return verdicts.getIfPresent(fingerprint);
+    }
+
+    /**
+     * The verdict for {@code fingerprint}, requesting an EXPLAIN on first sight.
+     *
+     * @param sql        the statement text as the application gave it
+     * @param parameters the values of its {@code ?} placeholders at this execution, or null when unknown
+     * @param catalog    the database the application's connection is using, or null for the URL's
+     * @return a cached verdict, a {@link PlanVerdict.Pending} to wait on or ignore, or an
+     *         uncached {@link PlanVerdict.Unexplained} when the request was dropped
+     */
+    public PlanVerdict verdict(Object fingerprint, String sql, List<?> parameters, String catalog) {
+        PlanVerdict known = verdicts.getIfPresent(fingerprint);
+        if (known != null) {
+            return known;
+        }
+        if (closed) {
+            return CLOSED;
+        }
+        PlanVerdict.Pending pending = new PlanVerdict.Pending();
+        PlanVerdict raced = verdicts.asMap().putIfAbsent(fingerprint, pending);
+        if (raced != null) {
+            return raced;
+        }
+        List<?> values = parameters == null ? null : List.copyOf(parameters);
+        try {
+            executor.execute(() -> run(fingerprint, sql, values, catalog, pending));
+            return pending;
+        } catch (RejectedExecutionException e) {
+            verdicts.asMap().remove(fingerprint, pending);
+            dropped.increment();
+            PlanVerdict verdict = closed ? CLOSED : QUEUE_FULL;
+            pending.complete(verdict);
+            return verdict;
+        }
+    }
+
+    public Stats stats() {
+        return new Stats(explained.sum(), dropped.sum(), refused.sum(), unavailable.sum());
+    }
+
+    /** Stops the EXPLAIN thread (waiting up to a second for a running EXPLAIN) and closes its connection. */
+    @Override
+    public void close() {
+        closed = true;
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        closeConnection();
+        for (PlanVerdict verdict : verdicts.asMap().values()) {
+            if (verdict instanceof PlanVerdict.Pending pending) {
+                pending.complete(CLOSED); // requests the stopped thread will never run: release their waiters
+            }
+        }
+        verdicts.invalidateAll();
+    }
+
+    private void run(Object fingerprint, String sql, List<?> parameters, String catalog, PlanVerdict.Pending pending) {
+        PlanVerdict verdict;
+        try {
+            verdict = Explainer.explain(connection(catalog), sql, parameters);
+            if (verdict instanceof PlanVerdict.Explained) {
+                explained.increment();
+            }
+            verdicts.put(fingerprint, verdict);
+        } catch (SQLException e) {
+            if (connectionFailed(e)) {
+                unavailable.increment();
+                closeConnection();
+                reopenNotBefore = System.nanoTime() + retryAfterNanos;
+                verdicts.asMap().remove(fingerprint, pending);
+                verdict = new PlanVerdict.Unexplained("EXPLAIN connection unavailable (SQLState " + e.getSQLState() + ")");
+            } else {
+                refused.increment();
+                verdict = new PlanVerdict.Unexplained(
+                        "the server refused EXPLAIN (SQLState " + e.getSQLState() + ", error " + e.getErrorCode() + ")");
+                verdicts.put(fingerprint, verdict);
+            }
+        } catch (RuntimeException e) {
+            refused.increment();
+            verdict = new PlanVerdict.Unexplained("EXPLAIN failed: " + e.getClass().getSimpleName());
+            verdicts.put(fingerprint, verdict);
+        }
+        pending.complete(verdict);
+    }
+
+    private Connection connection(String catalog) throws SQLException {
+        if (connection == null) {
+            if (System.nanoTime() - reopenNotBefore < 0) {
+                throw new SQLTransientConnectionException("EXPLAIN connection failed recently", "08000");
+            }
+            Connection opened = opener.open();
+            opened.setAutoCommit(true);
+            connection = opened;
+            connectionCatalog = opened.getCatalog();
+        }
+        if (catalog != null && !catalog.equals(connectionCatalog)) {
+            connection.setCatalog(catalog);
+            connectionCatalog = catalog;
+        }
+        return connection;
+    }
+
+    private void closeConnection() {
+        Connection open = connection;
+        connection = null;
+        connectionCatalog = null;
+        if (open != null) {
+            try {
+                open.close();
+            } catch (SQLException | RuntimeException ignored) {
+                // the connection is being discarded; nothing else holds it
+            }
+        }
+    }
+
+    private static boolean connectionFailed(SQLException e) {
+        String state = e.getSQLState();
+        return e instanceof SQLTransientConnectionException || e instanceof SQLNonTransientConnectionException
+                || e instanceof SQLRecoverableException || state != null && state.startsWith("08");
+    }
+}

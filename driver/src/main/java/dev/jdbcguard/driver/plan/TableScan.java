@@ -1,0 +1,58 @@
+package dev.jdbcguard.driver.plan;
+
+import java.util.Locale;
+
+/**
+ * One table access in an EXPLAIN that reads more than an index lookup would: the raw material of
+ * {@code query.unindexed} and {@code query.bad-index}.
+ *
+ * @param table      the table as the statement names it, unquoted and lower-case ({@code db.t} kept),
+ *                   or the name EXPLAIN shows when the statement text could not tell
+ * @param access     what kind of scan
+ * @param key        the index EXPLAIN chose, or null
+ * @param rows       EXPLAIN's estimate of rows examined for this table (0 when it gave none)
+ * @param extra      EXPLAIN's Extra column, or an empty string
+ * @param suggestion one sentence on which index would help, derived from the WHERE/ON columns
+ */
+public record TableScan(String table, Access access, String key, long rows, String extra, String suggestion) {
+
+    /** Kinds of access the rules report. */
+    public enum Access {
+        /** EXPLAIN type=ALL: every row of the table is read. Flagged by MySQL and MariaDB. */
+        FULL_TABLE_SCAN("full table scan", "query.unindexed"),
+        /** EXPLAIN type=index: every entry of an index is read. MariaDB flags it, MySQL does not. */
+        FULL_INDEX_SCAN("full index scan", "query.unindexed"),
+        /** Extra "Range checked for each record": no index good enough was found up front. */
+        RANGE_CHECKED("no good index (range checked for each record)", "query.bad-index");
+
+        private final String description;
+        private final String ruleId;
+
+        Access(String description, String ruleId) {
+            this.description = description;
+            this.ruleId = ruleId;
+        }
+
+        public String description() {
+            return description;
+        }
+
+        public String ruleId() {
+            return ruleId;
+        }
+
+        /** The access a row of EXPLAIN stands for, or null for an index lookup, range or const access. */
+        static Access of(String type, String extra) {
+            if (extra != null && extra.toLowerCase(Locale.ROOT).contains("range checked for each record")) {
+                return RANGE_CHECKED;
+            }
+            if ("ALL".equalsIgnoreCase(type)) {
+                return FULL_TABLE_SCAN;
+            }
+            if ("index".equalsIgnoreCase(type)) {
+                return FULL_INDEX_SCAN;
+            }
+            return null;
+        }
+    }
+}

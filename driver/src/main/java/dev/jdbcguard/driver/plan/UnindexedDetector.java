@@ -1,0 +1,180 @@
+package dev.jdbcguard.driver.plan;
+
+import dev.jdbcguard.driver.query.FindingSink;
+import dev.jdbcguard.driver.query.FindingSink.Stage;
+import dev.jdbcguard.driver.warnings.Finding;
+
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/**
+ * {@code query.unindexed} and {@code query.bad-index}: one rule pair, two detectors.
+ *
+ * <p><b>flags</b> ({@link #afterExecute}): the server's status flags, delivered with the statement's
+ * final OK/EOF packet, so no extra round trip. Limits: MySQL sets "no index used" only for a full
+ * table scan (EXPLAIN {@code type=ALL}), not for a full index scan ({@code type=index}); MariaDB
+ * flags both; MySQL's hypergraph optimizer can flag plans it did not choose; a proxy such as
+ * PlanetScale's vtgate may not forward the flags at all; with streaming results the flags arrive
+ * late. The flags name no table and no row count, so only {@code ignore-tables} can exempt them
+ * (when every table of the statement is listed), never {@code min-rows}.
+ *
+ * <p><b>explain</b> ({@link #beforeExecute}): on first sight of a fingerprint, {@link ExplainService}
+ * EXPLAINs it in the background; from then on every execution is judged from the cached plan
+ * before it is sent: table, access type, index, estimated rows examined, Extra, and a suggested
+ * index. Statements with {@code ?} placeholders are explained with the first execution's values
+ * when the caller passes them, otherwise not at all (the flags still apply).
+ *
+ * <p><b>auto</b>: both. Before execution, a known plan is judged as in explain mode; after
+ * execution, a flag is reported only when the plan did not already explain it (a scan the plan
+ * showed was either reported before execution or exempt). A flag raised while the plan is still
+ * pending is held until the plan arrives, so a scan of a small table is not reported on its first
+ * execution just because EXPLAIN had not answered yet.
+ *
+ * <p><b>What block means</b>, by the {@link Stage} of the finding the sink receives:
+ * <ul>
+ *   <li>flags: {@code AFTER_EXECUTION} only. The statement already ran (an UPDATE changed its rows;
+ *       inside a transaction the caller can still roll back); the JDBC call fails afterwards. This is
+ *       the "fail my tests on any full scan" mode: cheap and exact for the statements the tests run.</li>
+ *   <li>explain and auto: {@code BEFORE_EXECUTION} once the fingerprint's plan is known: nothing
+ *       reaches the server. The first execution of a new fingerprint waits up to
+ *       {@link UnindexedSettings#planWait()} for its plan; if the plan is still pending then, that
+ *       execution runs and its finding arrives as {@code BACKGROUND} (warn only).</li>
+ * </ul>
+ *
+ * <p>Thread-safe and stateless apart from the {@link ExplainService}; settings are passed per call
+ * so that a reloaded rule set applies at once. Cost on the hot path: explain and auto do one cache
+ * lookup before execution; after execution without a flag nothing happens. Findings allocate.
+ */
+public final class UnindexedDetector {
+
+    static final String UNINDEXED = "query.unindexed";
+    static final String BAD_INDEX = "query.bad-index";
+    private static final String SCAN_WHY =
+            "a scan reads every row, so it slows down as the table grows, and in UPDATE/DELETE it locks the rows it reads";
+    private static final String BAD_INDEX_WHY =
+            "the server re-plans the lookup for every row of the outer table, which costs close to a scan per row";
+
+    private final ExplainService explain;
+
+    /** @param explain the EXPLAIN service of this guard's target, or null when only the flags are used */
+    public UnindexedDetector(ExplainService explain) {
+        this.explain = explain;
+    }
+
+    /**
+     * Before a statement is sent (detect explain or auto): judges it by its cached plan, or asks for
+     * the plan on first sight.
+     *
+     * @param parameters values of the statement's placeholders at this execution, or null
+     * @param catalog    the database the application's connection uses, or null for the URL's
+     * @throws SQLException when the sink blocks
+     */
+    public void beforeExecute(UnindexedSettings settings, Object fingerprint, String sql, List<?> parameters,
+                              String catalog, FindingSink sink) throws SQLException {
+        if (settings.detect() == Detect.FLAGS || explain == null) {
+            return;
+        }
+        PlanVerdict verdict = explain.verdict(fingerprint, sql, parameters, catalog);
+        if (verdict instanceof PlanVerdict.Pending pending) {
+            if (!settings.planWait().isZero()) {
+                verdict = pending.await(settings.planWait().toNanos());
+            }
+            if (verdict instanceof PlanVerdict.Pending && pending.claim()) {
+                pending.done().thenAccept(done -> reportInBackground(settings, fingerprint, sql, pending, done, sink));
+            }
+        }
+        if (verdict instanceof PlanVerdict.Explained plan) {
+            reportScans(settings, fingerprint, plan, Stage.BEFORE_EXECUTION, sink);
+        }
+    }
+
+    /**
+     * After a statement ran, with the server's status flags for it (detect flags or auto).
+     *
+     * @throws SQLException when the sink blocks (the statement has already run)
+     */
+    public void afterExecute(UnindexedSettings settings, Object fingerprint, String sql, boolean noIndexUsed,
+                             boolean noGoodIndexUsed, FindingSink sink) throws SQLException {
+        if (!noIndexUsed && !noGoodIndexUsed || settings.detect() == Detect.EXPLAIN) {
+            return;
+        }
+        PlanVerdict verdict = settings.detect() == Detect.AUTO && explain != null ? explain.cached(fingerprint) : null;
+        if (verdict instanceof PlanVerdict.Pending pending) {
+            pending.flag(noIndexUsed, noGoodIndexUsed);
+            if (!pending.done().isDone()) {
+                return; // reported, or found exempt, when the plan arrives
+            }
+            verdict = pending.done().join();
+        }
+        if (verdict instanceof PlanVerdict.Explained plan && !plan.scans().isEmpty()) {
+            return; // the plan shows the scans: reported before execution, or exempt
+        }
+        reportFlags(settings, fingerprint, sql, noIndexUsed, noGoodIndexUsed, Stage.AFTER_EXECUTION, sink);
+    }
+
+    private void reportInBackground(UnindexedSettings settings, Object fingerprint, String sql,
+                                    PlanVerdict.Pending pending, PlanVerdict verdict, FindingSink sink) {
+        try {
+            if (verdict instanceof PlanVerdict.Explained plan && !plan.scans().isEmpty()) {
+                reportScans(settings, fingerprint, plan, Stage.BACKGROUND, sink);
+            } else if (pending.flagged()) {
+                reportFlags(settings, fingerprint, sql, pending.noIndexFlagged(), pending.noGoodIndexFlagged(),
+                        Stage.BACKGROUND, sink);
+            }
+        } catch (SQLException | RuntimeException ignored) {
+            // no caller to fail on the EXPLAIN thread: the sink has logged what it could
+        }
+    }
+
+    /** Reports the worst non-exempt scan of each rule; scans are sorted worst first. */
+    private static void reportScans(UnindexedSettings settings, Object fingerprint, PlanVerdict.Explained plan,
+                                    Stage stage, FindingSink sink) throws SQLException {
+        List<TableScan> scans = plan.scans();
+        TableScan unindexed = null;
+        TableScan badIndex = null;
+        for (int i = 0; i < scans.size(); i++) {
+            TableScan scan = scans.get(i);
+            if (settings.exempts(scan)) {
+                continue;
+            }
+            if (scan.access() == TableScan.Access.RANGE_CHECKED) {
+                badIndex = badIndex == null ? scan : badIndex;
+            } else {
+                unindexed = unindexed == null ? scan : unindexed;
+            }
+        }
+        if (unindexed != null) {
+            sink.report(planFinding(UNINDEXED, SCAN_WHY, fingerprint, unindexed), stage);
+        }
+        if (badIndex != null) {
+            sink.report(planFinding(BAD_INDEX, BAD_INDEX_WHY, fingerprint, badIndex), stage);
+        }
+    }
+
+    private static Finding planFinding(String rule, String why, Object fingerprint, TableScan scan) {
+        String what = scan.access().description() + " on " + scan.table() + " (EXPLAIN: "
+                + (scan.key() == null ? "" : "index " + scan.key() + ", ") + "~" + scan.rows() + " rows examined"
+                + (scan.extra().isEmpty() ? "" : ", " + scan.extra()) + ")";
+        return new Finding(rule, what, why, scan.suggestion(), fingerprint.toString());
+    }
+
+    private static void reportFlags(UnindexedSettings settings, Object fingerprint, String sql, boolean noIndexUsed,
+                                    boolean noGoodIndexUsed, Stage stage, FindingSink sink) throws SQLException {
+        Collection<String> tables = new LinkedHashSet<>(StatementText.of(sql).tablesByAlias().values());
+        if (!tables.isEmpty() && tables.stream().allMatch(settings::ignores)) {
+            return;
+        }
+        String named = tables.isEmpty() ? "" : " (tables: " + String.join(", ", tables) + ")";
+        if (noIndexUsed) {
+            sink.report(new Finding(UNINDEXED, "the server reports that it used no index" + named, SCAN_WHY,
+                    "run EXPLAIN on it and index the columns its WHERE compares, or list a small table in ignore-tables",
+                    fingerprint.toString()), stage);
+        }
+        if (noGoodIndexUsed) {
+            sink.report(new Finding(BAD_INDEX, "the server reports that it found no good index" + named, BAD_INDEX_WHY,
+                    "compare join columns of the same type and collation, and index them", fingerprint.toString()), stage);
+        }
+    }
+}

@@ -1,0 +1,226 @@
+package dev.jdbcguard.driver.query;
+
+import dev.jdbcguard.driver.hook.ConnectionHook;
+import dev.jdbcguard.driver.hook.SqlSource;
+import dev.jdbcguard.driver.hook.TransactionEvent;
+import dev.jdbcguard.driver.hook.WarningSink;
+import dev.jdbcguard.driver.plan.Detect;
+import dev.jdbcguard.driver.plan.ExplainService;
+import dev.jdbcguard.driver.plan.UnindexedDetector;
+import dev.jdbcguard.driver.runtime.RuntimeChecks;
+import dev.jdbcguard.driver.warnings.Finding;
+import dev.jdbcguard.rules.Action;
+import dev.jdbcguard.rules.RuleCatalog;
+import dev.jdbcguard.rules.RuleSet;
+import dev.jdbcguard.rules.engine.Judgement;
+import dev.jdbcguard.rules.sql.Classification;
+import dev.jdbcguard.rules.sql.StatementKind;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+
+/**
+ * The query checks of one connection, as a {@link ConnectionHook}: the token of each SQL text is
+ * its cached {@link Judgement} (fingerprint, statement kinds, {@code guard:allow} ids, rule set),
+ * so a prepared statement's executions cost no lookup and the N+1 counter keys on the cached
+ * fingerprint string.
+ *
+ * <p>What runs where:
+ * <ul>
+ *   <li>{@code beforeSql} (execute, execute prepared): the transaction clock and {@code tx.long} for
+ *       an open transaction, {@code query.n-plus-one}, and the EXPLAIN-based unindexed check.
+ *       Blocks here refuse the statement before it reaches the server.</li>
+ *   <li>{@code serverStatus}: remembers the flags of the statement being executed.</li>
+ *   <li>{@code afterExecute}: {@code query.slow} and the flag-based unindexed check. A {@code block}
+ *       here fails the JDBC call after the server ran the statement (see the class comment of
+ *       {@link UnindexedDetector}); after a failed execution it is reported as a warning, so the
+ *       driver's own exception reaches the caller.</li>
+ *   <li>{@code rowsRead}: {@code query.large-result}, as the rows read cross the limit; a block stops
+ *       the reading ({@code next()} throws).</li>
+ *   <li>{@code transaction}: the transaction clock, {@code tx.long} at commit or rollback (a warning:
+ *       the transaction has ended).</li>
+ * </ul>
+ * Statements added with {@code addBatch(String)} are not timed or counted one by one (the batch
+ * reports one outcome without its texts). The hook does not see parameter values, so a prepared
+ * statement with {@code ?} placeholders is not explained: the status flags alone judge it.
+ *
+ * <p>Used by one thread at a time, like its connection; the EXPLAIN thread calls
+ * {@link #report} only for background findings, which read nothing this thread writes except the
+ * rule set.
+ */
+public final class QueryCheckHook implements ConnectionHook, FindingSink {
+
+    private final QueryChecks checks;
+    private final UnindexedDetector detector;
+    private final boolean explains;
+
+    private RuntimeChecks runtime;
+    private volatile RuleSet rules;
+    private QueryCheckSettings settings;
+    private Connection target;
+    private WarningSink connectionWarnings;
+
+    // The execution in progress.
+    private WarningSink warnings;
+    private Classification classification;
+    private boolean noIndexUsed;
+    private boolean noGoodIndexUsed;
+    private boolean canThrow;
+
+    QueryCheckHook(QueryChecks checks, ExplainService explain) {
+        this.checks = checks;
+        this.detector = new UnindexedDetector(explain);
+        this.explains = explain != null;
+    }
+
+    @Override
+    public void connected(Connection target, WarningSink warnings) throws SQLException {
+        this.target = target;
+        this.connectionWarnings = warnings;
+        this.runtime = new RuntimeChecks(currentSettings(checks.rules()).thresholds(), target.getAutoCommit(), this);
+    }
+
+    @Override
+    public Object beforeSql(SqlSource source, String sql, Object prepared, WarningSink statementWarnings) throws SQLException {
+        Judgement judgement;
+        switch (source) {
+            case PREPARE, PREPARE_CALL:
+                return checks.judge(sql);
+            case EXECUTE:
+                judgement = checks.judge(sql);
+                break;
+            case EXECUTE_PREPARED:
+                judgement = prepared instanceof Judgement known ? known : checks.judge(sql);
+                break;
+            default:
+                return null;
+        }
+        return execute(judgement, sql, statementWarnings);
+    }
+
+    /**
+     * An execution whose SQL text the caller has already judged (the guard's engine judges every
+     * text once for the statement rules and hands the judgement on, so nothing is looked up twice).
+     *
+     * @return the token for {@link #afterExecute} and {@link #rowsRead}: {@code judgement}
+     * @throws SQLException when {@code tx.long}, {@code query.n-plus-one} or {@code query.unindexed} blocks
+     */
+    public Object execute(Judgement judgement, String sql, WarningSink statementWarnings) throws SQLException {
+        // not judgement.ruleSet(): a prepared statement keeps the judgement it was prepared under
+        QueryCheckSettings current = currentSettings(checks.rules());
+        String fingerprint = judgement.fingerprint();
+        Classification statement = judgement.classification();
+        start(statementWarnings, statement, true);
+        long now = System.nanoTime();
+        StatementKind kind = kind(statement);
+        if (kind == StatementKind.TRANSACTION_BEGIN) {
+            runtime.transactionBegan(now);
+        } else if (kind != StatementKind.TRANSACTION_END) {
+            runtime.beforeExecute(fingerprint, now, kind == null || kind.isDml());
+        }
+        if (current.unindexedEnabled() && explains && current.unindexed().detect() != Detect.FLAGS
+                && !statement.allows(RuleCatalog.QUERY_UNINDEXED)) {
+            detector.beforeExecute(current.unindexed(), fingerprint, sql, null, target.getCatalog(), this);
+        }
+        noIndexUsed = false;
+        noGoodIndexUsed = false;
+        return judgement;
+    }
+
+    @Override
+    public void serverStatus(boolean noIndexUsed, boolean noGoodIndexUsed) {
+        this.noIndexUsed |= noIndexUsed;
+        this.noGoodIndexUsed |= noGoodIndexUsed;
+    }
+
+    @Override
+    public void afterExecute(Object token, long elapsedNanos, Throwable failure, WarningSink statementWarnings)
+            throws SQLException {
+        if (!(token instanceof Judgement judgement)) {
+            return;
+        }
+        Classification statement = judgement.classification();
+        // After a failure the driver's exception must reach the caller: findings only warn then.
+        start(statementWarnings, statement, failure == null);
+        runtime.afterExecute(judgement.fingerprint(), elapsedNanos);
+        if (failure != null) {
+            return;
+        }
+        if (kind(statement) == StatementKind.TRANSACTION_END) {
+            runtime.transactionEnded(System.nanoTime());
+        }
+        if ((noIndexUsed || noGoodIndexUsed) && settings.unindexedEnabled()
+                && !statement.allows(RuleCatalog.QUERY_UNINDEXED)) {
+            // the fingerprint names the same tables as the text, which the hook no longer holds
+            detector.afterExecute(settings.unindexed(), judgement.fingerprint(), judgement.fingerprint(),
+                    noIndexUsed, noGoodIndexUsed, this);
+        }
+    }
+
+    @Override
+    public long rowsRead(Object token, long rows, WarningSink resultWarnings) throws SQLException {
+        if (!(token instanceof Judgement judgement)) {
+            return Long.MAX_VALUE;
+        }
+        start(resultWarnings, judgement.classification(), true);
+        return runtime.rowsRead(judgement.fingerprint(), rows);
+    }
+
+    @Override
+    public void transaction(TransactionEvent event) {
+        start(connectionWarnings, null, false);
+        long now = System.nanoTime();
+        try {
+            switch (event) {
+                case AUTO_COMMIT_OFF -> runtime.autoCommitChanged(false, now);
+                case AUTO_COMMIT_ON -> runtime.autoCommitChanged(true, now);
+                case COMMIT, ROLLBACK -> runtime.transactionEnded(now);
+            }
+        } catch (SQLException cannotHappen) {
+            // canThrow is false: the sink warns instead of throwing
+        }
+    }
+
+    /**
+     * Applies the rule's action: nothing for {@code off} or a {@code guard:allow} comment, an
+     * exception for {@code block} where the caller can still be failed, otherwise a logged warning
+     * that is also appended to the statement's (or connection's) warning chain.
+     */
+    @Override
+    public void report(Finding finding, Stage stage) throws SQLException {
+        Action action = rules.action(finding.ruleId());
+        boolean background = stage == Stage.BACKGROUND;
+        if (action == Action.OFF || !background && classification != null && classification.allows(finding.ruleId())) {
+            return;
+        }
+        if (action == Action.BLOCK && !background && canThrow) {
+            throw checks.block(finding);
+        }
+        SQLWarning warning = checks.warn(finding);
+        if (!background && warnings != null) {
+            warnings.addWarning(warning);
+        }
+    }
+
+    private void start(WarningSink warnings, Classification classification, boolean canThrow) {
+        this.warnings = warnings;
+        this.classification = classification;
+        this.canThrow = canThrow;
+    }
+
+    private QueryCheckSettings currentSettings(RuleSet ruleSet) {
+        if (ruleSet != rules) {
+            settings = checks.settings(ruleSet);
+            rules = ruleSet;
+            if (runtime != null) {
+                runtime.reconfigure(settings.thresholds());
+            }
+        }
+        return settings;
+    }
+
+    private static StatementKind kind(Classification classification) {
+        return classification.statements().size() == 1 ? classification.statements().get(0).kind() : null;
+    }
+}

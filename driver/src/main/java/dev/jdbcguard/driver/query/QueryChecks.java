@@ -1,0 +1,150 @@
+package dev.jdbcguard.driver.query;
+
+import dev.jdbcguard.driver.hook.ConnectRequest;
+import dev.jdbcguard.driver.hook.ConnectionHookFactory;
+import dev.jdbcguard.driver.metrics.GuardMetrics;
+import dev.jdbcguard.driver.plan.ExplainService;
+import dev.jdbcguard.driver.warnings.Finding;
+import dev.jdbcguard.driver.warnings.GuardViolationException;
+import dev.jdbcguard.driver.warnings.WarningReporter;
+import dev.jdbcguard.rules.RuleSet;
+import dev.jdbcguard.rules.RuleSource;
+import dev.jdbcguard.rules.engine.Judgement;
+import dev.jdbcguard.rules.engine.StatementJudge;
+
+import java.sql.DriverManager;
+import java.sql.SQLWarning;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The query checks of one guard (a driver or data source): unindexed queries, slow queries, large
+ * results, N+1 and long transactions. Makes one {@link QueryCheckHook} per connection and owns
+ * what the connections share: the statement judge's cache, the warning reporter and one
+ * {@link ExplainService} per target (URL and user).
+ *
+ * <p>The EXPLAIN connection of a target is opened through the target driver itself
+ * ({@link DriverManager#getDriver}, the user's URL and properties), never through the guard, so
+ * it is not one of the user's connections and does not count against {@code conn.cap}. A wrapped
+ * {@code DataSource} has no URL to reopen: its connections are checked by the status flags only.
+ *
+ * <p>Thread-safe. {@link #close()} stops the EXPLAIN threads and closes their connections.
+ */
+public final class QueryChecks implements ConnectionHookFactory, AutoCloseable {
+
+    /** First sightings that may wait for the EXPLAIN thread; more are dropped and asked again later. */
+    static final int EXPLAIN_QUEUE = 256;
+    /** Plans kept per target. */
+    static final long MAX_PLANS = 10_000;
+    /** Pause before reopening a failed EXPLAIN connection. */
+    static final Duration EXPLAIN_RETRY = Duration.ofSeconds(30);
+
+    private final RuleSource rules;
+    private final StatementJudge judge;
+    private final WarningReporter reporter;
+    private final GuardMetrics metrics; // null: findings are not counted
+    private final Map<String, ExplainService> explainers = new ConcurrentHashMap<>();
+    private volatile Cached cached;
+    private volatile boolean closed;
+
+    /**
+     * @param rules    the rules in force (the same source the judge reads)
+     * @param judge    classifies and fingerprints each SQL string (cached per string)
+     * @param reporter logs findings and builds the SQL warnings and exceptions
+     */
+    public QueryChecks(RuleSource rules, StatementJudge judge, WarningReporter reporter) {
+        this(rules, judge, reporter, null);
+    }
+
+    /** As above, also counting each finding in {@code metrics} (by rule id, warned or blocked). */
+    public QueryChecks(RuleSource rules, StatementJudge judge, WarningReporter reporter, GuardMetrics metrics) {
+        this.rules = Objects.requireNonNull(rules, "rules");
+        this.judge = Objects.requireNonNull(judge, "judge");
+        this.reporter = Objects.requireNonNull(reporter, "reporter");
+        this.metrics = metrics;
+    }
+
+    @Override
+    public QueryCheckHook open(ConnectRequest request) {
+        return new QueryCheckHook(this, explainer(request));
+    }
+
+    RuleSet rules() {
+        return rules.current();
+    }
+
+    Judgement judge(String sql) {
+        return judge.judge(sql);
+    }
+
+    /** Counts and logs a {@code warn} finding; returns the warning for the chain. */
+    SQLWarning warn(Finding finding) {
+        if (metrics != null) {
+            metrics.finding(finding.ruleId(), false);
+        }
+        return reporter.warn(finding);
+    }
+
+    /** Counts and logs a {@code block} finding; returns the exception to throw. */
+    GuardViolationException block(Finding finding) {
+        if (metrics != null) {
+            metrics.finding(finding.ruleId(), true);
+        }
+        return reporter.block(finding);
+    }
+
+    /** The settings of {@code rules}, read once per rule set. */
+    QueryCheckSettings settings(RuleSet rules) {
+        Cached last = cached;
+        if (last != null && last.rules == rules) {
+            return last.settings;
+        }
+        QueryCheckSettings settings = QueryCheckSettings.from(rules);
+        cached = new Cached(rules, settings);
+        return settings;
+    }
+
+    /** The EXPLAIN service of this request's target, made on first use; null without a target URL. */
+    private ExplainService explainer(ConnectRequest request) {
+        String url = request.targetUrl();
+        if (url == null || closed) {
+            return null;
+        }
+        Properties properties = new Properties();
+        properties.putAll(request.properties());
+        // a safety net under StatementText.explainable(): "EXPLAIN a; b" must never run b
+        properties.setProperty("allowMultiQueries", "false");
+        String key = url + '\u0000' + properties.getProperty("user", "");
+        return explainers.computeIfAbsent(key, k -> new ExplainService(
+                () -> DriverManager.getDriver(url).connect(url, properties), EXPLAIN_QUEUE, MAX_PLANS, EXPLAIN_RETRY));
+    }
+
+    /** Counters of the EXPLAIN services, for tests and metrics: the sum over targets. */
+    public ExplainService.Stats explainStats() {
+        long explained = 0;
+        long dropped = 0;
+        long refused = 0;
+        long unavailable = 0;
+        for (ExplainService service : explainers.values()) {
+            ExplainService.Stats stats = service.stats();
+            explained += stats.explained();
+            dropped += stats.dropped();
+            refused += stats.refused();
+            unavailable += stats.unavailable();
+        }
+        return new ExplainService.Stats(explained, dropped, refused, unavailable);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        explainers.values().forEach(ExplainService::close);
+        explainers.clear();
+    }
+
+    private record Cached(RuleSet rules, QueryCheckSettings settings) {
+    }
+}

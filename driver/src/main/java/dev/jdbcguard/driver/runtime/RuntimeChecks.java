@@ -1,0 +1,209 @@
+package dev.jdbcguard.driver.runtime;
+
+import dev.jdbcguard.driver.query.FindingSink;
+import dev.jdbcguard.driver.query.FindingSink.Stage;
+import dev.jdbcguard.driver.warnings.Finding;
+
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The threshold rules of one connection: {@code query.slow}, {@code query.large-result},
+ * {@code query.n-plus-one} and {@code tx.long}.
+ *
+ * <p>The connection's hook calls it with times from {@link System#nanoTime()}. Nothing allocates
+ * unless a rule fires; each rule fires once per occurrence (one slow execution, one result set,
+ * one crossing of the N+1 count per transaction or window, one long transaction).
+ *
+ * <p>Transactions: with autocommit off, a transaction starts at the first statement after
+ * {@code setAutoCommit(false)}, {@code commit()} or {@code rollback()} (as on the server) and ends
+ * at {@code commit()}, {@code rollback()} or {@code setAutoCommit(true)}. An explicit
+ * {@code BEGIN}/{@code START TRANSACTION} in autocommit mode is reported through
+ * {@link #transactionBegan(long)}. A transaction that is still open is checked at each of its
+ * statements, so a transaction stuck before its last statement is reported when it resumes; one
+ * that never runs another statement is reported at its end.
+ *
+ * <p>Not thread-safe, like the connection it belongs to.
+ */
+public final class RuntimeChecks {
+
+    static final String SLOW = "query.slow";
+    static final String LARGE_RESULT = "query.large-result";
+    static final String N_PLUS_ONE = "query.n-plus-one";
+    static final String TX_LONG = "tx.long";
+
+    private final FindingSink sink;
+    private long slowNanos;
+    private long maxRows;
+    private int nPlusOneCount;
+    private long nPlusOneWindowNanos;
+    private long txMaxNanos;
+    private final FingerprintCounter executions = new FingerprintCounter();
+
+    private boolean autoCommit;
+    private boolean explicitTransaction;
+    private boolean transactionOpen;
+    private long transactionStart;
+    private boolean transactionReported;
+
+    /**
+     * @param thresholds the limits; a zero limit switches its rule off
+     * @param autoCommit the connection's autocommit mode when it was opened
+     * @param sink       receives every finding; may throw to block
+     */
+    public RuntimeChecks(Thresholds thresholds, boolean autoCommit, FindingSink sink) {
+        this.sink = sink;
+        this.autoCommit = autoCommit;
+        reconfigure(thresholds);
+    }
+
+    /** Applies new limits (a reloaded rule set) from the next event on; counts and clocks are kept. */
+    public void reconfigure(Thresholds thresholds) {
+        slowNanos = thresholds.slow().toNanos();
+        maxRows = thresholds.maxRows();
+        nPlusOneCount = thresholds.nPlusOneCount();
+        nPlusOneWindowNanos = thresholds.nPlusOneWindow().toNanos();
+        txMaxNanos = thresholds.txMax().toNanos();
+    }
+
+    /**
+     * Before a statement is sent: starts the transaction clock, reports a transaction that has
+     * been open too long, and counts the fingerprint for N+1. Not for the statement that ends the
+     * transaction (COMMIT, ROLLBACK): refusing it would keep the transaction open longer.
+     *
+     * @param counted whether the statement counts for N+1 (SELECT, INSERT, UPDATE, DELETE, REPLACE;
+     *                not SET, SHOW and the like, which drivers and pools repeat legitimately)
+     * @throws SQLException when the sink blocks ({@code tx.long} or {@code query.n-plus-one})
+     */
+    public void beforeExecute(Object fingerprint, long nowNanos, boolean counted) throws SQLException {
+        if (!autoCommit || explicitTransaction) {
+            if (!transactionOpen) {
+                transactionOpen = true;
+                transactionStart = nowNanos;
+            } else {
+                checkOpenTransaction(nowNanos);
+            }
+        }
+        if (nPlusOneCount > 0 && counted) {
+            boolean inTransaction = transactionOpen;
+            if (inTransaction || nPlusOneWindowNanos > 0) {
+                int count = executions.increment(fingerprint, nowNanos, inTransaction ? 0 : nPlusOneWindowNanos);
+                if (count == nPlusOneCount + 1) {
+                    sink.report(nPlusOne(fingerprint, count, inTransaction), Stage.BEFORE_EXECUTION);
+                }
+            }
+        }
+    }
+
+    /**
+     * After a statement returned (successfully or not).
+     *
+     * @param elapsedNanos from just before the statement was sent until the driver returned
+     * @throws SQLException when the sink blocks {@code query.slow}
+     */
+    public void afterExecute(Object fingerprint, long elapsedNanos) throws SQLException {
+        if (slowNanos > 0 && elapsedNanos > slowNanos) {
+            sink.report(new Finding(SLOW,
+                    "query took " + millis(elapsedNanos) + " (threshold " + millis(slowNanos) + ")",
+                    "a slow statement holds its connection and its locks while requests queue behind it",
+                    "run EXPLAIN on it and add an index or narrow the query; raise query.slow's threshold if this one is expected",
+                    fingerprint.toString()), Stage.AFTER_EXECUTION);
+        }
+    }
+
+    /**
+     * Rows the application has read so far from one result set. Fires once, as the count first
+     * exceeds the limit, so a {@code block} stops the reading there.
+     *
+     * @return the row count at which to call again: one past the limit, or {@code Long.MAX_VALUE}
+     *         once fired (or when the rule is off)
+     * @throws SQLException when the sink blocks {@code query.large-result}
+     */
+    public long rowsRead(Object fingerprint, long rowsRead) throws SQLException {
+        if (maxRows <= 0) {
+            return Long.MAX_VALUE;
+        }
+        if (rowsRead <= maxRows) {
+            return maxRows + 1;
+        }
+        sink.report(new Finding(LARGE_RESULT,
+                "read more than " + maxRows + " rows from one result set",
+                "a large result is held in memory on both sides, and PlanetScale refuses results over 100,000 rows",
+                "page through it with a keyset (WHERE id > ? ORDER BY id LIMIT n) or aggregate in SQL",
+                fingerprint.toString()), Stage.AFTER_EXECUTION);
+        return Long.MAX_VALUE;
+    }
+
+    /**
+     * {@code setAutoCommit(on)}: switching it on commits an open transaction, as JDBC says.
+     *
+     * @throws SQLException when the sink blocks {@code tx.long}
+     */
+    public void autoCommitChanged(boolean on, long nowNanos) throws SQLException {
+        if (on && !autoCommit) {
+            transactionEnded(nowNanos);
+        }
+        autoCommit = on;
+    }
+
+    /** An explicit {@code BEGIN} / {@code START TRANSACTION} (any mode): the clock starts now. */
+    public void transactionBegan(long nowNanos) throws SQLException {
+        if (transactionOpen) {
+            transactionEnded(nowNanos); // the server commits the open transaction implicitly
+        }
+        explicitTransaction = true;
+        transactionOpen = true;
+        transactionStart = nowNanos;
+    }
+
+    /**
+     * {@code commit()}, {@code rollback()} or their SQL forms: reports the transaction if it was
+     * too long and not reported yet, then forgets it and its N+1 counts.
+     *
+     * @throws SQLException when the sink blocks {@code tx.long}; the transaction is forgotten anyway
+     */
+    public void transactionEnded(long nowNanos) throws SQLException {
+        boolean wasOpen = transactionOpen;
+        transactionOpen = false;
+        explicitTransaction = false;
+        boolean reported = transactionReported;
+        transactionReported = false;
+        executions.clear();
+        if (wasOpen && !reported && txMaxNanos > 0 && nowNanos - transactionStart > txMaxNanos) {
+            sink.report(longTransaction(nowNanos - transactionStart, "ended"), Stage.AFTER_EXECUTION);
+        }
+    }
+
+    private void checkOpenTransaction(long nowNanos) throws SQLException {
+        long open = nowNanos - transactionStart;
+        if (!transactionReported && txMaxNanos > 0 && open > txMaxNanos) {
+            transactionReported = true;
+            sink.report(longTransaction(open, "still open"), Stage.BEFORE_EXECUTION);
+        }
+    }
+
+    private Finding longTransaction(long openNanos, String state) {
+        return Finding.ofConnection(TX_LONG,
+                "transaction " + state + " after " + millis(openNanos) + " (threshold " + millis(txMaxNanos) + ")",
+                "a long transaction holds row locks and blocks schema changes, and PlanetScale kills transactions after 20 s",
+                "keep transactions short: do slow work (remote calls, file I/O) before or after them and commit large jobs in batches");
+    }
+
+    private Finding nPlusOne(Object fingerprint, int count, boolean inTransaction) {
+        String where = inTransaction
+                ? "in one transaction"
+                : "within " + millis(nPlusOneWindowNanos) + " on one connection";
+        return new Finding(N_PLUS_ONE,
+                "the same statement ran " + count + " times " + where + " (threshold " + nPlusOneCount + ")",
+                "one round trip per row (N+1) makes latency grow with the data",
+                "load the rows in one query (a JOIN or WHERE id IN (...)), or use your ORM's batch or join fetching",
+                fingerprint.toString());
+    }
+
+    /** Milliseconds below ten seconds, seconds with one decimal above: what people read fastest. */
+    static String millis(long nanos) {
+        long ms = TimeUnit.NANOSECONDS.toMillis(nanos);
+        return ms < 10_000 ? ms + " ms" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
+    }
+}

@@ -1,0 +1,153 @@
+package dev.jdbcguard.driver.warnings;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.sql.SQLWarning;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns findings into the warnings people act on: one SLF4J line per rule and fingerprint per
+ * window, and the {@code SQLWarning} or exception the driver hands to the application.
+ *
+ * <p><b>Loggers.</b> Each rule logs at WARN to the logger {@code jdbcguard.<rule-id>}, so users
+ * silence or route a rule, or a family ({@code jdbcguard.ddl}), in their logging configuration.
+ *
+ * <p><b>Deduplication.</b> Per (rule id, fingerprint), and per action so that the first BLOCK line
+ * after a reload turned a warning into a block is not hidden: the first occurrence is logged; repeats
+ * within {@code window} of the last logged line are only counted; the first occurrence after the
+ * window is logged with {@code (+N suppressed)}. At most {@code maxTracked} pairs are remembered
+ * (Caffeine, size-bounded); a pair evicted with repeats pending loses that count, nothing else.
+ * Deduplication applies to the log only: every call returns its own warning or exception.
+ *
+ * <p><b>Cost.</b> When the rule's logger is not enabled for WARN: one map lookup, the text of the
+ * warning, no deduplication bookkeeping and no stack walk. When enabled: one cache lookup and two
+ * atomic operations; a logged line adds the {@link FrameLocator} walk and the line itself.
+ * Thread-safe.
+ */
+public final class WarningReporter {
+
+    /** Logger names are this prefix plus the rule id. */
+    public static final String LOGGER_PREFIX = "jdbcguard.";
+    public static final Duration DEFAULT_WINDOW = Duration.ofMinutes(1);
+    public static final int DEFAULT_MAX_TRACKED = 10_000;
+
+    static final String WARN = "WARN";
+    static final String BLOCK = "BLOCK";
+
+    private final long windowNanos;
+    private final FrameLocator frames;
+    private final Ticker ticker;
+    private final Cache<Key, Occurrences> seen;
+    private final ConcurrentHashMap<String, Logger> loggers = new ConcurrentHashMap<>();
+
+    /**
+     * @param window     how long repeats of a logged (rule, fingerprint) are counted instead of logged
+     * @param maxTracked how many (rule, fingerprint) pairs are remembered for deduplication
+     * @param frames     finds the application frame a logged line points at, usually
+     *                   {@link AppFrames#defaults()} or an extension of it
+     */
+    public WarningReporter(Duration window, int maxTracked, FrameLocator frames) {
+        this(window, maxTracked, frames, Ticker.systemTicker());
+    }
+
+    WarningReporter(Duration window, int maxTracked, FrameLocator frames, Ticker ticker) {
+        if (window.isNegative()) {
+            throw new IllegalArgumentException("warning window must not be negative: " + window);
+        }
+        if (maxTracked < 1) {
+            throw new IllegalArgumentException("maxTracked must be at least 1: " + maxTracked);
+        }
+        this.windowNanos = window.toNanos();
+        this.frames = Objects.requireNonNull(frames, "frames");
+        this.ticker = ticker;
+        this.seen = Caffeine.newBuilder().maximumSize(maxTracked).build();
+    }
+
+    /**
+     * Reports a finding whose action is {@code warn}: logs it (deduplicated) and returns the warning
+     * the driver appends to the statement's or connection's {@code getWarnings()} chain. When this
+     * call logged, the warning's message is exactly the logged line; otherwise it is the same line
+     * without the application frame and suppressed count.
+     */
+    public SQLWarning warn(Finding finding) {
+        return new GuardWarning(report(finding, WARN), finding);
+    }
+
+    /**
+     * Reports a finding whose action is {@code block}: logs it (deduplicated, label {@code BLOCK})
+     * and returns the exception for the driver to throw before the statement reaches the server.
+     */
+    public GuardViolationException block(Finding finding) {
+        report(finding, BLOCK);
+        return new GuardViolationException(finding);
+    }
+
+    /** Logs the line if due and returns the text for the warning. */
+    private String report(Finding finding, String label) {
+        Logger logger = logger(finding.ruleId());
+        if (!logger.isWarnEnabled()) {
+            return WarningText.line(finding, label, null, 0);
+        }
+        long now = ticker.read();
+        Occurrences occurrences = seen.get(new Key(finding.ruleId(), label, finding.fingerprint()),
+                key -> new Occurrences(now - windowNanos));
+        long suppressed = occurrences.claimLine(now, windowNanos);
+        if (suppressed < 0) {
+            return WarningText.line(finding, label, null, 0);
+        }
+        String line = WarningText.line(finding, label, frames.locate(), suppressed);
+        logger.warn(line);
+        return line;
+    }
+
+    private Logger logger(String ruleId) {
+        Logger logger = loggers.get(ruleId);
+        return logger != null ? logger : loggers.computeIfAbsent(ruleId, id -> LoggerFactory.getLogger(LOGGER_PREFIX + id));
+    }
+
+    private record Key(String ruleId, String label, String fingerprint) {
+    }
+
+    /** Repeats of one (rule, fingerprint) and when it was last logged. */
+    private static final class Occurrences {
+
+        private static final VarHandle LAST_LOGGED;
+
+        static {
+            try {
+                LAST_LOGGED = MethodHandles.lookup().findVarHandle(Occurrences.class, "lastLogged", long.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
+        private final AtomicLong suppressed = new AtomicLong();
+        @SuppressWarnings("unused") // accessed through LAST_LOGGED
+        private volatile long lastLogged;
+
+        Occurrences(long lastLogged) {
+            this.lastLogged = lastLogged;
+        }
+
+        /**
+         * Either claims the right to log now, returning the repeats suppressed since the last line,
+         * or counts this occurrence as suppressed and returns -1. One caller wins per window.
+         */
+        long claimLine(long now, long windowNanos) {
+            long last = lastLogged;
+            if (now - last >= windowNanos && LAST_LOGGED.compareAndSet(this, last, now)) {
+                return suppressed.getAndSet(0);
+            }
+            suppressed.incrementAndGet();
+            return -1;
+        }
+    }
+}

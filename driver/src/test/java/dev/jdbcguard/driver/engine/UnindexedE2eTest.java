@@ -1,0 +1,117 @@
+package dev.jdbcguard.driver.engine;
+
+import static dev.jdbcguard.driver.engine.Guarded.connect;
+import static dev.jdbcguard.driver.engine.Guarded.warnings;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.jdbcguard.driver.query.QueryTables;
+import dev.jdbcguard.driver.warnings.GuardViolationException;
+import dev.jdbcguard.driver.warnings.GuardWarning;
+import dev.jdbcguard.testdb.TestDatabase;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code query.unindexed} through the driver on the real server ({@code qc_orders}: 2,000 rows,
+ * indexed on {@code customer_id} only): a full scan is reported, an index lookup is not, by the
+ * EXPLAIN detector, by the status flags, and as {@code block} for test suites.
+ */
+class UnindexedE2eTest extends QueryTables {
+
+    UnindexedE2eTest(TestDatabase db) {
+        super(db);
+    }
+
+    @Test
+    void productionWarnsOnAFullScanWithThePlanAndIsSilentOnAnIndexLookup() throws Exception {
+        String lookup = "SELECT status FROM qc_orders WHERE customer_id = 7";
+        // MariaDB flags this scan too, but EXPLAIN estimates 5 rows: under min-rows (1,000), exempt.
+        String smallScan = "SELECT name FROM qc_countries WHERE name = 'France'";
+        try (Connection c = connect(db, ""); Statement s = c.createStatement()) {
+            read(s, lookup);
+            read(s, smallScan);
+            s.clearWarnings();
+            // The first execution asks for the plan (one EXPLAIN thread, in order); from then on it judges every execution.
+            List<SQLWarning> scan = untilWarned(s, "SELECT status FROM qc_orders WHERE note = 'n5'");
+            assertThat(scan).singleElement().satisfies(w -> assertThat(w.getMessage())
+                    .startsWith("[jdbc-guard] query.unindexed WARN: full table scan on qc_orders (EXPLAIN: ~")
+                    .contains("rows examined").contains("fingerprint=\"select status from qc_orders where note = ?\""));
+            s.clearWarnings();
+
+            read(s, lookup);
+            read(s, smallScan);
+            assertThat(warnings(s.getWarnings())).isEmpty();
+        }
+    }
+
+    /** Runs {@code sql} until its execution carries a query.unindexed warning (its plan arrived), at most 5 s. */
+    private static List<SQLWarning> untilWarned(Statement s, String sql) throws Exception {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        List<SQLWarning> found;
+        do {
+            s.clearWarnings();
+            read(s, sql);
+            found = ruleWarnings(s.getWarnings(), "query.unindexed");
+            if (found.isEmpty()) {
+                Thread.sleep(20);
+            }
+        } while (found.isEmpty() && System.nanoTime() < deadline);
+        return found;
+    }
+
+    @Test
+    void flagsDetectorReportsWhatTheServerSaysWithoutExplain() throws SQLException {
+        Path rules = Guarded.rulesFile("rules:\n  query.unindexed: {action: warn, detect: flags}\n");
+        try (Connection c = connect(db, "guard.rules=" + rules); Statement s = c.createStatement()) {
+            read(s, "SELECT status FROM qc_orders WHERE note = 'n6'");
+            assertThat(ruleWarnings(s.getWarnings(), "query.unindexed")).singleElement().satisfies(w -> assertThat(w.getMessage())
+                    .startsWith("[jdbc-guard] query.unindexed WARN: the server reports that it used no index (tables: qc_orders)"));
+            s.clearWarnings();
+
+            read(s, "SELECT status FROM qc_orders WHERE id = 6");
+            assertThat(warnings(s.getWarnings())).isEmpty();
+        }
+    }
+
+    @Test
+    void blockFailsTheTestSuitesFullScanBeforeItRuns() throws SQLException {
+        Path rules = Guarded.rulesFile("rules:\n  query.unindexed: block\n");
+        try (Connection c = connect(db, "guard.rules=" + rules); Statement s = c.createStatement()) {
+            assertThatThrownBy(() -> s.executeQuery("SELECT id FROM qc_orders WHERE note = 'n7'"))
+                    .isInstanceOfSatisfying(GuardViolationException.class, e -> {
+                        assertThat(e.ruleId()).isEqualTo("query.unindexed");
+                        assertThat(e.getMessage()).startsWith("[jdbc-guard] query.unindexed: ").contains("qc_orders");
+                    });
+            read(s, "SELECT id FROM qc_orders WHERE customer_id = 8");
+        }
+    }
+
+    @Test
+    void blockWithTheFlagsDetectorFailsTheCallAfterTheServerAnswered() throws SQLException {
+        Path rules = Guarded.rulesFile("rules:\n  query.unindexed: {action: block, detect: flags}\n");
+        try (Connection c = connect(db, "guard.rules=" + rules); Statement s = c.createStatement()) {
+            assertThatThrownBy(() -> s.executeQuery("SELECT id FROM qc_orders WHERE note = 'n8'"))
+                    .isInstanceOfSatisfying(GuardViolationException.class, e -> assertThat(e.ruleId()).isEqualTo("query.unindexed"));
+            read(s, "SELECT id FROM qc_orders WHERE customer_id = 9");
+        }
+    }
+
+    private static void read(Statement s, String sql) throws SQLException {
+        try (ResultSet r = s.executeQuery(sql)) {
+            while (r.next()) {
+                r.getObject(1);
+            }
+        }
+    }
+
+    static List<SQLWarning> ruleWarnings(SQLWarning chain, String ruleId) {
+        return warnings(chain).stream().filter(w -> w instanceof GuardWarning g && g.ruleId().equals(ruleId)).toList();
+    }
+}

@@ -1,0 +1,204 @@
+package dev.jdbcguard.driver.warnings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import com.acme.shop.OrderRepository;
+import dev.jdbcguard.driver.testing.Concurrently;
+import java.sql.SQLException;
+import java.sql.SQLSyntaxErrorException;
+import java.sql.SQLWarning;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class WarningReporterTest {
+
+    private static final Finding NO_WHERE = new Finding("dml.no-where", "DELETE without WHERE on orders",
+            "deletes every row", "add a WHERE clause or /* guard:allow dml.no-where */", "delete from orders");
+    private static final String NO_WHERE_BODY = "DELETE without WHERE on orders — deletes every row. "
+            + "Fix: add a WHERE clause or /* guard:allow dml.no-where */. fingerprint=\"delete from orders\"";
+    private static final String APP_FRAME = "com.acme.shop.OrderRepository.purge(OrderRepository.java:"
+            + OrderRepository.PURGE_CALL_LINE + ")";
+
+    private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
+    private final AtomicInteger walks = new AtomicInteger();
+    private final FrameLocator countingFrames = () -> {
+        walks.incrementAndGet();
+        return AppFrames.defaults().locate();
+    };
+    private final WarningReporter reporter =
+            new WarningReporter(Duration.ofSeconds(60), 100, countingFrames, nanos::get);
+    private final LogCapture log = new LogCapture();
+
+    @AfterEach
+    void closeCapture() {
+        log.close();
+    }
+
+    @Test
+    void logsOneLineWithRuleWhatWhyFixFingerprintAndApplicationFrame() {
+        SQLWarning warning = new OrderRepository().purge(() -> reporter.warn(NO_WHERE));
+
+        String expected = "[jdbc-guard] dml.no-where WARN: " + NO_WHERE_BODY + " at " + APP_FRAME;
+        assertThat(log.lines()).containsExactly(expected);
+        ILoggingEvent event = log.events().get(0);
+        assertThat(event.getLoggerName()).isEqualTo("jdbcguard.dml.no-where");
+        assertThat(event.getLevel()).isEqualTo(Level.WARN);
+        assertThat(warning.getMessage()).isEqualTo(expected);
+    }
+
+    @Test
+    void warningIsAGuardWarningWithItsOwnWarningState() {
+        SQLWarning warning = reporter.warn(NO_WHERE);
+
+        assertThat((Throwable) warning).isInstanceOf(GuardWarning.class);
+        assertThat(warning.getSQLState()).isEqualTo("01JG0").startsWith("01");
+        assertThat(((GuardWarning) warning).ruleId()).isEqualTo("dml.no-where");
+        assertThat(((GuardWarning) warning).fingerprint()).isEqualTo("delete from orders");
+        assertThat(warning.getStackTrace()).isEmpty();
+    }
+
+    @Test
+    void repeatsWithinTheWindowAreCountedAndReportedWithTheNextLine() {
+        OrderRepository repository = new OrderRepository();
+        List<SQLWarning> warnings = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            warnings.add(repository.purge(() -> reporter.warn(NO_WHERE)));
+            nanos.addAndGet(Duration.ofSeconds(10).toNanos());
+        }
+        assertThat(log.lines()).hasSize(1);
+        assertThat(warnings).hasSize(4).allSatisfy(w -> assertThat(w.getMessage()).contains(NO_WHERE_BODY));
+        assertThat(warnings.get(1).getMessage()).isEqualTo("[jdbc-guard] dml.no-where WARN: " + NO_WHERE_BODY);
+
+        nanos.addAndGet(Duration.ofSeconds(20).toNanos());
+        SQLWarning afterWindow = repository.purge(() -> reporter.warn(NO_WHERE));
+
+        String expected = "[jdbc-guard] dml.no-where WARN: " + NO_WHERE_BODY + " at " + APP_FRAME + " (+3 suppressed)";
+        assertThat(log.lines()).hasSize(2).last().isEqualTo(expected);
+        assertThat(afterWindow.getMessage()).isEqualTo(expected);
+        assertThat(walks).hasValue(2);
+    }
+
+    @Test
+    void anotherFingerprintOrRuleIsNotSuppressedByTheFirst() {
+        reporter.warn(NO_WHERE);
+        reporter.warn(new Finding("dml.no-where", "UPDATE without WHERE on orders", "updates every row",
+                "add a WHERE clause", "update orders set status = ?"));
+        reporter.warn(new Finding("query.select-star", "SELECT * from orders", "reads columns nobody uses",
+                "name the columns", "delete from orders"));
+        reporter.warn(NO_WHERE);
+
+        assertThat(log.lines()).hasSize(3);
+    }
+
+    @Test
+    void concurrentRepeatsLogOnceAndLoseNoCount() throws Exception {
+        int threads = 8;
+        int perThread = 2_000;
+        Concurrently.run(threads, thread -> {
+            for (int i = 0; i < perThread; i++) {
+                reporter.warn(NO_WHERE);
+            }
+        });
+        assertThat(log.lines()).hasSize(1);
+
+        nanos.addAndGet(Duration.ofSeconds(61).toNanos());
+        reporter.warn(NO_WHERE);
+
+        assertThat(log.lines()).hasSize(2).last().asString()
+                .endsWith(" (+" + (threads * perThread - 1) + " suppressed)");
+    }
+
+    @Test
+    void loggerOffMeansNoStackWalkNoLineButStillAWarning() {
+        log.level("dml.no-where", Level.OFF);
+
+        SQLWarning warning = null;
+        for (int i = 0; i < 100; i++) {
+            warning = new OrderRepository().purge(() -> reporter.warn(NO_WHERE));
+        }
+
+        assertThat(walks).hasValue(0);
+        assertThat(log.lines()).isEmpty();
+        assertThat(warning.getMessage()).isEqualTo("[jdbc-guard] dml.no-where WARN: " + NO_WHERE_BODY);
+    }
+
+    @Test
+    void levelIsPerRuleAndPerFamily() {
+        log.level("ddl", Level.ERROR);
+
+        reporter.warn(new Finding("ddl.add-column", "ALTER TABLE orders ADD COLUMN", "locks the table",
+                "run it through the migration path", "alter table orders add column note text"));
+        reporter.warn(NO_WHERE);
+
+        assertThat(log.lines()).singleElement().asString().startsWith("[jdbc-guard] dml.no-where WARN: ");
+        assertThat(walks).hasValue(1);
+    }
+
+    @Test
+    void blockReturnsTheExceptionToThrowAndLogsABlockLine() {
+        Finding dropTable = new Finding("ddl.drop-table", "DROP TABLE orders", "destroys the table and its data",
+                "run schema changes through the migration profile, or /* guard:allow ddl.drop-table */",
+                "drop table orders");
+
+        GuardViolationException refused = new OrderRepository().purge(() -> reporter.block(dropTable));
+
+        String body = "DROP TABLE orders — destroys the table and its data. Fix: run schema changes through the "
+                + "migration profile, or /* guard:allow ddl.drop-table */. fingerprint=\"drop table orders\"";
+        assertThat((Throwable) refused).isInstanceOf(SQLSyntaxErrorException.class).isInstanceOf(SQLException.class)
+                .hasMessage("[jdbc-guard] ddl.drop-table: " + body);
+        assertThat(refused.ruleId()).isEqualTo("ddl.drop-table");
+        assertThat(refused.fingerprint()).isEqualTo("drop table orders");
+        assertThat(refused.getSQLState()).isEqualTo("42JG0");
+        assertThat(refused.getErrorCode()).isZero();
+        assertThat(log.lines()).containsExactly("[jdbc-guard] ddl.drop-table BLOCK: " + body + " at " + APP_FRAME);
+    }
+
+    @Test
+    void connectionFindingsHaveNoFingerprintAndStayOneLine() {
+        SQLWarning warning = new OrderRepository().purge(() -> reporter.warn(Finding.ofConnection("conn.leak",
+                "connection held for 95 s.\nOpened at com.acme.Jobs.run", "a leaked connection\tholds a slot of the cap.",
+                "close it in try-with-resources.")));
+
+        assertThat(warning.getMessage()).isEqualTo("[jdbc-guard] conn.leak WARN: connection held for 95 s. "
+                + "Opened at com.acme.Jobs.run — a leaked connection holds a slot of the cap. "
+                + "Fix: close it in try-with-resources. at " + APP_FRAME);
+        assertThat(log.lines()).containsExactly(warning.getMessage());
+    }
+
+    @Test
+    void longFingerprintsAreCutAndQuotesEscaped() {
+        String fingerprint = "select \"a\" from t where x in (?)" + " and y = ?".repeat(50);
+        SQLWarning warning = reporter.warn(new Finding("query.slow", "query took 2.1 s", "holds a connection",
+                "add an index", fingerprint));
+
+        String quoted = warning.getMessage().substring(warning.getMessage().indexOf("fingerprint=\"") + 13);
+        assertThat(quoted).startsWith("select \\\"a\\\" from t").contains("…\"");
+        assertThat(quoted.substring(0, quoted.indexOf('…')).replace("\\\"", "\""))
+                .hasSize(WarningText.MAX_FINGERPRINT_CHARS);
+    }
+
+    @Test
+    void secretsNeverReachTheLineTheWarningOrTheException() {
+        String secret = "s3cr3t-Pa55";
+        Finding careless = new Finding("conn.credentials-in-url",
+                "password in jdbc:guard:mysql://app:" + secret + "@db.internal:3306/shop?password=" + secret,
+                "anyone who reads the config sees it; PWD: " + secret,
+                "pass it as a property, not sslPassword=" + secret + "&useSSL=true", null);
+
+        SQLWarning warning = reporter.warn(careless);
+        GuardViolationException refused = reporter.block(careless);
+
+        assertThat(log.lines()).hasSize(2).allSatisfy(line -> assertThat(line).doesNotContain(secret));
+        assertThat(warning.getMessage()).doesNotContain(secret)
+                .contains("mysql://app:***@db.internal:3306/shop?password=***")
+                .contains("PWD: ***").contains("sslPassword=***&useSSL=true");
+        assertThat(refused.getMessage()).doesNotContain(secret);
+    }
+}
