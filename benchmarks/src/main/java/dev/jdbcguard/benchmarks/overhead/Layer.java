@@ -66,7 +66,7 @@ public enum Layer {
         }
     };
 
-    static final String STUB_URL = StubDriver.URL_PREFIX + "bench";
+    static final String STUB_URL = StubDriver.URL_PREFIX + "//localhost:3306/bench";
 
     /** Opens a connection through this layer to the stub driver. */
     public abstract Connection connect() throws SQLException;

@@ -1,6 +1,7 @@
 package dev.jdbcguard.benchmarks.overhead;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.p6spy.engine.spy.P6SpyOptions;
 import dev.jdbcguard.benchmarks.Cycles;
@@ -9,11 +10,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.openjdk.jmh.infra.Blackhole;
 
-/** Every layer really sits in front of the stub and runs every cycle, so the benchmark measures what it says. */
+/**
+ * Every layer really sits in front of the stub and runs every cycle, and the guard really judges statements with
+ * its production rules, so the benchmark measures what it says.
+ */
 class LayerTest {
 
     private static final Blackhole BLACKHOLE = new Blackhole(
@@ -39,5 +45,14 @@ class LayerTest {
             assertThat(appender.lastMessage()).contains("UPDATE account SET name");
         }
         assertThat(Files.exists(Path.of("spy.log"))).as("p6spy must not write spy.log").isFalse();
+    }
+
+    @Test
+    void guardEnforcesTheProductionProfile() throws SQLException {
+        try (Connection connection = Layer.GUARD.connect(); Statement statement = connection.createStatement()) {
+            assertThatThrownBy(() -> statement.execute("DROP TABLE account"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("ddl.drop-table");
+        }
     }
 }
