@@ -1,0 +1,54 @@
+package dev.jdbcguard.benchmarks.e2e;
+
+import dev.jdbcguard.benchmarks.Cycles;
+import dev.jdbcguard.testdb.TestDatabase;
+import dev.jdbcguard.testdb.TestServers;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * The test harness's throwaway MariaDB on loopback (with TLS), started once per fork through
+ * {@link TestServers} (the harness's entry point outside JUnit), with the {@link Cycles#SCHEMA} table seeded
+ * with {@link #MAX_THREADS} x {@link Cycles#ROWS_PER_THREAD} rows; stopped and deleted at the end of the fork.
+ */
+@State(Scope.Benchmark)
+public class LoopbackServer {
+
+    /** Threads the seeded rows can serve without two threads writing the same row. */
+    static final int MAX_THREADS = 64;
+
+    private TestServers servers;
+    TestDatabase database;
+
+    @Setup(Level.Trial)
+    public void start() throws SQLException {
+        servers = new TestServers();
+        database = servers.primary();
+        try (Connection admin = database.adminConnection(); Statement ddl = admin.createStatement()) {
+            admin.setCatalog(database.database());
+            ddl.execute("DROP TABLE IF EXISTS account");
+            ddl.execute(Cycles.SCHEMA);
+            try (PreparedStatement insert =
+                    admin.prepareStatement("INSERT INTO account (id, name, balance) VALUES (?, ?, 0)")) {
+                for (long id = 1; id <= (long) MAX_THREADS * Cycles.ROWS_PER_THREAD; id++) {
+                    insert.setLong(1, id);
+                    insert.setString(2, "account " + id);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() {
+        servers.close();
+    }
+}
