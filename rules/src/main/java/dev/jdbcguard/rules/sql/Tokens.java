@@ -33,11 +33,6 @@ final class Tokens {
     int[] start;
     int[] end;
     /**
-     * For a WORD, the {@link String#hashCode()} its upper-case form would have, so that comparing a
-     * token with a keyword constant (whose hash the JVM caches) usually costs one int comparison.
-     */
-    int[] upperHash;
-    /**
      * Per token, true when it comes from a versioned executable comment ({@code /*!80000 ..*}{@code /}),
      * code that some servers skip; null until the first such token.
      */
@@ -58,7 +53,6 @@ final class Tokens {
         type = new int[capacity];
         start = new int[capacity];
         end = new int[capacity];
-        upperHash = new int[capacity];
     }
 
     void add(int tokenType, int from, int to) {
@@ -67,7 +61,6 @@ final class Tokens {
             type = Arrays.copyOf(type, capacity);
             start = Arrays.copyOf(start, capacity);
             end = Arrays.copyOf(end, capacity);
-            upperHash = Arrays.copyOf(upperHash, capacity);
         }
         if (inConditional) {
             if (conditional == null || conditional.length < type.length) {
@@ -78,17 +71,7 @@ final class Tokens {
         type[count] = tokenType;
         start[count] = from;
         end[count] = to;
-        upperHash[count] = tokenType == WORD ? upperHash(from, to) : 0;
         count++;
-    }
-
-    private int upperHash(int from, int to) {
-        int hash = 0;
-        for (int k = from; k < to; k++) {
-            char c = sql.charAt(k);
-            hash = 31 * hash + (c >= 'a' && c <= 'z' ? c - ('a' - 'A') : c);
-        }
-        return hash;
     }
 
     void allow(String ruleIdOrPrefix) {
@@ -108,9 +91,12 @@ final class Tokens {
         return conditional != null && i < conditional.length && conditional[i];
     }
 
-    /** True when token {@code i} exists and is the word {@code upperKeyword}, in any case. */
+    /**
+     * True when token {@code i} exists and is the word {@code upperKeyword}, in any case. Compares the
+     * lengths first, so most mismatches cost two int reads, then the chars; no hashing, no allocation.
+     */
     boolean isWord(int i, String upperKeyword) {
-        if (i < 0 || i >= count || type[i] != WORD || upperHash[i] != upperKeyword.hashCode()) {
+        if (i < 0 || i >= count || type[i] != WORD) {
             return false;
         }
         int from = start[i];
