@@ -107,13 +107,17 @@ public final class ExplainService implements AutoCloseable {
     /**
      * The verdict for {@code fingerprint}, requesting an EXPLAIN on first sight.
      *
-     * @param sql        the statement text as the application gave it
-     * @param parameters the values of its {@code ?} placeholders at this execution, or null when unknown
-     * @param catalog    the database the application's connection is using, or null for the URL's
+     * @param sql         the statement text as the application gave it
+     * @param parameters  the values of its {@code ?} placeholders at this execution, or null when unknown
+     * @param application the application's connection, whose current database the EXPLAIN uses, or null
+     *                    for the URL's; read ({@link Connection#getCatalog()}) only when an EXPLAIN is
+     *                    requested, so a known fingerprint costs no JDBC call
      * @return a cached verdict, a {@link PlanVerdict.Pending} to wait on or ignore, or an
      *         uncached {@link PlanVerdict.Unexplained} when the request was dropped
+     * @throws SQLException when reading the application connection's catalog fails (nothing is requested then)
      */
-    public PlanVerdict verdict(Object fingerprint, String sql, List<?> parameters, String catalog) {
+    public PlanVerdict verdict(Object fingerprint, String sql, List<?> parameters, Connection application)
+            throws SQLException {
         PlanVerdict known = verdicts.getIfPresent(fingerprint);
         if (known != null) {
             return known;
@@ -121,6 +125,7 @@ public final class ExplainService implements AutoCloseable {
         if (closed) {
             return CLOSED;
         }
+        String catalog = application == null ? null : application.getCatalog();
         PlanVerdict.Pending pending = new PlanVerdict.Pending();
         PlanVerdict raced = verdicts.asMap().putIfAbsent(fingerprint, pending);
         if (raced != null) {

@@ -4,6 +4,7 @@ import dev.jdbcguard.driver.query.FindingSink;
 import dev.jdbcguard.driver.query.FindingSink.Stage;
 import dev.jdbcguard.driver.warnings.Finding;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -67,16 +68,17 @@ public final class UnindexedDetector {
      * Before a statement is sent (detect explain or auto): judges it by its cached plan, or asks for
      * the plan on first sight.
      *
-     * @param parameters values of the statement's placeholders at this execution, or null
-     * @param catalog    the database the application's connection uses, or null for the URL's
-     * @throws SQLException when the sink blocks
+     * @param parameters  values of the statement's placeholders at this execution, or null
+     * @param application the application's connection, whose current database an EXPLAIN uses (read only
+     *                    when a new EXPLAIN is requested), or null for the URL's
+     * @throws SQLException when the sink blocks, or reading the application's catalog fails
      */
     public void beforeExecute(UnindexedSettings settings, Object fingerprint, String sql, List<?> parameters,
-                              String catalog, FindingSink sink) throws SQLException {
+                              Connection application, FindingSink sink) throws SQLException {
         if (settings.detect() == Detect.FLAGS || explain == null) {
             return;
         }
-        PlanVerdict verdict = explain.verdict(fingerprint, sql, parameters, catalog);
+        PlanVerdict verdict = explain.verdict(fingerprint, sql, parameters, application);
         if (verdict instanceof PlanVerdict.Pending pending) {
             if (!settings.planWait().isZero()) {
                 verdict = pending.await(settings.planWait().toNanos());

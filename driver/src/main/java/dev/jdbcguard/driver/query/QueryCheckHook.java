@@ -121,7 +121,8 @@ public final class QueryCheckHook implements ConnectionHook, FindingSink {
         }
         if (current.unindexedEnabled() && explains && current.unindexed().detect() != Detect.FLAGS
                 && !statement.allows(RuleCatalog.QUERY_UNINDEXED)) {
-            detector.beforeExecute(current.unindexed(), fingerprint, sql, null, target.getCatalog(), this);
+            // the target, not its catalog: the detector reads the catalog only when it requests an EXPLAIN
+            detector.beforeExecute(current.unindexed(), fingerprint, sql, null, target, this);
         }
         noIndexUsed = false;
         noGoodIndexUsed = false;

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -87,6 +89,36 @@ class UnindexedDetectorTest extends QueryTables {
             assertThat(report.finding().what()).isEqualTo("the server reports that it used no index (tables: qc_orders)");
             assertThat(report.finding().fingerprint()).isEqualTo(FULL_SCAN);
         });
+    }
+
+    @Test
+    void theApplicationsCatalogIsReadOnlyWhenAnExplainIsRequested() throws SQLException {
+        UnindexedDetector detector = new UnindexedDetector(explain);
+        RecordingSink sink = RecordingSink.warning();
+        UnindexedSettings settings = settings(Detect.EXPLAIN, 0, Set.of());
+        AtomicInteger catalogReads = new AtomicInteger();
+        // the real connection, seen through a wrapper that counts getCatalog() and delegates every call
+        Connection counted = (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("getCatalog")) {
+                        catalogReads.incrementAndGet();
+                    }
+                    try {
+                        return method.invoke(app, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+
+        detector.beforeExecute(settings, FULL_SCAN, FULL_SCAN, null, counted, sink);
+        assertThat(catalogReads).as("first sight requests an EXPLAIN in the app's database").hasValue(1);
+        detector.beforeExecute(settings, FULL_SCAN, FULL_SCAN, null, counted, sink);
+        detector.beforeExecute(settings, FULL_SCAN, FULL_SCAN, null, counted, sink);
+        assertThat(catalogReads).as("a cached plan costs no JDBC call").hasValue(1);
+        detector.beforeExecute(settings, INDEX_LOOKUP, INDEX_LOOKUP, null, counted, sink);
+
+        assertThat(catalogReads).as("a new fingerprint reads it again").hasValue(2);
+        assertThat(sink.reports()).hasSize(3).allSatisfy(report -> assertThat(report.ruleId()).isEqualTo("query.unindexed"));
     }
 
     @Test
@@ -351,7 +383,7 @@ class UnindexedDetectorTest extends QueryTables {
         }
     }
 
-    private static PlanVerdict awaitVerdict(ExplainService service, String sql) {
+    private static PlanVerdict awaitVerdict(ExplainService service, String sql) throws SQLException {
         PlanVerdict verdict = service.verdict(sql, sql, null, null);
         return verdict instanceof PlanVerdict.Pending pending ? pending.await(WAIT.toNanos()) : verdict;
     }
