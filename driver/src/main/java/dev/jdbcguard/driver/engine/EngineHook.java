@@ -12,7 +12,7 @@ import dev.jdbcguard.driver.warnings.WarningReporter;
 import dev.jdbcguard.rules.Action;
 import dev.jdbcguard.rules.RuleSource;
 import dev.jdbcguard.rules.engine.Judgement;
-import dev.jdbcguard.rules.engine.StatementJudge;
+import dev.jdbcguard.rules.engine.JudgementMemo;
 import dev.jdbcguard.rules.engine.Verdict;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -34,17 +34,18 @@ import java.util.List;
  * are reported at each execution, where the statement's warning chain is. A string added with
  * {@code addBatch} is judged (blocked or warned) when added.
  *
- * <p><b>Cost.</b> For a clean statement seen before: the judge's cache hit, a reference compare
- * with {@link Verdict#PASS}, the query checks' per-statement work (an N+1 table probe, the EXPLAIN
- * verdict lookup), two {@code nanoTime} reads and the target's timing adders; no allocation.
- * Findings allocate their text.
+ * <p><b>Cost.</b> For a clean statement seen before: a probe of the connection's
+ * {@link JudgementMemo} (the shared judge's cache when the memo does not hold it), a reference
+ * compare with {@link Verdict#PASS}, the query checks' per-statement work (an N+1 table probe, a
+ * probe of the connection's plan memo), two {@code nanoTime} reads and the target's timing adders;
+ * no allocation. Findings allocate their text.
  *
  * <p>Used by one thread at a time, like the connection.
  */
 final class EngineHook implements ConnectionHook {
 
     private final RuleSource rules;
-    private final StatementJudge judge;
+    private final JudgementMemo judgements;
     private final WarningReporter reporter;
     private final GuardMetrics metrics;
     private final TargetMetrics target;
@@ -57,7 +58,7 @@ final class EngineHook implements ConnectionHook {
      */
     EngineHook(GuardEngine engine, TargetMetrics target, ConnectionHook connection, QueryCheckHook queries) {
         this.rules = engine.rules();
-        this.judge = engine.judge();
+        this.judgements = new JudgementMemo(engine.judge());
         this.reporter = engine.reporter();
         this.metrics = engine.metrics();
         this.target = target;
@@ -87,7 +88,7 @@ final class EngineHook implements ConnectionHook {
             return null; // only translated, never executed: judged when it runs
         }
         Judgement judgement = prepared instanceof Judgement known && known.ruleSet() == rules.current()
-                ? known : judge.judge(sql);
+                ? known : judgements.judge(sql);
         boolean preparing = source == SqlSource.PREPARE || source == SqlSource.PREPARE_CALL;
         Verdict verdict = judgement.verdict();
         if (verdict != Verdict.PASS) {

@@ -15,6 +15,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -72,6 +73,8 @@ public final class ExplainService implements AutoCloseable {
     private final LongAdder dropped = new LongAdder();
     private final LongAdder refused = new LongAdder();
     private final LongAdder unavailable = new LongAdder();
+    /** Moves on each eviction and on close, so that per-connection memos ({@link PlanMemo}) drop what the cache dropped. */
+    private final AtomicInteger generation = new AtomicInteger();
 
     // Touched only by the single EXPLAIN thread, and by close() once that thread has stopped.
     private Connection connection;
@@ -89,7 +92,10 @@ public final class ExplainService implements AutoCloseable {
     public ExplainService(ConnectionOpener opener, int queueCapacity, long maxPlans, Duration retryAfter) {
         this.opener = Objects.requireNonNull(opener, "opener");
         this.retryAfterNanos = retryAfter.toNanos();
-        this.verdicts = Caffeine.newBuilder().maximumSize(maxPlans).build();
+        // evictions on the calling thread: no work for the application's common pool, and none left pending
+        this.verdicts = Caffeine.newBuilder().maximumSize(maxPlans).executor(Runnable::run)
+                .evictionListener((fingerprint, verdict, cause) -> generation.incrementAndGet())
+                .build();
         this.executor = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queueCapacity),
                 runnable -> {
                     Thread thread = new Thread(runnable, "jdbc-guard-explain");
@@ -97,6 +103,14 @@ public final class ExplainService implements AutoCloseable {
                     return thread;
                 });
         this.executor.allowCoreThreadTimeOut(true);
+    }
+
+    /**
+     * A number that changes whenever a cached verdict is evicted or the service closes: a verdict read from the
+     * cache while it was {@code g} is still the cached one as long as it is {@code g}. One volatile read.
+     */
+    int generation() {
+        return generation.get();
     }
 
     /** The cached verdict for {@code fingerprint}, or null when it was never requested (or was evicted). */
@@ -165,6 +179,7 @@ public final class ExplainService implements AutoCloseable {
             }
         }
         verdicts.invalidateAll();
+        generation.incrementAndGet(); // after the invalidation: a memo refilled before it is dropped by this
     }
 
     private void run(Object fingerprint, String sql, List<?> parameters, String catalog, PlanVerdict.Pending pending) {

@@ -44,9 +44,11 @@ import java.util.List;
  *       execution runs and its finding arrives as {@code BACKGROUND} (warn only).</li>
  * </ul>
  *
- * <p>Thread-safe and stateless apart from the {@link ExplainService}; settings are passed per call
- * so that a reloaded rule set applies at once. Cost on the hot path: explain and auto do one cache
- * lookup before execution; after execution without a flag nothing happens. Findings allocate.
+ * <p>One per connection, used by its thread (the EXPLAIN thread only reports background findings
+ * through the sink); settings are passed per call so that a reloaded rule set applies at once.
+ * Cost on the hot path: explain and auto read the plan from the connection's {@link PlanMemo}
+ * before execution (an array probe once the plan is settled; the {@link ExplainService} cache
+ * lookup otherwise); after execution without a flag nothing happens. Findings allocate.
  */
 public final class UnindexedDetector {
 
@@ -57,11 +59,11 @@ public final class UnindexedDetector {
     private static final String BAD_INDEX_WHY =
             "the server re-plans the lookup for every row of the outer table, which costs close to a scan per row";
 
-    private final ExplainService explain;
+    private final PlanMemo plans;
 
     /** @param explain the EXPLAIN service of this guard's target, or null when only the flags are used */
     public UnindexedDetector(ExplainService explain) {
-        this.explain = explain;
+        this.plans = explain == null ? null : new PlanMemo(explain);
     }
 
     /**
@@ -75,10 +77,10 @@ public final class UnindexedDetector {
      */
     public void beforeExecute(UnindexedSettings settings, Object fingerprint, String sql, List<?> parameters,
                               Connection application, FindingSink sink) throws SQLException {
-        if (settings.detect() == Detect.FLAGS || explain == null) {
+        if (settings.detect() == Detect.FLAGS || plans == null) {
             return;
         }
-        PlanVerdict verdict = explain.verdict(fingerprint, sql, parameters, application);
+        PlanVerdict verdict = plans.verdict(fingerprint, sql, parameters, application);
         if (verdict instanceof PlanVerdict.Pending pending) {
             if (!settings.planWait().isZero()) {
                 verdict = pending.await(settings.planWait().toNanos());
@@ -102,7 +104,7 @@ public final class UnindexedDetector {
         if (!noIndexUsed && !noGoodIndexUsed || settings.detect() == Detect.EXPLAIN) {
             return;
         }
-        PlanVerdict verdict = settings.detect() == Detect.AUTO && explain != null ? explain.cached(fingerprint) : null;
+        PlanVerdict verdict = settings.detect() == Detect.AUTO && plans != null ? plans.cached(fingerprint) : null;
         if (verdict instanceof PlanVerdict.Pending pending) {
             pending.flag(noIndexUsed, noGoodIndexUsed);
             if (!pending.done().isDone()) {

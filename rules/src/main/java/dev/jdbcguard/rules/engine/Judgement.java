@@ -10,13 +10,15 @@ import java.util.Objects;
  * decided under one rule set. Immutable and cached per SQL string by {@link StatementJudge}; the accessors allocate
  * nothing.
  *
+ * @param sql            the SQL string judged (the cache's key, kept so a memo can check what it holds in one read)
  * @param classification the classifier's reading (statements, tables, fingerprint, {@code guard:allow} ids)
  * @param verdict        pass, or the findings
  * @param ruleSet        the rule set the verdict was reached under (a cached judgement from an older set is stale)
  */
-public record Judgement(Classification classification, Verdict verdict, RuleSet ruleSet) {
+public record Judgement(String sql, Classification classification, Verdict verdict, RuleSet ruleSet) {
 
     public Judgement {
+        Objects.requireNonNull(sql, "sql");
         Objects.requireNonNull(classification, "classification");
         Objects.requireNonNull(verdict, "verdict");
         Objects.requireNonNull(ruleSet, "ruleSet");

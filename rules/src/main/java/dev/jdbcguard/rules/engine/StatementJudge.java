@@ -64,7 +64,11 @@ public final class StatementJudge {
     /** Judges without any cache: for one-off use such as {@code lint}. */
     public static Judgement judge(String sql, RuleSet rules) {
         var classification = SqlClassifier.classify(Objects.requireNonNull(sql, "sql"));
-        return new Judgement(classification, StatementRules.judge(classification, rules), rules);
+        return new Judgement(sql, classification, StatementRules.judge(classification, rules), rules);
+    }
+
+    RuleSource source() {
+        return source;
     }
 
     /** The number of cached judgements (approximate, for metrics). */

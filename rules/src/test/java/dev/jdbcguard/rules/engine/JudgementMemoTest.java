@@ -1,0 +1,84 @@
+package dev.jdbcguard.rules.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.jdbcguard.rules.RuleSet;
+import dev.jdbcguard.rules.RuleSource;
+import dev.jdbcguard.rules.file.RuleFiles;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class JudgementMemoTest {
+
+    private static final RuleSet PRODUCTION = RuleFiles.profile("production");
+    private static final RuleSet DEVELOPMENT = RuleFiles.profile("development");
+
+    @Test
+    void answersAsTheSharedJudgeAndRepeatsItsJudgement() {
+        StatementJudge judge = new StatementJudge(RuleSource.fixed(PRODUCTION), 1_000);
+        JudgementMemo memo = new JudgementMemo(judge);
+        String drop = "DROP TABLE orders";
+        String select = "SELECT id FROM orders WHERE id = 7";
+
+        Judgement first = memo.judge(drop);
+        assertThat(first).isSameAs(judge.judge(drop));
+        assertThat(first.blocked()).isTrue();
+        assertThat(memo.judge(drop)).isSameAs(first);
+        // an equal string built anew is the same statement
+        assertThat(memo.judge(new StringBuilder("DROP TABLE ").append("orders").toString())).isSameAs(first);
+        assertThat(memo.judge(select).blocked()).isFalse();
+        assertThat(memo.judge(select).sql()).isEqualTo(select);
+    }
+
+    @Test
+    void neverServesAStringAnotherStringsJudgementEvenWhenTheirSlotsCollide() {
+        StatementJudge judge = new StatementJudge(RuleSource.fixed(PRODUCTION), 10_000);
+        JudgementMemo memo = new JudgementMemo(judge);
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            texts.add(i % 2 == 0 ? "SELECT id FROM t" + i + " WHERE id = 1" : "DROP TABLE t" + i);
+        }
+        for (int round = 0; round < 3; round++) {
+            for (String text : texts) {
+                Judgement judgement = memo.judge(text);
+                assertThat(judgement.sql()).isEqualTo(text);
+                assertThat(judgement.blocked()).as(text).isEqualTo(text.startsWith("DROP"));
+            }
+        }
+    }
+
+    @Test
+    void aReloadIsSeenAtTheNextCall() {
+        AtomicReference<RuleSet> current = new AtomicReference<>(PRODUCTION);
+        RuleSource source = new RuleSource() {
+            @Override
+            public RuleSet current() {
+                return current.get();
+            }
+
+            @Override
+            public void addListener(Listener listener) {
+                // the memo reads current() at each call; it needs no notice
+            }
+        };
+        JudgementMemo memo = new JudgementMemo(new StatementJudge(source, 1_000));
+        String drop = "DROP TABLE orders";
+        assertThat(memo.judge(drop).blocked()).isTrue();
+
+        current.set(DEVELOPMENT);
+
+        Judgement reloaded = memo.judge(drop);
+        assertThat(reloaded.ruleSet()).isSameAs(DEVELOPMENT);
+        assertThat(reloaded.blocked()).as("development only warns").isFalse();
+        assertThat(memo.judge(drop)).isSameAs(reloaded);
+    }
+
+    @Test
+    void nullSqlIsRefusedLikeTheJudgeDoes() {
+        JudgementMemo memo = new JudgementMemo(new StatementJudge(RuleSource.fixed(PRODUCTION), 10));
+        assertThatThrownBy(() -> memo.judge(null)).isInstanceOf(NullPointerException.class);
+    }
+}
