@@ -4,6 +4,7 @@ import dev.jdbcguard.driver.connect.Connector;
 import dev.jdbcguard.driver.engine.Engines;
 import dev.jdbcguard.driver.hook.ConnectRequest;
 import dev.jdbcguard.driver.hook.ConnectionHookFactory;
+import dev.jdbcguard.driver.mysql.ConnectorJObjects;
 import dev.jdbcguard.driver.url.GuardSettings;
 import dev.jdbcguard.driver.url.GuardUrl;
 import java.io.PrintWriter;
@@ -117,7 +118,7 @@ public final class GuardDataSource implements DataSource, AutoCloseable {
         if (target != null) {
             GuardSettings settings = GuardUrl.settingsOf(info);
             ConnectRequest request = new ConnectRequest(null, new Properties(), settings);
-            return connector.connect(request, Connector.isConnectorJ(target),
+            return connector.connect(request, ConnectorJObjects.isConnectorJ(target),
                     r -> username == null ? target.getConnection() : target.getConnection(username, password));
         }
         if (url == null) {

@@ -4,6 +4,7 @@ import dev.jdbcguard.driver.hook.ConnectRequest;
 import dev.jdbcguard.driver.hook.ConnectionHook;
 import dev.jdbcguard.driver.hook.ConnectionHookFactory;
 import dev.jdbcguard.driver.mysql.ConnectorJ;
+import dev.jdbcguard.driver.mysql.ConnectorJObjects;
 import dev.jdbcguard.driver.proxy.GuardConnection;
 import dev.jdbcguard.driver.proxy.ProxyFactory;
 import dev.jdbcguard.driver.url.GuardUrl;
@@ -36,7 +37,7 @@ public final class Connector {
     /** Connects a parsed {@code jdbc:guard:} URL through the registered target driver. */
     public Connection connect(GuardUrl url) throws SQLException {
         Driver driver = drivers.find(url.targetScheme(), url.targetUrl());
-        boolean connectorJ = isConnectorJ(driver);
+        boolean connectorJ = ConnectorJObjects.isConnectorJ(driver);
         if (connectorJ) {
             ConnectorJ.addInterceptor(url.targetUrl(), url.properties());
         }
@@ -78,11 +79,6 @@ public final class Connector {
     /** The registered driver for the URL's target (for {@code getPropertyInfo}). */
     public Driver targetDriver(GuardUrl url) throws SQLException {
         return drivers.find(url.targetScheme(), url.targetUrl());
-    }
-
-    /** Decided by class name so that Connector/J need not be on the classpath. */
-    public static boolean isConnectorJ(Object driverOrConnection) {
-        return driverOrConnection.getClass().getName().startsWith("com.mysql.cj.");
     }
 
     private static void closeQuietly(Connection raw, Throwable cause) {

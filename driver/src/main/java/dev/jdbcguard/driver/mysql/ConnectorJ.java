@@ -1,19 +1,23 @@
 package dev.jdbcguard.driver.mysql;
 
+import com.mysql.cj.BindValue;
 import com.mysql.cj.NoSubInterceptorWrapper;
 import com.mysql.cj.interceptors.QueryInterceptor;
 import com.mysql.cj.jdbc.JdbcConnection;
+import com.mysql.cj.jdbc.JdbcPreparedStatement;
 import dev.jdbcguard.driver.hook.ConnectionHook;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
 /**
  * What the guard does only when the target is mysql-connector-j. Callers touch this class only
- * after recognising Connector/J's driver by its class name, so the guard runs without
+ * after recognising Connector/J's objects ({@link ConnectorJObjects}), so the guard runs without
  * Connector/J on the classpath.
  */
 public final class ConnectorJ {
@@ -79,5 +83,25 @@ public final class ConnectorJ {
                 guard.bind(hook);
             }
         }
+    }
+
+    /**
+     * The values bound to a Connector/J prepared statement (client- or server-side), read from its
+     * bindings without a round trip; null when a placeholder has no value yet or the statement is not
+     * Connector/J's.
+     */
+    public static List<Object> boundValues(PreparedStatement statement) throws SQLException {
+        if (!statement.isWrapperFor(JdbcPreparedStatement.class)) {
+            return null;
+        }
+        BindValue[] bindings = statement.unwrap(JdbcPreparedStatement.class).getQueryBindings().getBindValues();
+        List<Object> values = new ArrayList<>(bindings.length);
+        for (BindValue binding : bindings) {
+            if (binding == null || !binding.isSet()) {
+                return null;
+            }
+            values.add(binding.isNull() ? null : binding.getValue());
+        }
+        return values;
     }
 }

@@ -3,6 +3,7 @@ package dev.jdbcguard.driver.plan;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import dev.jdbcguard.driver.hook.BoundValues;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
@@ -122,15 +123,17 @@ public final class ExplainService implements AutoCloseable {
      * The verdict for {@code fingerprint}, requesting an EXPLAIN on first sight.
      *
      * @param sql         the statement text as the application gave it
-     * @param parameters  the values of its {@code ?} placeholders at this execution, or null when unknown
+     * @param parameters  where to read the values of its {@code ?} placeholders at this execution, or null when
+     *                    unknown; read (like the catalog) only when an EXPLAIN is requested
      * @param application the application's connection, whose current database the EXPLAIN uses, or null
      *                    for the URL's; read ({@link Connection#getCatalog()}) only when an EXPLAIN is
      *                    requested, so a known fingerprint costs no JDBC call
      * @return a cached verdict, a {@link PlanVerdict.Pending} to wait on or ignore, or an
      *         uncached {@link PlanVerdict.Unexplained} when the request was dropped
-     * @throws SQLException when reading the application connection's catalog fails (nothing is requested then)
+     * @throws SQLException when reading the application connection's catalog or the bound values fails (nothing
+     *                      is requested then)
      */
-    public PlanVerdict verdict(Object fingerprint, String sql, List<?> parameters, Connection application)
+    public PlanVerdict verdict(Object fingerprint, String sql, BoundValues parameters, Connection application)
             throws SQLException {
         PlanVerdict known = verdicts.getIfPresent(fingerprint);
         if (known != null) {
@@ -140,12 +143,13 @@ public final class ExplainService implements AutoCloseable {
             return CLOSED;
         }
         String catalog = application == null ? null : application.getCatalog();
+        // read now, on the application's thread: the statement may be re-bound before the EXPLAIN runs
+        List<Object> values = parameters == null ? null : parameters.boundValues();
         PlanVerdict.Pending pending = new PlanVerdict.Pending();
         PlanVerdict raced = verdicts.asMap().putIfAbsent(fingerprint, pending);
         if (raced != null) {
             return raced;
         }
-        List<?> values = parameters == null ? null : List.copyOf(parameters);
         try {
             executor.execute(() -> run(fingerprint, sql, values, catalog, pending));
             return pending;

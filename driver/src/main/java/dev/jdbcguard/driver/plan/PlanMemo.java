@@ -1,8 +1,8 @@
 package dev.jdbcguard.driver.plan;
 
+import dev.jdbcguard.driver.hook.BoundValues;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.List;
 
 /**
  * One connection's memo of the settled plan verdicts it has used, in front of the shared
@@ -39,9 +39,10 @@ final class PlanMemo {
     /**
      * The verdict for {@code fingerprint}, as {@link ExplainService#verdict} gives it.
      *
-     * @throws SQLException when reading the application connection's catalog fails
+     * @throws SQLException when reading the application connection's catalog or the bound values fails
      */
-    PlanVerdict verdict(Object fingerprint, String sql, List<?> parameters, Connection application) throws SQLException {
+    PlanVerdict verdict(Object fingerprint, String sql, BoundValues parameters, Connection application)
+            throws SQLException {
         int generation = service.generation();
         int slot = slot(fingerprint);
         if (holds(slot, fingerprint, generation)) {

@@ -1,5 +1,6 @@
 package dev.jdbcguard.driver.plan;
 
+import dev.jdbcguard.driver.hook.BoundValues;
 import dev.jdbcguard.driver.query.FindingSink;
 import dev.jdbcguard.driver.query.FindingSink.Stage;
 import dev.jdbcguard.driver.warnings.Finding;
@@ -24,8 +25,9 @@ import java.util.List;
  * <p><b>explain</b> ({@link #beforeExecute}): on first sight of a fingerprint, {@link ExplainService}
  * EXPLAINs it in the background; from then on every execution is judged from the cached plan
  * before it is sent: table, access type, index, estimated rows examined, Extra, and a suggested
- * index. Statements with {@code ?} placeholders are explained with the first execution's values
- * when the caller passes them, otherwise not at all (the flags still apply).
+ * index. Statements with {@code ?} placeholders are explained with the values of the execution that
+ * first asked, when the target driver tells them (Connector/J does: {@link BoundValues}), otherwise
+ * not at all (the flags still apply).
  *
  * <p><b>auto</b>: both. Before execution, a known plan is judged as in explain mode; after
  * execution, a flag is reported only when the plan did not already explain it (a scan the plan
@@ -70,12 +72,13 @@ public final class UnindexedDetector {
      * Before a statement is sent (detect explain or auto): judges it by its cached plan, or asks for
      * the plan on first sight.
      *
-     * @param parameters  values of the statement's placeholders at this execution, or null
+     * @param parameters  where to read the values of the statement's placeholders at this execution (only when
+     *                    an EXPLAIN is requested), or null
      * @param application the application's connection, whose current database an EXPLAIN uses (read only
      *                    when a new EXPLAIN is requested), or null for the URL's
      * @throws SQLException when the sink blocks, or reading the application's catalog fails
      */
-    public void beforeExecute(UnindexedSettings settings, Object fingerprint, String sql, List<?> parameters,
+    public void beforeExecute(UnindexedSettings settings, Object fingerprint, String sql, BoundValues parameters,
                               Connection application, FindingSink sink) throws SQLException {
         if (settings.detect() == Detect.FLAGS || plans == null) {
             return;

@@ -1,5 +1,6 @@
 package dev.jdbcguard.driver.query;
 
+import dev.jdbcguard.driver.hook.BoundValues;
 import dev.jdbcguard.driver.hook.ConnectionHook;
 import dev.jdbcguard.driver.hook.SqlSource;
 import dev.jdbcguard.driver.hook.TransactionEvent;
@@ -42,8 +43,10 @@ import java.sql.SQLWarning;
  *       the transaction has ended).</li>
  * </ul>
  * Statements added with {@code addBatch(String)} are not timed or counted one by one (the batch
- * reports one outcome without its texts). The hook does not see parameter values, so a prepared
- * statement with {@code ?} placeholders is not explained: the status flags alone judge it.
+ * reports one outcome without its texts). A prepared statement with {@code ?} placeholders is
+ * explained with the values bound at the execution that first asks for its plan, read from the
+ * target driver ({@link BoundValues}: Connector/J); with other drivers the status flags alone
+ * judge it.
  *
  * <p>Used by one thread at a time, like its connection; the EXPLAIN thread calls
  * {@link #report} only for background findings, which read nothing this thread writes except the
@@ -122,7 +125,9 @@ public final class QueryCheckHook implements ConnectionHook, FindingSink {
         if (current.unindexedEnabled() && explains && current.unindexed().detect() != Detect.FLAGS
                 && !statement.allows(RuleCatalog.QUERY_UNINDEXED)) {
             // the target, not its catalog: the detector reads the catalog only when it requests an EXPLAIN
-            detector.beforeExecute(current.unindexed(), fingerprint, sql, null, target, this);
+            // a prepared statement's proxy can tell its bound values, read only if an EXPLAIN is requested
+            BoundValues values = statementWarnings instanceof BoundValues bound ? bound : null;
+            detector.beforeExecute(current.unindexed(), fingerprint, sql, values, target, this);
         }
         noIndexUsed = false;
         noGoodIndexUsed = false;

@@ -1,5 +1,6 @@
 package dev.jdbcguard.driver.tls;
 
+import dev.jdbcguard.driver.mysql.ConnectorJObjects;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,8 +24,7 @@ final class NegotiatedTls {
 
     /** The negotiated protocol ({@code TLSv1.3}) or {@link #NONE}. */
     static String of(Connection connection) throws SQLException {
-        // By class name, so that a MariaDB-only application needs no Connector/J classes here.
-        if (connection.getClass().getName().startsWith("com.mysql.cj.")) {
+        if (ConnectorJObjects.isConnectorJ(connection)) {
             String fromSocket = ConnectorJSockets.negotiatedProtocol(connection);
             if (fromSocket != null) {
                 return fromSocket;

@@ -11,12 +11,15 @@ import dev.jdbcguard.driver.warnings.GuardWarning;
 import dev.jdbcguard.testdb.TestDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code query.unindexed} through the driver on the real server ({@code qc_orders}: 2,000 rows,
@@ -100,6 +103,39 @@ class UnindexedE2eTest extends QueryTables {
             assertThatThrownBy(() -> s.executeQuery("SELECT id FROM qc_orders WHERE note = 'n8'"))
                     .isInstanceOfSatisfying(GuardViolationException.class, e -> assertThat(e.ruleId()).isEqualTo("query.unindexed"));
             read(s, "SELECT id FROM qc_orders WHERE customer_id = 9");
+        }
+    }
+
+    @ParameterizedTest(name = "useServerPrepStmts={0}")
+    @ValueSource(booleans = {false, true})
+    void aPreparedStatementIsExplainedWithItsBoundValues(boolean serverSide) throws SQLException {
+        Path rules = Guarded.rulesFile("rules:\n  query.unindexed: {action: block, detect: explain}\n");
+        String secret = "n-secret-" + serverSide;
+        try (Connection c = connect(db, "useServerPrepStmts=" + serverSide + "&guard.rules=" + rules);
+             PreparedStatement scan = c.prepareStatement("SELECT id FROM qc_orders WHERE note = ? AND status <> ?");
+             PreparedStatement lookup = c.prepareStatement("SELECT id FROM qc_orders WHERE customer_id = ?")) {
+            scan.setString(1, secret);
+            scan.setString(2, "it's");
+            assertThatThrownBy(scan::executeQuery)
+                    .as("the plan of the bound statement, before it ran")
+                    .isInstanceOfSatisfying(GuardViolationException.class, e -> {
+                        assertThat(e.ruleId()).isEqualTo("query.unindexed");
+                        assertThat(e.getMessage()).contains("full table scan on qc_orders").doesNotContain(secret);
+                    });
+            lookup.setLong(1, 10);
+            try (ResultSet r = lookup.executeQuery()) {
+                assertThat(r.next()).as("an index lookup runs").isTrue();
+            }
+        }
+    }
+
+    @Test
+    void aPreparedStatementWithAnUnboundPlaceholderIsLeftToTheFlags() throws SQLException {
+        Path rules = Guarded.rulesFile("rules:\n  query.unindexed: {action: block, detect: explain}\n");
+        try (Connection c = connect(db, "guard.rules=" + rules);
+             PreparedStatement scan = c.prepareStatement("SELECT id FROM qc_orders WHERE note = ?")) {
+            assertThatThrownBy(scan::executeQuery).as("Connector/J's own error, not the guard's")
+                    .isInstanceOf(SQLException.class).isNotInstanceOf(GuardViolationException.class);
         }
     }
 

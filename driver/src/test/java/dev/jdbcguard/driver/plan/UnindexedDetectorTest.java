@@ -21,6 +21,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -340,7 +341,7 @@ class UnindexedDetectorTest extends QueryTables {
         String other = "SELECT id FROM qc_orders WHERE customer_id = ?";
         UnindexedSettings settings = settings(Detect.EXPLAIN, 0, Set.of());
 
-        detector.beforeExecute(settings, prepared, prepared, List.of("n1", "it's"), null, sink);
+        detector.beforeExecute(settings, prepared, prepared, () -> Arrays.asList("n1", "it's"), null, sink);
         detector.beforeExecute(settings, other, other, null, null, sink);
 
         assertThat(sink.reports()).singleElement()
