@@ -1,7 +1,10 @@
 package dev.jdbcguard.driver.connections;
 
+import dev.jdbcguard.driver.warnings.Redaction;
 import java.net.InetAddress;
+import java.net.URLDecoder;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLNonTransientConnectionException;
 import java.util.Locale;
 import java.util.Properties;
@@ -29,7 +32,7 @@ public record Target(String host, int port, String user, String database) {
         int start = url.indexOf("//");
         if (start < 0) {
             throw new SQLNonTransientConnectionException("[jdbc-guard] cannot read host and database from the URL "
-                    + UrlSecrets.redact(url) + ": expected jdbc:<driver>://host[:port]/database", "08001");
+                    + Redaction.redact(url) + ": expected jdbc:<driver>://host[:port]/database", "08001");
         }
         int end = start + 2;
         while (end < url.length() && url.charAt(end) != '/' && url.charAt(end) != '?') {
@@ -49,7 +52,7 @@ public record Target(String host, int port, String user, String database) {
         if (end < url.length() && url.charAt(end) == '/') {
             database = url.substring(end + 1, query < 0 ? url.length() : query);
         }
-        String userParam = query < 0 ? null : UrlSecrets.parameter(url.substring(query + 1), "user");
+        String userParam = query < 0 ? null : parameter(url.substring(query + 1), "user");
         String user = firstNonEmpty(info == null ? null : info.getProperty("user"), userParam, userFromUrl);
 
         String firstHost = authority.split(",", 2)[0];
@@ -61,7 +64,7 @@ public record Target(String host, int port, String user, String database) {
             try {
                 port = Integer.parseInt(firstHost.substring(portColon + 1));
             } catch (NumberFormatException e) {
-                throw new SQLNonTransientConnectionException("[jdbc-guard] the port in " + UrlSecrets.redact(url)
+                throw new SQLNonTransientConnectionException("[jdbc-guard] the port in " + Redaction.redact(url)
                         + " is not a number", "08001");
             }
         }
@@ -69,6 +72,21 @@ public record Target(String host, int port, String user, String database) {
             return new Target(authority.toLowerCase(Locale.ROOT), 0, user, database); // each host names its own port
         }
         return new Target(hostOnly.toLowerCase(Locale.ROOT), port, user, database);
+    }
+
+    /**
+     * The decoded value of one {@code name=value} parameter in a query string ({@code a=1&b=2}),
+     * or {@code null} when absent. Names compare exactly, as Connector/J does.
+     */
+    private static String parameter(String query, String name) {
+        for (String pair : query.split("[&;]")) {
+            int eq = pair.indexOf('=');
+            String key = eq < 0 ? pair : pair.substring(0, eq);
+            if (key.equals(name)) {
+                return eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
     }
 
     private static String firstNonEmpty(String... candidates) {
