@@ -11,7 +11,7 @@ import java.sql.SQLWarning;
  *
  * <p>Contract: called from the connecting thread or the engine's scheduler thread, never while a
  * gate is locked; must not throw. Findings never hold a secret: targets print as
- * {@code user@host:port/database} and URLs only through {@link UrlSecrets#redact(String)}.
+ * {@code user@host:port/database} and URLs only through {@link dev.jdbcguard.driver.warnings.Redaction#redact(String)}.
  */
 public interface FindingSink {
 

@@ -1,41 +1,66 @@
 package dev.jdbcguard.driver.connections;
 
+import dev.jdbcguard.driver.warnings.Redaction;
 import java.net.InetAddress;
+import java.net.URLDecoder;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLNonTransientConnectionException;
 import java.util.Locale;
 import java.util.Properties;
 
 /**
- * What a connection cap counts against: one database account on one server. Never holds a password,
- * so {@link #toString()} is safe in messages, log lines and metric tags.
+ * What a connection cap counts against: one database account on one server. Never holds a password
+ * (it is read from the URL after {@link Redaction#redact(String)}), so {@link #toString()} is safe in
+ * messages, log lines and metric tags.
  *
  * <p>The user and database come from the {@code Properties} first, then the URL (its
  * {@code user=} parameter or {@code user@host}); a multi-host URL ({@code h1:3306,h2:3306}) keeps
  * the whole host list as {@link #host()} and port 0, so each cluster has its own gate. Connector/J's
- * {@code (host=...,key=value)} host sections are kept as written: a stable key, not a parsed one.
+ * {@code (host=...,key=value)} host sections are kept as written (secrets masked): a stable key, not
+ * a parsed one.
+ *
+ * <p>A URL of another driver without a {@code //host} authority, or whose authority this class cannot
+ * read ({@code jdbc:stub:bench}, {@code jdbc:sqlserver://h:1433;databaseName=x}), is an <em>opaque</em>
+ * target: {@link #host()} is the whole URL with its secrets masked, port 0, database empty, user from
+ * the {@code Properties}. It is capped, counted and named by that text.
  */
 public record Target(String host, int port, String user, String database) {
 
     private static final int MYSQL_PORT = 3306;
+    /**
+     * Drivers whose URLs are always {@code //host} based (as {@code tls.DriverTlsSettings} reads them):
+     * for these an unreadable URL is a mistake to report, not another driver's shape.
+     */
+    private static final String[] MYSQL_FAMILY = {"jdbc:mysql:", "jdbc:mysql+srv:", "jdbc:mariadb:"};
 
     /**
-     * Parses {@code jdbc:<sub>://[user[:password]@]host[:port][,host...][/database][?params]}.
-     * Costs a few string scans; called once per connect, never per statement.
+     * Reads {@code jdbc:<sub>://[user[:password]@]host[:port][,host...][/database][?params]}; any other
+     * driver's URL without a readable authority becomes an opaque target. Costs a redaction pass and a
+     * few string scans; called on connect, never per statement.
      *
-     * @throws SQLNonTransientConnectionException if the URL has no {@code //} authority part
+     * @param url  the target driver's URL, {@code guard.*} parameters already removed
+     * @throws SQLNonTransientConnectionException for a MySQL or MariaDB URL without a {@code //}
+     *         authority, with a port that is not a number, or with a badly percent-encoded user
      */
     public static Target of(String url, Properties info) throws SQLNonTransientConnectionException {
-        int start = url.indexOf("//");
-        if (start < 0) {
-            throw new SQLNonTransientConnectionException("[jdbc-guard] cannot read host and database from the URL "
-                    + UrlSecrets.redact(url) + ": expected jdbc:<driver>://host[:port]/database", "08001");
+        String safe = Redaction.redact(url);
+        boolean mysqlFamily = isMySqlFamily(safe);
+        String propertyUser = info == null ? null : info.getProperty("user");
+        int query = safe.indexOf('?');
+        int start = safe.indexOf("//");
+        if (start < 0 || query >= 0 && query < start) {
+            if (mysqlFamily) {
+                throw new SQLNonTransientConnectionException("[jdbc-guard] cannot read host and database from the URL "
+                        + safe + ": expected jdbc:<driver>://host[:port]/database", "08001");
+            }
+            return opaque(safe, propertyUser);
         }
         int end = start + 2;
-        while (end < url.length() && url.charAt(end) != '/' && url.charAt(end) != '?') {
+        while (end < safe.length() && safe.charAt(end) != '/' && safe.charAt(end) != '?') {
             end++;
         }
-        String authority = url.substring(start + 2, end);
+        String authority = safe.substring(start + 2, end);
         String userFromUrl = null;
         int at = authority.lastIndexOf('@');
         if (at >= 0) {
@@ -45,15 +70,15 @@ public record Target(String host, int port, String user, String database) {
             authority = authority.substring(at + 1);
         }
         String database = "";
-        int query = url.indexOf('?', end);
-        if (end < url.length() && url.charAt(end) == '/') {
-            database = url.substring(end + 1, query < 0 ? url.length() : query);
+        query = safe.indexOf('?', end);
+        if (end < safe.length() && safe.charAt(end) == '/') {
+            database = safe.substring(end + 1, query < 0 ? safe.length() : query);
         }
-        String userParam = query < 0 ? null : UrlSecrets.parameter(url.substring(query + 1), "user");
-        String user = firstNonEmpty(info == null ? null : info.getProperty("user"), userParam, userFromUrl);
+        String userParam = query < 0 ? null : parameter(safe, query + 1, "user");
+        String user = firstNonEmpty(propertyUser, userParam, userFromUrl);
 
         String firstHost = authority.split(",", 2)[0];
-        int port = MYSQL_PORT;
+        int port = mysqlFamily ? MYSQL_PORT : 0; // another driver's default port is not ours to guess
         String hostOnly = firstHost;
         int portColon = firstHost.lastIndexOf(':');
         if (portColon > firstHost.lastIndexOf(']')) {
@@ -61,7 +86,10 @@ public record Target(String host, int port, String user, String database) {
             try {
                 port = Integer.parseInt(firstHost.substring(portColon + 1));
             } catch (NumberFormatException e) {
-                throw new SQLNonTransientConnectionException("[jdbc-guard] the port in " + UrlSecrets.redact(url)
+                if (!mysqlFamily) {
+                    return opaque(safe, propertyUser);
+                }
+                throw new SQLNonTransientConnectionException("[jdbc-guard] the port in " + safe
                         + " is not a number", "08001");
             }
         }
@@ -69,6 +97,40 @@ public record Target(String host, int port, String user, String database) {
             return new Target(authority.toLowerCase(Locale.ROOT), 0, user, database); // each host names its own port
         }
         return new Target(hostOnly.toLowerCase(Locale.ROOT), port, user, database);
+    }
+
+    private static boolean isMySqlFamily(String url) {
+        for (String scheme : MYSQL_FAMILY) {
+            if (url.startsWith(scheme)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The whole (redacted) URL as the key, kept as written: another driver's URL may be case-sensitive. */
+    private static Target opaque(String redactedUrl, String propertyUser) {
+        return new Target(redactedUrl, 0, firstNonEmpty(propertyUser), "");
+    }
+
+    /**
+     * The decoded value of one {@code name=value} parameter of the query starting at {@code from}
+     * ({@code a=1&b=2}), or {@code null} when absent. Names compare exactly, as Connector/J does.
+     */
+    private static String parameter(String url, int from, String name) throws SQLNonTransientConnectionException {
+        for (String pair : url.substring(from).split("[&;]")) {
+            int eq = pair.indexOf('=');
+            String key = eq < 0 ? pair : pair.substring(0, eq);
+            if (key.equals(name)) {
+                try {
+                    return eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException e) {
+                    throw new SQLNonTransientConnectionException("[jdbc-guard] the " + name + " in " + url
+                            + " is not valid percent-encoding", "08001");
+                }
+            }
+        }
+        return null;
     }
 
     private static String firstNonEmpty(String... candidates) {

@@ -5,6 +5,7 @@
  * {@link dev.jdbcguard.driver.connections.ConnectionGuard}), {@code conn.churn}, {@code conn.leak},
  * {@code conn.lifetime} and {@code conn.credentials-in-url}; a
  * {@link dev.jdbcguard.driver.connections.Lease} per connection gives its places back exactly once.
- * {@link dev.jdbcguard.driver.connections.UrlSecrets} keeps passwords out of every message.
+ * Passwords stay out of every message: targets print without them and URLs only through
+ * {@link dev.jdbcguard.driver.warnings.Redaction}.
  */
 package dev.jdbcguard.driver.connections;

@@ -26,17 +26,24 @@ public final class TargetMetrics implements ConnectionGauges {
     }
 
     /**
-     * The target's name in metrics and JMX: {@code host:port/database}, an IPv6 host in brackets,
+     * The target's name in metrics and JMX: {@code host:port/database}, an IPv6 literal in brackets,
+     * without {@code :port} when it is 0 (unknown: a host list, an opaque URL, a data source) and
      * without {@code /database} when there is none. Anything before an {@code @} in {@code host}
      * (user info a caller should not have passed) is dropped.
      */
     public static String describe(String host, int port, String database) {
         String bareHost = host.substring(host.lastIndexOf('@') + 1);
-        if (bareHost.indexOf(':') >= 0 && !bareHost.startsWith("[")) {
+        if (isIpv6Literal(bareHost)) {
             bareHost = "[" + bareHost + "]";
         }
-        String hostPort = bareHost + ":" + port;
+        String hostPort = port == 0 ? bareHost : bareHost + ":" + port;
         return database == null || database.isEmpty() ? hostPort : hostPort + "/" + database;
+    }
+
+    /** {@code ::1}, {@code fe80::1}, {@code ::ffff:10.0.0.1}; not {@code h1:3306,h2:3306} or {@code jdbc:x:y}. */
+    private static boolean isIpv6Literal(String host) {
+        return host.indexOf(':') >= 0
+                && host.chars().allMatch(c -> c == ':' || c == '.' || Character.digit(c, 16) >= 0);
     }
 
     public String target() {

@@ -4,7 +4,7 @@ import com.mysql.cj.conf.ConnectionUrl;
 import com.mysql.cj.conf.DefaultPropertySet;
 import com.mysql.cj.conf.PropertyKey;
 import com.mysql.cj.exceptions.CJException;
-import dev.jdbcguard.driver.connections.UrlSecrets;
+import dev.jdbcguard.driver.warnings.Redaction;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.util.List;
@@ -45,7 +45,7 @@ final class ConnectorJTlsSettings implements DriverTlsSettings {
         } catch (CJException e) {
             // Connector/J would refuse this URL too; its message names the key and the value, never a password.
             throw new SQLNonTransientConnectionException("[jdbc-guard] tls.required: cannot read the TLS settings of "
-                    + UrlSecrets.redact(url) + ": " + e.getMessage(), "08001");
+                    + Redaction.redact(url) + ": " + e.getMessage(), "08001");
         }
         String urlMode = fromUrl.getProperty(SSL_MODE);
         if (urlMode != null && urlMode.equalsIgnoreCase(mode.name())) {

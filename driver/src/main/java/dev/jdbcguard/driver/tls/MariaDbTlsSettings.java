@@ -1,6 +1,6 @@
 package dev.jdbcguard.driver.tls;
 
-import dev.jdbcguard.driver.connections.UrlSecrets;
+import dev.jdbcguard.driver.warnings.Redaction;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
@@ -71,7 +71,7 @@ final class MariaDbTlsSettings implements DriverTlsSettings {
         SslMode mode = MODES.get(sslMode.value.trim().toLowerCase(Locale.ROOT).replace('_', '-'));
         if (mode == null) {
             throw new SQLNonTransientConnectionException("[jdbc-guard] tls.required: " + sslMode.key + "=" + sslMode.value
-                    + " in " + UrlSecrets.redact(url) + " is not a MariaDB Connector/J sslMode; use disable, trust,"
+                    + " in " + Redaction.redact(url) + " is not a MariaDB Connector/J sslMode; use disable, trust,"
                     + " verify-ca or verify-full", "08001");
         }
         return new EffectiveSslMode(mode, sslMode.origin, sslMode.key + "=" + sslMode.value);

@@ -1,9 +1,9 @@
 package dev.jdbcguard.driver.tls;
 
 import dev.jdbcguard.driver.connections.Target;
-import dev.jdbcguard.driver.connections.UrlSecrets;
 import dev.jdbcguard.driver.connections.FindingSink;
 import dev.jdbcguard.driver.warnings.Finding;
+import dev.jdbcguard.driver.warnings.Redaction;
 import dev.jdbcguard.rules.Action;
 import dev.jdbcguard.rules.RuleCatalog;
 import java.sql.Connection;
@@ -132,9 +132,9 @@ public final class TlsGuard {
      * {@code user:password@host}); {@code block} refuses the connect before it happens.
      */
     public void checkCredentialsInUrl(String url, Target target, Action action, FindingSink sink) throws SQLException {
-        if (action != Action.OFF && UrlSecrets.hasPassword(url)) {
+        if (action != Action.OFF && Redaction.hasPassword(url)) {
             report(action, Finding.ofConnection(RuleCatalog.CONN_CREDENTIALS_IN_URL,
-                    "the URL for " + target + " carries a password (" + UrlSecrets.redact(url) + ")",
+                    "the URL for " + target + " carries a password (" + Redaction.redact(url) + ")",
                     "URLs end up in logs, configuration repositories and heap dumps",
                     "remove it from the URL and pass it as the password property (the pool's or DataSource's"
                             + " password setting), read from a secret store"), null, sink);

@@ -50,7 +50,7 @@ final class WarningText {
             }
             text.append(" fingerprint=\"").append(fingerprint.replace("\"", "\\\"")).append('"');
         }
-        return Redaction.scrub(text.toString());
+        return Redaction.redact(text.toString());
     }
 
     /** The part as one line, without the trailing full stop the format adds itself. */

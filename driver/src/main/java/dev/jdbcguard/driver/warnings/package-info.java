@@ -18,7 +18,8 @@
  *   <li>{@code (+n suppressed)}: repeats of the same rule and fingerprint that were counted, not
  *       logged, since the previous line ({@link dev.jdbcguard.driver.warnings.WarningReporter}).</li>
  *   <li>Line breaks and tabs in any part become spaces; values of secret-looking keys and URL
- *       passwords are masked as {@code ***}.</li>
+ *       passwords are masked as {@code ***} ({@link dev.jdbcguard.driver.warnings.Redaction} says
+ *       exactly what counts as a secret).</li>
  * </ul>
  * The {@code SQLWarning} appended to {@code getWarnings()} carries the same text (SQLState
  * {@code 01JG0}). A blocked statement throws {@link dev.jdbcguard.driver.warnings.GuardViolationException}

@@ -8,6 +8,7 @@ import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TargetTest {
 
@@ -20,6 +21,10 @@ class TargetTest {
             "jdbc:mariadb://[::1]:3310/shop | bob | bob@[::1]:3310/shop",
             "jdbc:mysql://h1:3306,h2:3307/shop | bob | bob@h1:3306,h2:3307/shop",
             "jdbc:mysql://db:3306 | bob | bob@db:3306",
+            "jdbc:mysql://(host=db,user=carol,password=pw)/shop | | (host=db,user=carol,password=***)/shop",
+            "jdbc:mysql://address=(host=db)(password=pw)/shop | bob | bob@address=(host=db)(password=***):3306/shop",
+            "jdbc:postgresql://pg.example.com/shop | bob | bob@pg.example.com/shop",
+            "jdbc:postgresql://pg.example.com:5433/shop?password=pw | bob | bob@pg.example.com:5433/shop",
     })
     void readsHostPortUserAndDatabaseWithoutThePassword(String url, String propertyUser, String expected)
             throws SQLNonTransientConnectionException {
@@ -39,6 +44,50 @@ class TargetTest {
                 .hasMessageContaining("expected jdbc:<driver>://host[:port]/database").hasMessageNotContaining("=pw");
         assertThatThrownBy(() -> Target.of("jdbc:mysql://bob:pw@db:x/shop", new Properties()))
                 .hasMessageContaining("is not a number").hasMessageNotContaining(":pw");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jdbc:mysql://h:xx/db?password=pw", "jdbc:mariadb://h:xx/db?password=pw",
+            "jdbc:mysql+srv://bob:pw@h:/db", "jdbc:mariadb:h/db?password=pw", "jdbc:mysql:db?next=//h:3306/db&password=pw",
+            "jdbc:mysql://db/shop?user=%zz&password=pw"})
+    void malformedMysqlFamilyUrlsStayErrors(String url) {
+        assertThatThrownBy(() -> Target.of(url, new Properties()))
+                .isInstanceOf(SQLNonTransientConnectionException.class)
+                .hasMessageStartingWith("[jdbc-guard] ").hasMessageNotContaining("pw");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "jdbc:stub:bench | jdbc:stub:bench",
+            "jdbc:stub:Bench;user=x;password=pw | jdbc:stub:Bench;user=x;password=***",
+            "jdbc:h2:mem:shop?password=pw&DB_CLOSE_DELAY=-1 | jdbc:h2:mem:shop?password=***&DB_CLOSE_DELAY=-1",
+            "jdbc:sqlserver://h:1433;databaseName=shop;password=pw | jdbc:sqlserver://h:1433;databaseName=shop;password=***",
+            "jdbc:stub:bench?next=//h:3306/db | jdbc:stub:bench?next=//h:3306/db",
+    })
+    void anotherDriversUrlWithoutAReadableHostIsAnOpaqueTargetWithoutThePassword(String url, String host)
+            throws SQLNonTransientConnectionException {
+        Properties info = new Properties();
+        info.setProperty("user", "bob");
+        info.setProperty("password", "pw");
+
+        Target target = Target.of(url, info);
+
+        assertThat(target).isEqualTo(new Target(host, 0, "bob", ""));
+        assertThat(target.toString()).isEqualTo("bob@" + host);
+        assertThat(target.isLoopback()).isFalse();
+        assertThat(Target.of(url, null)).isEqualTo(new Target(host, 0, "", ""));
+    }
+
+    @Test
+    void opaqueTargetsAreOneKeyPerUrlAndAccountWhateverThePassword() throws SQLNonTransientConnectionException {
+        Properties bob = new Properties();
+        bob.setProperty("user", "bob");
+        Properties alice = new Properties();
+        alice.setProperty("user", "alice");
+
+        assertThat(Target.of("jdbc:stub:bench?password=one", bob)).isEqualTo(Target.of("jdbc:stub:bench?password=two", bob))
+                .isNotEqualTo(Target.of("jdbc:stub:bench?password=one", alice))
+                .isNotEqualTo(Target.of("jdbc:stub:other?password=one", bob));
     }
 
     @ParameterizedTest

@@ -116,6 +116,15 @@ class GuardMetricsTest {
         assertThat(TargetMetrics.describe("::1", 3306, "")).isEqualTo("[::1]:3306");
         assertThat(TargetMetrics.describe("[::1]", 3306, "shop")).isEqualTo("[::1]:3306/shop");
         assertThat(TargetMetrics.describe("app:s3cret@db.internal", 3306, "shop")).isEqualTo("db.internal:3306/shop");
+        assertThat(TargetMetrics.describe("::ffff:10.0.0.1", 3306, null)).isEqualTo("[::ffff:10.0.0.1]:3306");
+    }
+
+    @Test
+    void anUnknownPortIsLeftOutAndOnlyIpv6LiteralsAreBracketed() {
+        assertThat(TargetMetrics.describe("h1:3306,h2:3307", 0, "shop")).isEqualTo("h1:3306,h2:3307/shop");
+        assertThat(TargetMetrics.describe("jdbc:stub:bench?password=***", 0, "")).isEqualTo("jdbc:stub:bench?password=***");
+        assertThat(TargetMetrics.describe("data-source", 0, null)).isEqualTo("data-source");
+        assertThat(TargetMetrics.describe("::1", 0, "shop")).isEqualTo("[::1]/shop");
     }
 
     @Test

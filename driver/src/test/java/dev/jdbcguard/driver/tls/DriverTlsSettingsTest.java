@@ -48,7 +48,7 @@ class DriverTlsSettingsTest {
     @Test
     void connectorJRejectsAnUnknownModeLikeTheDriverWould() {
         assertThatThrownBy(() -> ConnectorJTlsSettings.INSTANCE.resolve("jdbc:mysql://u:pw@db/shop?sslMode=BOGUS", null))
-                .hasMessageContaining("[jdbc-guard] tls.required: cannot read the TLS settings of jdbc:mysql://u:****@db/shop")
+                .hasMessageContaining("[jdbc-guard] tls.required: cannot read the TLS settings of jdbc:mysql://u:***@db/shop")
                 .hasMessageContaining("'BOGUS' is not acceptable");
     }
 
