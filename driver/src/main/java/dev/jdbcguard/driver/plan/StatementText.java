@@ -1,5 +1,7 @@
 package dev.jdbcguard.driver.plan;
 
+import dev.jdbcguard.rules.sql.SqlTokens;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -15,7 +17,7 @@ import java.util.Set;
  * {@code ?} placeholders, the tables it names with their aliases, and the columns its WHERE and
  * ON clauses compare (the raw material of an index suggestion).
  *
- * <p>Deliberately shallow: a token scan that understands quotes, comments and placeholders, not a
+ * <p>Deliberately shallow: a walk over the classifier's tokens ({@link SqlTokens}), not a
  * parser. It runs only off the hot path (on the EXPLAIN thread, or when a status flag fired), so
  * it may allocate. Anything it cannot read leads to a less precise message, never to a wrong
  * verdict: the verdict comes from the server's EXPLAIN or status flags.
@@ -249,84 +251,33 @@ final class StatementText {
         return null;
     }
 
+    /** The classifier's own lexer (rules), so this reader and the rules agree on every quote and comment. */
     private static List<Token> scan(String sql) {
-        List<Token> tokens = new ArrayList<>();
-        int n = sql.length();
-        int i = 0;
-        while (i < n) {
-            char c = sql.charAt(i);
-            if (Character.isWhitespace(c)) {
-                i++;
-            } else if (c == '#' || sql.startsWith("--", i) && (i + 2 == n || Character.isWhitespace(sql.charAt(i + 2)))) {
-                int eol = sql.indexOf('\n', i);
-                i = eol < 0 ? n : eol + 1;
-            } else if (sql.startsWith("/*", i)) {
-                int close = sql.indexOf("*/", i + 2);
-                i = close < 0 ? n : close + 2;
-            } else if (c == '\'' || c == '"' || c == '`') {
-                int end = closingQuote(sql, i, c);
-                tokens.add(new Token(c == '`' ? Kind.QUOTED_NAME : Kind.STRING, sql.substring(i, end), i, end));
-                i = end;
-            } else if (c == '?') {
-                tokens.add(new Token(Kind.PLACEHOLDER, "?", i, i + 1));
-                i++;
-            } else if (Character.isLetterOrDigit(c) || c == '_' || c == '$' || c == '@') {
-                int end = i + 1;
-                while (end < n && (Character.isLetterOrDigit(sql.charAt(end)) || "_$@".indexOf(sql.charAt(end)) >= 0)) {
-                    end++;
-                }
-                tokens.add(new Token(Character.isDigit(c) ? Kind.OTHER : Kind.WORD, sql.substring(i, end), i, end));
-                i = end;
-            } else {
-                int end = i + operatorLength(sql, i);
-                tokens.add(new Token(end - i > 1 || "<>=".indexOf(c) >= 0 ? Kind.OPERATOR : Kind.OTHER,
-                        sql.substring(i, end), i, end));
-                i = end;
-            }
+        SqlTokens lexed = SqlTokens.of(sql);
+        List<Token> tokens = new ArrayList<>(lexed.size());
+        for (int i = 0; i < lexed.size(); i++) {
+            String text = lexed.text(i);
+            Kind kind = switch (lexed.kind(i)) {
+                case WORD -> Kind.WORD;
+                case QUOTED_NAME -> Kind.QUOTED_NAME;
+                case STRING -> Kind.STRING;
+                case PLACEHOLDER -> Kind.PLACEHOLDER;
+                case OPERATOR -> Kind.OPERATOR;
+                case PUNCTUATION -> "<>=".contains(text) ? Kind.OPERATOR : Kind.OTHER;
+                case NUMBER, VARIABLE -> Kind.OTHER;
+            };
+            boolean named = kind == Kind.WORD || kind == Kind.QUOTED_NAME;
+            tokens.add(new Token(kind, text, lexed.start(i), lexed.end(i), named ? lexed.name(i) : text));
         }
         return tokens;
     }
 
-    private static int operatorLength(String sql, int i) {
-        for (String op : new String[] {"<=>", "<=", ">=", "<>", "!="}) {
-            if (sql.startsWith(op, i)) {
-                return op.length();
-            }
-        }
-        return 1;
-    }
-
-    /** The index just past the closing quote; a doubled quote or (outside backquotes) a backslash escapes. */
-    private static int closingQuote(String sql, int open, char quote) {
-        int i = open + 1;
-        while (i < sql.length()) {
-            char c = sql.charAt(i);
-            if (c == '\\' && quote != '`') {
-                i += 2;
-            } else if (c == quote) {
-                if (i + 1 < sql.length() && sql.charAt(i + 1) == quote) {
-                    i += 2;
-                } else {
-                    return i + 1;
-                }
-            } else {
-                i++;
-            }
-        }
-        return sql.length();
-    }
-
     private enum Kind { WORD, QUOTED_NAME, STRING, PLACEHOLDER, OPERATOR, OTHER }
 
-    private record Token(Kind kind, String text, int start, int end) {
+    /** @param name for a word or backquoted identifier: unquoted and lower-cased, as MySQL compares table names on most systems */
+    private record Token(Kind kind, String text, int start, int end, String name) {
         String upper() {
             return text.toUpperCase(Locale.ROOT);
-        }
-
-        /** The identifier without backquotes, lower-cased as MySQL compares table names on most systems. */
-        String name() {
-            String bare = kind == Kind.QUOTED_NAME ? text.substring(1, text.length() - 1).replace("``", "`") : text;
-            return bare.toLowerCase(Locale.ROOT);
         }
     }
 }

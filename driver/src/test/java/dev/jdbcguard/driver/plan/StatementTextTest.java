@@ -27,6 +27,9 @@ class StatementTextTest {
         assertThat(StatementText.of("SELECT SLEEP(1)").explainable()).as("no table").isFalse();
         assertThat(StatementText.of("SELECT a FROM t; DELETE FROM t").explainable()).as("two statements").isFalse();
         assertThat(StatementText.of("SELECT a FROM t;").explainable()).as("one statement and its terminator").isTrue();
+        assertThat(StatementText.of("SELECT a FROM t /*!; DELETE FROM t */").explainable())
+                .as("an executable comment is code to the server: two statements").isFalse();
+        assertThat(StatementText.of("SELECT a FROM t /* ; */").explainable()).as("a plain comment is not").isTrue();
     }
 
     @Test
