@@ -56,7 +56,7 @@ public final class ConnectionGuard implements AutoCloseable {
      *         naming the cap, the holders' count and the longest-held connection's age; or when the
      *         waiting thread was interrupted (its interrupt flag is kept)
      */
-    public Lease acquire(Target target, ConnectionLimits limits, ConnectionGauges gauges, FindingSink sink)
+    public Lease acquire(Target target, ConnectionLimits limits, ConnectionGauges gauges, ConnectionFindingSink sink)
             throws SQLException {
         long start = System.nanoTime();
         long deadline = start + limits.maxWait().toNanos();
@@ -87,7 +87,7 @@ public final class ConnectionGuard implements AutoCloseable {
      * there is none or {@code warn} lets this connect past a full gate (it then holds no place in it).
      */
     private ConnectionGate enter(ConnectionGate gate, long deadline, long start, ConnectionLimits limits,
-                                 ConnectionGauges gauges, FindingSink sink)
+                                 ConnectionGauges gauges, ConnectionFindingSink sink)
             throws InterruptedException, SQLTransientConnectionException {
         if (gate == null || gate.tryEnter(0)) {
             return gate;

@@ -37,7 +37,7 @@ public final class ConnectionRules implements ConnectionHookFactory, AutoCloseab
 
     private final Supplier<RuleSet> rules;
     private final Function<Target, ConnectionGauges> gauges;
-    private final FindingSink sink;
+    private final ConnectionFindingSink sink;
     private final TlsGuard tls = new TlsGuard();
     private final ConnectionGuard connections = new ConnectionGuard();
 
@@ -46,7 +46,7 @@ public final class ConnectionRules implements ConnectionHookFactory, AutoCloseab
      * @param sink   where findings go, usually a {@link ReporterSink}
      * @param gauges the metrics of a target, e.g. {@code t -> metrics.target(t.host(), t.port(), t.database())}
      */
-    public ConnectionRules(Supplier<RuleSet> rules, FindingSink sink, Function<Target, ConnectionGauges> gauges) {
+    public ConnectionRules(Supplier<RuleSet> rules, ConnectionFindingSink sink, Function<Target, ConnectionGauges> gauges) {
         this.rules = rules;
         this.gauges = gauges;
         this.sink = sink;
@@ -126,11 +126,11 @@ public final class ConnectionRules implements ConnectionHookFactory, AutoCloseab
      * opens. Later ones (leak, lifetime: on the scheduler thread, while the application may be using
      * the chain) are only reported.
      */
-    private static final class PendingWarnings implements FindingSink {
-        private final FindingSink reporter;
+    private static final class PendingWarnings implements ConnectionFindingSink {
+        private final ConnectionFindingSink reporter;
         private List<SQLWarning> pending = new ArrayList<>(2);
 
-        PendingWarnings(FindingSink reporter) {
+        PendingWarnings(ConnectionFindingSink reporter) {
             this.reporter = reporter;
         }
 

@@ -38,14 +38,14 @@ public final class Lease {
     private final long acquiredAtNanos;
     private final Throwable openedAt;
     private final ConnectionGauges gauges;
-    private final FindingSink sink;
+    private final ConnectionFindingSink sink;
     /** {@link #ACQUIRED} -> {@link #CONNECTED} -> {@link #RELEASED}, or straight to released on a failed connect. */
     private final AtomicInteger state = new AtomicInteger(ACQUIRED);
     private volatile ScheduledFuture<?> leakCheck;
     private volatile ScheduledFuture<?> lifetimeCheck;
 
     Lease(ConnectionGuard owner, Target target, ConnectionLimits limits, ConnectionGate targetGate,
-          ConnectionGate jvmGate, ConnectionGauges gauges, FindingSink sink, long acquiredAtNanos) {
+          ConnectionGate jvmGate, ConnectionGauges gauges, ConnectionFindingSink sink, long acquiredAtNanos) {
         this.sink = sink;
         this.gauges = gauges;
         this.owner = owner;
@@ -118,7 +118,7 @@ public final class Lease {
         return acquiredAtNanos;
     }
 
-    FindingSink sink() {
+    ConnectionFindingSink sink() {
         return sink;
     }
 

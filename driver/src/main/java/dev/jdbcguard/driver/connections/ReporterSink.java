@@ -7,12 +7,12 @@ import java.sql.SQLWarning;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link FindingSink} on top of the {@link WarningReporter}. A {@code conn.leak} finding is reported
+ * {@link ConnectionFindingSink} on top of the {@link WarningReporter}. A {@code conn.leak} finding is reported
  * on the scheduler thread, whose stack says nothing, so its text names the first application frame
  * of the opening stack, and the whole opening stack follows on the same logger
  * ({@code jdbcguard.conn.leak}) when that logger is enabled for WARN.
  */
-public final class ReporterSink implements FindingSink {
+public final class ReporterSink implements ConnectionFindingSink {
 
     private final WarningReporter reporter;
     private final AppFrames frames;

@@ -1,7 +1,7 @@
 package dev.jdbcguard.driver.engine;
 
 import dev.jdbcguard.driver.connections.ConnectionRules;
-import dev.jdbcguard.driver.connections.FindingSink;
+import dev.jdbcguard.driver.connections.ConnectionFindingSink;
 import dev.jdbcguard.driver.connections.ReporterSink;
 import dev.jdbcguard.driver.connections.Target;
 import dev.jdbcguard.driver.hook.ConnectRequest;
@@ -132,7 +132,7 @@ public final class GuardEngine implements ConnectionHookFactory, AutoCloseable {
     }
 
     /** Counts the connection rules' findings in the metrics, then reports them. */
-    private record CountingSink(FindingSink reporter, GuardMetrics metrics) implements FindingSink {
+    private record CountingSink(ConnectionFindingSink reporter, GuardMetrics metrics) implements ConnectionFindingSink {
 
         @Override
         public SQLWarning warn(Finding finding, Throwable openedAt) {

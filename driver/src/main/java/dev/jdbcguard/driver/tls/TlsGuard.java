@@ -1,7 +1,7 @@
 package dev.jdbcguard.driver.tls;
 
 import dev.jdbcguard.driver.connections.Target;
-import dev.jdbcguard.driver.connections.FindingSink;
+import dev.jdbcguard.driver.connections.ConnectionFindingSink;
 import dev.jdbcguard.driver.warnings.Finding;
 import dev.jdbcguard.driver.warnings.Redaction;
 import dev.jdbcguard.rules.Action;
@@ -41,7 +41,7 @@ public final class TlsGuard {
      *         message says which setting to change
      */
     public Properties beforeConnect(String url, Target target, Properties info, TlsRequirement requirement,
-                                    FindingSink sink) throws SQLException {
+                                    ConnectionFindingSink sink) throws SQLException {
         if (requirement.action() == Action.OFF || exempt(target, requirement, true)) {
             return info;
         }
@@ -92,7 +92,7 @@ public final class TlsGuard {
      * @throws SQLNonTransientConnectionException for a plaintext session ({@code tls.required}) or an
      *         old protocol ({@code tls.version}) under {@code block}
      */
-    public void afterConnect(Connection connection, Target target, TlsRequirement requirement, FindingSink sink)
+    public void afterConnect(Connection connection, Target target, TlsRequirement requirement, ConnectionFindingSink sink)
             throws SQLException {
         if (!requirement.checked() || exempt(target, requirement, false)) {
             return;
@@ -131,7 +131,7 @@ public final class TlsGuard {
      * {@code conn.credentials-in-url}: reports a login password in the URL ({@code password=},
      * {@code user:password@host}); {@code block} refuses the connect before it happens.
      */
-    public void checkCredentialsInUrl(String url, Target target, Action action, FindingSink sink) throws SQLException {
+    public void checkCredentialsInUrl(String url, Target target, Action action, ConnectionFindingSink sink) throws SQLException {
         if (action != Action.OFF && Redaction.hasPassword(url)) {
             report(action, Finding.ofConnection(RuleCatalog.CONN_CREDENTIALS_IN_URL,
                     "the URL for " + target + " carries a password (" + Redaction.redact(url) + ")",
@@ -142,7 +142,7 @@ public final class TlsGuard {
     }
 
     /** Refuses (closing {@code open} first when given) under {@code block}, reports under {@code warn}. */
-    private static void report(Action action, Finding finding, Connection open, FindingSink sink) throws SQLException {
+    private static void report(Action action, Finding finding, Connection open, ConnectionFindingSink sink) throws SQLException {
         if (action == Action.OFF) {
             return;
         }

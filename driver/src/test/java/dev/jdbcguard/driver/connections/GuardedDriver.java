@@ -36,7 +36,7 @@ public final class GuardedDriver implements AutoCloseable {
     private GuardedDriver(RuleSet ruleSet) {
         ReporterSink reporter = new ReporterSink(new WarningReporter(Duration.ZERO, 1_000, AppFrames.defaults()),
                 AppFrames.defaults());
-        FindingSink recording = new FindingSink() {
+        ConnectionFindingSink recording = new ConnectionFindingSink() {
             @Override
             public SQLWarning warn(Finding finding, Throwable openedAt) {
                 reported.add(new Reported(finding, openedAt, false));

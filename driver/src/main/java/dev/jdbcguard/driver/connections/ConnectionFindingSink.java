@@ -12,8 +12,12 @@ import java.sql.SQLWarning;
  * <p>Contract: called from the connecting thread or the engine's scheduler thread, never while a
  * gate is locked; must not throw. Findings never hold a secret: targets print as
  * {@code user@host:port/database} and URLs only through {@link dev.jdbcguard.driver.warnings.Redaction#redact(String)}.
+ *
+ * <p>Not the query checks' {@link dev.jdbcguard.driver.query.FindingSink}: a connection rule blocks by
+ * refusing the connect (the caller builds the exception from the returned message) and its warnings
+ * may exist before the connection does, so both contracts differ.
  */
-public interface FindingSink {
+public interface ConnectionFindingSink {
 
     /**
      * A rule with action {@code warn} fired.
