@@ -5,17 +5,31 @@ import java.sql.SQLWarning;
 /**
  * The guard's own warnings of one statement or connection, appended after the target driver's
  * chain when the application asks for warnings. Not thread-safe, like the JDBC object it serves.
+ *
+ * <p>Bounded: a connection's chain lives until {@code clearWarnings()}, which HikariCP calls on
+ * every return but plain long-lived connections may never see; past {@value #MAX_WARNINGS}
+ * warnings further ones are only logged (the reporter logged every one already). Appending is
+ * O(1) through the tail.
  */
 final class WarningChain {
 
+    static final int MAX_WARNINGS = 100;
+
     private SQLWarning head;
+    private SQLWarning tail;
+    private int size;
 
     void add(SQLWarning warning) {
+        if (size == MAX_WARNINGS) {
+            return;
+        }
         if (head == null) {
             head = warning;
         } else {
-            head.setNextWarning(warning);
+            tail.setNextWarning(warning);
         }
+        tail = warning;
+        size++;
     }
 
     /**
@@ -40,5 +54,7 @@ final class WarningChain {
 
     void clear() {
         head = null;
+        tail = null;
+        size = 0;
     }
 }
