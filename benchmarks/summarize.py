@@ -100,12 +100,12 @@ def counters(result, name):
 
 
 def end_to_end(runs, target=0.98):
-    """runs: (threads, results) of EndToEndBenchmark. Every iteration interleaves RAW and GUARD cycles and gives
-    one throughput ratio, rawNanos / guardNanos, and one from the medians, rawMedian / (rawMedian + median of the
-    pairs' differences); each is reported with its 95% interval over the iterations of all forks."""
-    print("| cycle | threads | pair | raw us/cycle | guard us/cycle | guard/raw throughput | per fork "
-          f"| >= {target} | median raw us | median guard - raw, us | guard/raw at the median | iterations | B/pair |")
-    print("| --- | ---: | --- | ---: | ---: | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: |")
+    """runs: (threads, results) of EndToEndBenchmark. Every iteration interleaves RAW and GUARD cycles and gives one
+    throughput ratio, rawNanos / guardNanos; one ratio at the median, rawMedian / (rawMedian + the median of the
+    pairs' differences); and the CPU time the benchmark threads spent per cycle of each target. Each is reported
+    with its 95% interval over the iterations of all forks. Medians and CPU times are summed over the threads by
+    JMH, hence divided by the thread count."""
+    throughput, cost = [], []
     for cycle in CYCLES:
         for threads, results in runs:
             for r in results:
@@ -113,27 +113,40 @@ def end_to_end(runs, target=0.98):
                     continue
                 # against=RAW is the control: two raw connections in the guard's place, so "guard" means raw there.
                 pair = "raw/guard" if r["params"].get("against", "GUARD") == "GUARD" else "raw/raw (control)"
-                c = {name: counters(r, name) for name in
-                     ("rawNanos", "guardNanos", "pairs", "rawMedianNanos", "medianDifferenceNanos")}
-                ratios, fork_ratios, median_raw, median_difference, median_ratios = [], [], [], [], []
+                names = ("rawNanos", "guardNanos", "pairs", "rawMedianNanos", "medianDifferenceNanos",
+                         "rawCpuNanos", "guardCpuNanos")
+                c = {name: counters(r, name) for name in names}
+                ratios, fork_ratios, median_raw, median_added, median_ratios, cpu_added = [], [], [], [], [], []
                 for fork in range(len(c["pairs"])):
-                    its = list(zip(*(c[name][fork] for name in c)))
-                    fork_ratio = [raw / guard for raw, guard, _, _, _ in its]
+                    its = list(zip(*(c[name][fork] for name in names)))
+                    fork_ratio = [raw / guard for raw, guard, *_ in its]
                     ratios += fork_ratio
                     fork_ratios.append(f"{sum(fork_ratio) / len(fork_ratio):.3f}")
-                    # Medians are summed over the threads by JMH: per thread, divide by the thread count.
-                    median_raw += [m / threads / 1000 for _, _, _, m, _ in its]
-                    median_difference += [d / threads / 1000 for _, _, _, _, d in its]
-                    median_ratios += [m / (m + d) for _, _, _, m, d in its]
+                    median_raw += [m / threads / 1000 for _, _, _, m, _, _, _ in its]
+                    median_added += [d / threads / 1000 for _, _, _, _, d, _, _ in its]
+                    median_ratios += [m / (m + d) for _, _, _, m, d, _, _ in its]
+                    cpu_added += [(g - w) / n / 1000 for _, _, n, _, _, w, g in its]
                 pairs = sum(map(sum, c["pairs"]))
-                raw_us = sum(map(sum, c["rawNanos"])) / pairs / 1000
-                guard_us = sum(map(sum, c["guardNanos"])) / pairs / 1000
+                per_cycle = {name: sum(map(sum, c[name])) / pairs / 1000 for name in names if "Nanos" in name}
                 ratio, ratio_ci = mean_and_interval(ratios)
                 verdict = "shown" if ratio - ratio_ci >= target else "not shown"
-                print(f"| {cycle} | {threads} | {pair} | {raw_us:,.1f} | {guard_us:,.1f} | **{fmt(ratio, ratio_ci, 4)}** "
-                      f"| {', '.join(fork_ratios)} | {verdict} | {sum(median_raw) / len(median_raw):,.1f} "
-                      f"| {fmt(*mean_and_interval(median_difference), 2)} | {fmt(*mean_and_interval(median_ratios), 4)} "
-                      f"| {len(ratios)} | {fmt(bytes_per_op(r), digits=0)} |")
+                head = f"| {cycle} | {threads} | {pair} "
+                throughput.append(head + f"| {per_cycle['rawNanos']:,.1f} | {per_cycle['guardNanos']:,.1f} "
+                                  f"| **{fmt(ratio, ratio_ci, 4)}** | {', '.join(fork_ratios)} | {verdict} "
+                                  f"| {len(ratios)} | {fmt(bytes_per_op(r), digits=0)} |")
+                cost.append(head + f"| {sum(median_raw) / len(median_raw):,.1f} "
+                            f"| {fmt(*mean_and_interval(median_added), 2)} | {fmt(*mean_and_interval(median_ratios), 4)} "
+                            f"| {per_cycle['rawCpuNanos']:,.1f} | {fmt(*mean_and_interval(cpu_added), 2)} |")
+    print("Throughput: time per cycle (mean, wall clock) and the guarded/raw ratio, 95% interval over iterations.\n")
+    print("| cycle | threads | pair | raw us/cycle | guard us/cycle | guard/raw throughput | per fork "
+          f"| >= {target} | iterations | B/pair |")
+    print("| --- | ---: | --- | ---: | ---: | ---: | --- | --- | ---: | ---: |")
+    print("\n".join(throughput))
+    print("\nWhat a typical cycle pays (medians of the pairs) and what the guard costs the client in CPU per cycle.\n")
+    print("| cycle | threads | pair | median raw us | median guard - raw, us | guard/raw at the median "
+          "| raw CPU us/cycle | guard - raw CPU, us/cycle |")
+    print("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: |")
+    print("\n".join(cost))
 
 
 def plain(results):
@@ -151,7 +164,7 @@ def main():
         if results:
             print(f"\n### {title}\n")
             overhead(results)
-    e2e = [(t, load(directory, f"e2e-{t}-threads")) for t in (1, 4)]
+    e2e = [(t, load(directory, f"e2e-{t}-threads")) for t in (1, 4)] + [(1, load(directory, "e2e-control"))]
     e2e = [(t, results) for t, results in e2e if results]
     if e2e:
         print("\n### End to end\n")

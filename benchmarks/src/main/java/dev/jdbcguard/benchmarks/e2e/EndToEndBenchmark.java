@@ -11,12 +11,13 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The statement cycles of {@link Cycles} against a real MariaDB on loopback, raw Connector/J and the guard
- * interleaved: each operation is one cycle through each {@link Target} on the same server, timed separately, in
- * alternating order ({@link Interleaving}). A busy machine slows both targets alike, so their ratio stays
+ * interleaved: each operation is one cycle through each {@link Target} on the same server, timed separately (wall
+ * clock and the thread's CPU clock), in alternating order ({@link Interleaving}). A busy machine slows both targets alike, so their ratio stays
  * measurable where two separate throughput runs differ by tens of percent. Run with {@code -t 1} and {@code -t 4}.
  *
  * <p>Per iteration, JMH reports the counters {@code rawNanos}, {@code guardNanos} (time spent in each target's
- * cycles), {@code pairs} (operations), {@code rawMedianNanos}, {@code guardMedianNanos} and
+ * cycles), {@code rawCpuNanos}, {@code guardCpuNanos} (the benchmark threads' CPU time in them), {@code pairs}
+ * (operations), {@code rawMedianNanos}, {@code guardMedianNanos} and
  * {@code medianDifferenceNanos} (see {@link Interleaving}), each summed over the threads;
  * {@code benchmarks/summarize.py} turns them into each target's microseconds per cycle and the guarded/raw
  * throughput ratio (rawNanos / guardNanos) with a confidence interval over iterations, and the same from the
@@ -29,37 +30,37 @@ public class EndToEndBenchmark {
 
     @Benchmark
     public void preparedQuery(Session session, Blackhole blackhole) throws SQLException {
-        long start = System.nanoTime();
+        session.startPair();
         Cycles.preparedQuery(session.first(), session.firstId, blackhole);
-        long between = System.nanoTime();
+        session.betweenCycles();
         Cycles.preparedQuery(session.second(), session.firstId, blackhole);
-        session.completed(start, between, System.nanoTime());
+        session.endPair();
     }
 
     @Benchmark
     public void execute(Session session, Blackhole blackhole) throws SQLException {
-        long start = System.nanoTime();
+        session.startPair();
         Cycles.execute(session.first(), session.lookupSql, blackhole);
-        long between = System.nanoTime();
+        session.betweenCycles();
         Cycles.execute(session.second(), session.lookupSql, blackhole);
-        session.completed(start, between, System.nanoTime());
+        session.endPair();
     }
 
     @Benchmark
     public void preparedUpdate(Session session, Blackhole blackhole) throws SQLException {
-        long start = System.nanoTime();
+        session.startPair();
         Cycles.preparedUpdate(session.first(), session.firstId, session.name, blackhole);
-        long between = System.nanoTime();
+        session.betweenCycles();
         Cycles.preparedUpdate(session.second(), session.firstId, session.name, blackhole);
-        session.completed(start, between, System.nanoTime());
+        session.endPair();
     }
 
     @Benchmark
     public void batch(Session session, Blackhole blackhole) throws SQLException {
-        long start = System.nanoTime();
+        session.startPair();
         Cycles.batch(session.first(), session.firstId, session.balance, blackhole);
-        long between = System.nanoTime();
+        session.betweenCycles();
         Cycles.batch(session.second(), session.firstId, session.balance, blackhole);
-        session.completed(start, between, System.nanoTime());
+        session.endPair();
     }
 }

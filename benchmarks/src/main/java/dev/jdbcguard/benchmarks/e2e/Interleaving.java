@@ -10,7 +10,9 @@ import java.util.function.LongBinaryOperator;
  * moment of the machine's load, the server's state and the JIT's code, microseconds apart; swapping the order
  * cancels whatever the second cycle of a pair pays or saves because of the first.
  *
- * <p>Besides the totals (whose ratio is the throughput ratio), it keeps the durations of the first
+ * <p>Besides the wall-clock totals (whose ratio is the throughput ratio) it keeps the benchmark thread's CPU time
+ * per target, which another process's load does not inflate: their difference is what the guard costs the
+ * client in CPU per cycle, measurable on a busy machine. It also keeps the durations of the first
  * {@link #SAMPLES} pairs of an iteration for medians: a cycle that waited milliseconds for a CPU taken by another
  * process moves a total a lot and a median not at all, so the medians show what a cycle typically costs on a busy
  * machine, the totals what it costs on average, stalls included. Not thread-safe: one per benchmark thread. Costs
@@ -27,6 +29,8 @@ final class Interleaving {
     private boolean rawFirst = true;
     private long rawNanos;
     private long guardNanos;
+    private long rawCpuNanos;
+    private long guardCpuNanos;
     private long pairs;
 
     /** The target of the operation's first cycle. */
@@ -56,10 +60,22 @@ final class Interleaving {
         rawFirst = !rawFirst;
     }
 
+    /**
+     * Charges the pair about to be {@link #completed} with the calling thread's CPU time from three readings of its
+     * CPU clock taken at the same three points: what each cycle cost this JVM in CPU, whoever else was running.
+     * Call before {@link #completed}, which swaps the order.
+     */
+    void cpu(long start, long between, long end) {
+        rawCpuNanos += rawFirst ? between - start : end - between;
+        guardCpuNanos += rawFirst ? end - between : between - start;
+    }
+
     /** Forgets the iteration's durations (at the start of a JMH iteration); the order carries on. */
     void reset() {
         rawNanos = 0;
         guardNanos = 0;
+        rawCpuNanos = 0;
+        guardCpuNanos = 0;
         pairs = 0;
     }
 
@@ -69,6 +85,14 @@ final class Interleaving {
 
     long guardNanos() {
         return guardNanos;
+    }
+
+    long rawCpuNanos() {
+        return rawCpuNanos;
+    }
+
+    long guardCpuNanos() {
+        return guardCpuNanos;
     }
 
     long pairs() {

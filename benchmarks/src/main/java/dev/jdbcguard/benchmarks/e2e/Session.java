@@ -1,6 +1,8 @@
 package dev.jdbcguard.benchmarks.e2e;
 
 import dev.jdbcguard.benchmarks.Cycles;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.openjdk.jmh.annotations.AuxCounters;
@@ -31,6 +33,14 @@ public class Session {
     Target against;
 
     private final Interleaving interleaving = new Interleaving();
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    // The current pair's clock readings. The CPU clock costs a system call: the pair's outer wall readings are
+    // taken inside the outer CPU readings, and the one CPU reading between the cycles lands in the second cycle's
+    // wall time, which the swapping order gives to each target half of the time.
+    private long cpuStart;
+    private long wallStart;
+    private long wallBetween;
+    private long cpuBetween;
     private Connection raw;
     private Connection guard;
     long firstId;
@@ -74,9 +84,23 @@ public class Session {
         return connection(interleaving.second());
     }
 
-    /** Charges a pair's two cycles, timed by {@link System#nanoTime()} before, between and after them. */
-    void completed(long start, long between, long end) {
-        interleaving.completed(start, between, end);
+    /** Takes the clock readings before a pair's first cycle. */
+    void startPair() {
+        cpuStart = threads.getCurrentThreadCpuTime();
+        wallStart = System.nanoTime();
+    }
+
+    /** Takes the clock readings between a pair's two cycles. */
+    void betweenCycles() {
+        wallBetween = System.nanoTime();
+        cpuBetween = threads.getCurrentThreadCpuTime();
+    }
+
+    /** Takes the clock readings after a pair's second cycle and charges each cycle to its target. */
+    void endPair() {
+        long wallEnd = System.nanoTime();
+        interleaving.cpu(cpuStart, cpuBetween, threads.getCurrentThreadCpuTime());
+        interleaving.completed(wallStart, wallBetween, wallEnd);
     }
 
     private Connection connection(Target target) {
@@ -91,6 +115,16 @@ public class Session {
     /** A JMH counter: nanoseconds in GUARD cycles this iteration. */
     public long guardNanos() {
         return interleaving.guardNanos();
+    }
+
+    /** A JMH counter: this thread's CPU nanoseconds in RAW cycles this iteration. */
+    public long rawCpuNanos() {
+        return interleaving.rawCpuNanos();
+    }
+
+    /** A JMH counter: this thread's CPU nanoseconds in GUARD cycles this iteration. */
+    public long guardCpuNanos() {
+        return interleaving.guardCpuNanos();
     }
 
     /** A JMH counter: the median RAW cycle this iteration, in nanoseconds. */
