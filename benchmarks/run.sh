@@ -27,7 +27,7 @@ else
   # compiled it; its numbers vary little between forks, so one fork.
   forks=2 rules_forks=1 warmups=3 rules_warmups=5
   # End to end, every iteration is a paired measurement (RAW and GUARD interleaved): many iterations narrow the
-  # interval; two forks, each with its own server, show whether forks agree. About 8 minutes in all.
+  # interval; two forks, each with its own server, show whether forks agree. About 9 minutes in all.
   e2e=(-f 2 -wi 3 -w 1s -i 15 -r 1s)
 fi
 mkdir -p "$out"
