@@ -11,8 +11,8 @@ import java.util.function.LongBinaryOperator;
  * cancels whatever the second cycle of a pair pays or saves because of the first.
  *
  * <p>Besides the wall-clock totals (whose ratio is the throughput ratio) it keeps the benchmark thread's CPU time
- * per target, which another process's load does not inflate: their difference is what the guard costs the
- * client in CPU per cycle, measurable on a busy machine. It also keeps the durations of the first
+ * per target, which waiting for a CPU does not inflate (other processes still slow it through the caches): their
+ * difference is what the guard costs the client in CPU per cycle, measurable on a busy machine. It also keeps the durations of the first
  * {@link #SAMPLES} pairs of an iteration for medians: a cycle that waited milliseconds for a CPU taken by another
  * process moves a total a lot and a median not at all, so the medians show what a cycle typically costs on a busy
  * machine, the totals what it costs on average, stalls included. Not thread-safe: one per benchmark thread. Costs
