@@ -70,44 +70,83 @@ def overhead(results):
             print(f"| {cycle} | {layer} | {fmt(ns, err)} | {fmt(b, digits=0)} | {over} | {added} |")
 
 
-def iterations(result):
-    return [float(x) for fork in result["primaryMetric"]["rawData"] for x in fork]
+# Two-sided 95% quantiles of Student's t for 1 to 30 degrees of freedom.
+T95 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.160, 2.145, 2.131,
+       2.120, 2.110, 2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042]
 
 
-def mean_and_error(values):
-    """Mean and standard error of the mean."""
+def t95(df):
+    """Student's t quantile for a 95% two-sided interval; past 30 degrees of freedom, its Cornish-Fisher expansion
+    (within 0.001 of the exact value there)."""
+    if df <= len(T95):
+        return T95[df - 1]
+    z = 1.959964
+    return z + (z ** 3 + z) / (4 * df) + (5 * z ** 5 + 16 * z ** 3 + 3 * z) / (96 * df ** 2)
+
+
+def mean_and_interval(values):
+    """Mean and the half-width of its 95% confidence interval (NaN for a single value)."""
     n = len(values)
     mean = sum(values) / n
-    variance = sum((v - mean) ** 2 for v in values) / (n - 1) if n > 1 else float("nan")
-    return mean, math.sqrt(variance / n)
+    if n < 2:
+        return mean, float("nan")
+    variance = sum((v - mean) ** 2 for v in values) / (n - 1)
+    return mean, t95(n - 1) * math.sqrt(variance / n)
 
 
-def end_to_end(rounds):
-    """rounds: (threads, round name, results). Per round, then both rounds' iterations pooled."""
-    print("| cycle | threads | round | raw ops/s | guard ops/s | guard/raw | raw B/op | guard B/op |")
-    print("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: |")
+def counters(result, name):
+    """One interleaved counter per fork and measurement iteration (JMH's rawData of that secondary metric)."""
+    return [[float(x) for x in fork] for fork in result["secondaryMetrics"][name]["rawData"]]
+
+
+def end_to_end(runs, target=0.98):
+    """runs: (threads, results) of EndToEndBenchmark. Every iteration interleaves RAW and GUARD cycles and gives one
+    throughput ratio, rawNanos / guardNanos; one ratio at the median, rawMedian / (rawMedian + the median of the
+    pairs' differences); and the CPU time the benchmark threads spent per cycle of each target. Each is reported
+    with its 95% interval over the iterations of all forks. Medians and CPU times are summed over the threads by
+    JMH, hence divided by the thread count."""
+    throughput, cost = [], []
     for cycle in CYCLES:
-        for threads in sorted({t for t, _, _ in rounds}):
-            pooled = {"RAW": [], "GUARD": []}
-            for t, name, results in rounds:
-                if t != threads:
+        for threads, results in runs:
+            for r in results:
+                if method(r) != cycle:
                     continue
-                by_target = {r["params"]["target"]: r for r in results if method(r) == cycle}
-                raw, guard = by_target.get("RAW"), by_target.get("GUARD")
-                if raw is None or guard is None:
-                    continue
-                pooled["RAW"] += iterations(raw)
-                pooled["GUARD"] += iterations(guard)
-                ratio = score(guard)[0] / score(raw)[0]
-                print(f"| {cycle} | {threads} | {name} | {fmt(*score(raw), digits=0)} | {fmt(*score(guard), digits=0)} "
-                      f"| {ratio:.3f} | {fmt(bytes_per_op(raw), digits=0)} | {fmt(bytes_per_op(guard), digits=0)} |")
-            if pooled["RAW"] and pooled["GUARD"]:
-                raw_mean, raw_se = mean_and_error(pooled["RAW"])
-                guard_mean, guard_se = mean_and_error(pooled["GUARD"])
-                ratio = guard_mean / raw_mean
-                ratio_se = ratio * math.sqrt((raw_se / raw_mean) ** 2 + (guard_se / guard_mean) ** 2)
-                print(f"| {cycle} | {threads} | **pooled** | {fmt(raw_mean, 2 * raw_se, 0)} "
-                      f"| {fmt(guard_mean, 2 * guard_se, 0)} | **{ratio:.3f} ± {2 * ratio_se:.3f}** | | |")
+                # against=RAW is the control: two raw connections in the guard's place, so "guard" means raw there.
+                pair = "raw/guard" if r["params"].get("against", "GUARD") == "GUARD" else "raw/raw (control)"
+                names = ("rawNanos", "guardNanos", "pairs", "rawMedianNanos", "medianDifferenceNanos",
+                         "rawCpuNanos", "guardCpuNanos")
+                c = {name: counters(r, name) for name in names}
+                ratios, fork_ratios, median_raw, median_added, median_ratios, cpu_added = [], [], [], [], [], []
+                for fork in range(len(c["pairs"])):
+                    its = list(zip(*(c[name][fork] for name in names)))
+                    fork_ratio = [raw / guard for raw, guard, *_ in its]
+                    ratios += fork_ratio
+                    fork_ratios.append(f"{sum(fork_ratio) / len(fork_ratio):.3f}")
+                    median_raw += [m / threads / 1000 for _, _, _, m, _, _, _ in its]
+                    median_added += [d / threads / 1000 for _, _, _, _, d, _, _ in its]
+                    median_ratios += [m / (m + d) for _, _, _, m, d, _, _ in its]
+                    cpu_added += [(g - w) / n / 1000 for _, _, n, _, _, w, g in its]
+                pairs = sum(map(sum, c["pairs"]))
+                per_cycle = {name: sum(map(sum, c[name])) / pairs / 1000 for name in names if "Nanos" in name}
+                ratio, ratio_ci = mean_and_interval(ratios)
+                verdict = "shown" if ratio - ratio_ci >= target else "not shown"
+                head = f"| {cycle} | {threads} | {pair} "
+                throughput.append(head + f"| {per_cycle['rawNanos']:,.1f} | {per_cycle['guardNanos']:,.1f} "
+                                  f"| **{fmt(ratio, ratio_ci, 4)}** | {', '.join(fork_ratios)} | {verdict} "
+                                  f"| {len(ratios)} | {fmt(bytes_per_op(r), digits=0)} |")
+                cost.append(head + f"| {sum(median_raw) / len(median_raw):,.1f} "
+                            f"| {fmt(*mean_and_interval(median_added), 2)} | {fmt(*mean_and_interval(median_ratios), 4)} "
+                            f"| {per_cycle['rawCpuNanos']:,.1f} | {fmt(*mean_and_interval(cpu_added), 2)} |")
+    print("Throughput: time per cycle (mean, wall clock) and the guarded/raw ratio, 95% interval over iterations.\n")
+    print("| cycle | threads | pair | raw us/cycle | guard us/cycle | guard/raw throughput | per fork "
+          f"| >= {target} | iterations | B/pair |")
+    print("| --- | ---: | --- | ---: | ---: | ---: | --- | --- | ---: | ---: |")
+    print("\n".join(throughput))
+    print("\nWhat a typical cycle pays (medians of the pairs) and what the guard costs the client in CPU per cycle.\n")
+    print("| cycle | threads | pair | median raw us | median guard - raw, us | guard/raw at the median "
+          "| raw CPU us/cycle | guard - raw CPU, us/cycle |")
+    print("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: |")
+    print("\n".join(cost))
 
 
 def plain(results):
@@ -125,8 +164,8 @@ def main():
         if results:
             print(f"\n### {title}\n")
             overhead(results)
-    e2e = [(t, name, load(directory, f"e2e-{t}-threads-{name}")) for t in (1, 4) for name in ("a", "b")]
-    e2e = [(t, name, results) for t, name, results in e2e if results]
+    e2e = [(t, load(directory, f"e2e-{t}-threads")) for t in (1, 4)] + [(1, load(directory, "e2e-control"))]
+    e2e = [(t, results) for t, results in e2e if results]
     if e2e:
         print("\n### End to end\n")
         end_to_end(e2e)

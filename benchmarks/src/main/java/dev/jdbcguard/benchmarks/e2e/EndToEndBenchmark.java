@@ -5,55 +5,62 @@ import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.infra.Blackhole;
-import org.openjdk.jmh.infra.ThreadParams;
 
 /**
- * The statement cycles of {@link Cycles} against a real MariaDB on loopback, through raw Connector/J or through
- * the guard, one {@link Target} per fork: absolute throughput. Run with {@code -t 1} and {@code -t 4}. Forks run
- * one after the other, so a change in the machine's load lands on one target only; {@link EndToEndRatioBenchmark}
- * gives the guarded/raw ratio without that noise.
+ * The statement cycles of {@link Cycles} against a real MariaDB on loopback, raw Connector/J and the guard
+ * interleaved: each operation is one cycle through each {@link Target} on the same server, timed separately (wall
+ * clock and the thread's CPU clock), in alternating order ({@link Interleaving}). A busy machine slows both targets alike, so their ratio stays
+ * measurable where two separate throughput runs differ by tens of percent. Run with {@code -t 1} and {@code -t 4}.
+ *
+ * <p>Per iteration, JMH reports the counters {@code rawNanos}, {@code guardNanos} (time spent in each target's
+ * cycles), {@code rawCpuNanos}, {@code guardCpuNanos} (the benchmark threads' CPU time in them), {@code pairs}
+ * (operations), {@code rawMedianNanos}, {@code guardMedianNanos} and
+ * {@code medianDifferenceNanos} (see {@link Interleaving}), each summed over the threads;
+ * {@code benchmarks/summarize.py} turns them into each target's microseconds per cycle and the guarded/raw
+ * throughput ratio (rawNanos / guardNanos) with a confidence interval over iterations, and the same from the
+ * medians. The primary score counts pairs per second; {@code gc.alloc.rate.norm} is the bytes of a pair (both
+ * cycles).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class EndToEndBenchmark {
 
-    @State(Scope.Thread)
-    public static class Session extends ThreadConnection {
-
-        @Param
-        Target target;
-
-        @Setup(Level.Trial)
-        public void open(LoopbackServer server, ThreadParams thread) throws SQLException {
-            open(target, server, thread);
-        }
-    }
-
     @Benchmark
     public void preparedQuery(Session session, Blackhole blackhole) throws SQLException {
-        Cycles.preparedQuery(session.connection, session.firstId, blackhole);
+        session.startPair();
+        Cycles.preparedQuery(session.first(), session.firstId, blackhole);
+        session.betweenCycles();
+        Cycles.preparedQuery(session.second(), session.firstId, blackhole);
+        session.endPair();
     }
 
     @Benchmark
     public void execute(Session session, Blackhole blackhole) throws SQLException {
-        Cycles.execute(session.connection, session.lookupSql, blackhole);
+        session.startPair();
+        Cycles.execute(session.first(), session.lookupSql, blackhole);
+        session.betweenCycles();
+        Cycles.execute(session.second(), session.lookupSql, blackhole);
+        session.endPair();
     }
 
     @Benchmark
     public void preparedUpdate(Session session, Blackhole blackhole) throws SQLException {
-        Cycles.preparedUpdate(session.connection, session.firstId, session.name, blackhole);
+        session.startPair();
+        Cycles.preparedUpdate(session.first(), session.firstId, session.name, blackhole);
+        session.betweenCycles();
+        Cycles.preparedUpdate(session.second(), session.firstId, session.name, blackhole);
+        session.endPair();
     }
 
     @Benchmark
     public void batch(Session session, Blackhole blackhole) throws SQLException {
-        Cycles.batch(session.connection, session.firstId, session.balance, blackhole);
+        session.startPair();
+        Cycles.batch(session.first(), session.firstId, session.balance, blackhole);
+        session.betweenCycles();
+        Cycles.batch(session.second(), session.firstId, session.balance, blackhole);
+        session.endPair();
     }
 }

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -16,7 +17,9 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * The test harness's throwaway MariaDB on loopback (with TLS), started once per fork through
  * {@link TestServers} (the harness's entry point outside JUnit), with the {@link Cycles#SCHEMA} table seeded
- * with {@link #MAX_THREADS} x {@link Cycles#ROWS_PER_THREAD} rows; stopped and deleted at the end of the fork.
+ * with {@link #MAX_THREADS} x {@link Cycles#ROWS_PER_THREAD} rows, and moved to CPUs of its own when
+ * {@value ServerPinning#VARIABLE} says so; stopped and deleted at the end of the fork. Both targets of a fork
+ * talk to this one server.
  */
 @State(Scope.Benchmark)
 public class LoopbackServer {
@@ -43,6 +46,10 @@ public class LoopbackServer {
                     insert.addBatch();
                 }
                 insert.executeBatch();
+            }
+            Optional<String> cpus = ServerPinning.requested();
+            if (cpus.isPresent()) {
+                ServerPinning.pin(admin, cpus.get());
             }
         }
     }
