@@ -63,8 +63,9 @@ import org.slf4j.LoggerFactory;
  * <p>Next to each proxy class Byte Buddy generates its {@link ProxyConstructor}, whose only code is
  * {@code new}: the pair is cached per class loader with weak keys ({@link TypeCache}), keyed by
  * base and interface set, and the constructor per delegate class ({@link ClassValue}), so
- * wrapping costs a {@code ClassValue} lookup plus an inlinable {@code new}, with no lock. If a shape cannot be generated (an interface whose methods mention inaccessible types,
- * conflicting signatures, a class loader that cannot see both sides), the factory logs one
+ * wrapping costs a {@code ClassValue} lookup plus an inlinable {@code new}, with no lock. If a
+ * shape cannot be generated (an interface whose methods mention inaccessible types, conflicting
+ * signatures, a class loader that cannot see both sides), the factory logs one
  * warning and uses the shape with only the {@code java.sql} interface: vendor casts then fail,
  * but the guard is never bypassed.
  *
