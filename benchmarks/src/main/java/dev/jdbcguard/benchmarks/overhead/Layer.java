@@ -3,6 +3,8 @@ package dev.jdbcguard.benchmarks.overhead;
 import com.p6spy.engine.spy.P6ModuleManager;
 import dev.jdbcguard.benchmarks.stub.StubDataSource;
 import dev.jdbcguard.benchmarks.stub.StubDriver;
+import dev.jdbcguard.driver.hook.ConnectionHook;
+import dev.jdbcguard.driver.proxy.ProxyFactory;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -29,6 +31,17 @@ public enum Layer {
         @Override
         public Connection connect() throws SQLException {
             return DriverManager.getConnection("jdbc:guard:" + STUB_URL.substring("jdbc:".length()), guardSettings());
+        }
+    },
+
+    /**
+     * jdbc-guard's proxies alone, with the hook that does nothing ({@link ConnectionHook#NONE}): what the
+     * wrapping costs before any rule runs, so GUARD minus this is the engine's share.
+     */
+    GUARD_PROXIES {
+        @Override
+        public Connection connect() throws SQLException {
+            return new ProxyFactory().connection(DriverManager.getConnection(STUB_URL), ConnectionHook.NONE);
         }
     },
 

@@ -34,6 +34,12 @@ public abstract class GuardConnection extends GuardWarningSource<Connection> imp
 
     final ConnectionHook hook;
     final ProxyFactory proxies;
+    /**
+     * When the running execution of one of its statements started ({@code System.nanoTime()}). One
+     * field per connection, not per statement: a connection, like the hook, is used by one thread at
+     * a time, and an execution starts and ends within one call, so two never overlap.
+     */
+    long executionStart;
     @SuppressWarnings("unused") // set through CLOSED, so close and abort report exactly once
     private volatile boolean closed;
     private DatabaseMetaData rawMetaData;

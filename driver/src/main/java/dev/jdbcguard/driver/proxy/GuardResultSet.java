@@ -1,7 +1,5 @@
 package dev.jdbcguard.driver.proxy;
 
-import dev.jdbcguard.driver.hook.ConnectionHook;
-import dev.jdbcguard.driver.hook.WarningSink;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -13,10 +11,14 @@ import java.sql.Statement;
  */
 public abstract class GuardResultSet extends GuardWrapper<ResultSet> implements ResultSet {
 
-    private final GuardConnection connection;
-    private final ConnectionHook hook;
+    /**
+     * The warning chain the hook's findings go to: the statement that produced it, or the
+     * connection for a metadata result set. The connection is reached through it: one field
+     * less in an object allocated per result set.
+     */
+    private final GuardWarningSource<?> owner;
     private final Object verdict;
-    private final WarningSink warnings;
+    /** The statement proxy; for a metadata result set, made by the first {@link #getStatement()}. */
     private GuardStatement statement;
     private long rows;
     private long nextReport;
@@ -29,16 +31,18 @@ public abstract class GuardResultSet extends GuardWrapper<ResultSet> implements 
      */
     protected GuardResultSet(ResultSet delegate, GuardStatement statement, GuardConnection connection, Object verdict) {
         super(delegate);
+        this.owner = statement != null ? statement : connection;
         this.statement = statement;
-        this.connection = connection;
-        this.hook = connection.hook;
         this.verdict = verdict;
-        this.warnings = statement != null ? statement : connection;
+    }
+
+    private GuardConnection connection() {
+        return owner instanceof GuardStatement producer ? producer.connection : (GuardConnection) owner;
     }
 
     /** Tells the hook the result set is open and asks when to report rows first. */
     final void opened() throws SQLException {
-        nextReport = hook.rowsRead(verdict, 0, warnings);
+        nextReport = connection().hook.rowsRead(verdict, 0, owner);
     }
 
     @Override
@@ -47,7 +51,7 @@ public abstract class GuardResultSet extends GuardWrapper<ResultSet> implements 
             return false;
         }
         if (++rows >= nextReport) {
-            nextReport = hook.rowsRead(verdict, rows, warnings);
+            nextReport = connection().hook.rowsRead(verdict, rows, owner);
         }
         return true;
     }
@@ -84,7 +88,7 @@ public abstract class GuardResultSet extends GuardWrapper<ResultSet> implements 
     final void released() {
         if (!reported) {
             reported = true;
-            hook.resultClosed(verdict, rows);
+            connection().hook.resultClosed(verdict, rows);
         }
     }
 
@@ -96,6 +100,7 @@ public abstract class GuardResultSet extends GuardWrapper<ResultSet> implements 
             if (raw == null) {
                 return null;
             }
+            GuardConnection connection = connection();
             statement = connection.proxies.statement(raw, connection);
         }
         return statement;
@@ -103,6 +108,7 @@ public abstract class GuardResultSet extends GuardWrapper<ResultSet> implements 
 
     @Override
     protected final Object guardReturned(Object raw) throws SQLException {
+        GuardConnection connection = connection();
         return connection.proxies.guard(raw, connection, statement);
     }
 }

@@ -17,28 +17,28 @@ import java.sql.Statement;
  * Every other method the guard does not act on is generated as a direct call on the delegate.
  *
  * <p>The state of the running execution (the hook's value, the start time) lives in fields, not
- * in objects: a statement is used by one thread at a time and the hot path allocates nothing.
+ * in objects: a statement is used by one thread at a time and the hot path allocates nothing. A
+ * proxy is allocated per statement, so it holds only what cannot be reached from elsewhere: the
+ * hook is the connection's, the start time is kept by the connection (one execution runs at a
+ * time per connection), and the target's current result set is its proxy's delegate.
  */
 public abstract class GuardStatement extends GuardWarningSource<Statement> implements Statement {
 
     final GuardConnection connection;
-    final ConnectionHook hook;
     /** What the hook returned for the running or last execution. */
     private Object verdict;
-    private long startNanos;
-    private ResultSet rawResult;
+    /** The proxy of the last result set the target handed out. */
     private GuardResultSet result;
     private boolean closed;
 
     protected GuardStatement(Statement delegate, GuardConnection connection) {
         super(delegate);
         this.connection = connection;
-        this.hook = connection.hook;
     }
 
     @Override
     public final void addBatch(String sql) throws SQLException {
-        hook.beforeSql(SqlSource.BATCH_ADD, sql, null, this);
+        connection.hook.beforeSql(SqlSource.BATCH_ADD, sql, null, this);
         delegate.addBatch(sql);
     }
 
@@ -48,7 +48,7 @@ public abstract class GuardStatement extends GuardWarningSource<Statement> imple
      */
     protected void beginOwnSql() throws SQLException {
         verdict = null;
-        startNanos = System.nanoTime();
+        connection.executionStart = System.nanoTime();
     }
 
     /**
@@ -59,8 +59,8 @@ public abstract class GuardStatement extends GuardWarningSource<Statement> imple
      */
     protected final void begin(SqlSource source, String sql, Object prepared) throws SQLException {
         clearGuardWarnings();
-        verdict = hook.beforeSql(source, sql, prepared, this);
-        startNanos = System.nanoTime();
+        verdict = connection.hook.beforeSql(source, sql, prepared, this);
+        connection.executionStart = System.nanoTime();
     }
 
     /**
@@ -103,7 +103,8 @@ public abstract class GuardStatement extends GuardWarningSource<Statement> imple
      * it propagates.
      */
     private void report(Throwable failure) throws SQLException {
-        long elapsedNanos = System.nanoTime() - startNanos;
+        long elapsedNanos = System.nanoTime() - connection.executionStart;
+        ConnectionHook hook = connection.hook;
         if (failure == null) {
             hook.afterExecute(verdict, elapsedNanos, null, this);
             return;
@@ -129,14 +130,16 @@ public abstract class GuardStatement extends GuardWarningSource<Statement> imple
 
     /** The same proxy while the target driver hands back the same result set; the one it replaces is reported closed. */
     protected final GuardResultSet result(ResultSet raw) throws SQLException {
-        if (raw == null || raw == rawResult) {
-            return raw == null ? null : result;
+        if (raw == null) {
+            return null;
         }
         if (result != null) {
+            if (result.delegate == raw) {
+                return result;
+            }
             result.released();
         }
         GuardResultSet opened = connection.proxies.resultSet(raw, this, connection, verdict);
-        rawResult = raw;
         result = opened;
         return opened;
     }

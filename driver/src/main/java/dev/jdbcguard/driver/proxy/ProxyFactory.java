@@ -1,6 +1,7 @@
 package dev.jdbcguard.driver.proxy;
 
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
+import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
 import static net.bytebuddy.matcher.ElementMatchers.isDeclaredBy;
 import static net.bytebuddy.matcher.ElementMatchers.isDefaultMethod;
 import static net.bytebuddy.matcher.ElementMatchers.isSubTypeOf;
@@ -14,9 +15,6 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.jdbcguard.driver.hook.ConnectionHook;
 import java.io.Serializable;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.lang.reflect.Modifier;
 import java.sql.CallableStatement;
 import java.sql.Connection;
@@ -26,11 +24,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.TypeCache;
 import net.bytebuddy.asm.Advice;
@@ -62,11 +60,12 @@ import org.slf4j.LoggerFactory;
  * a vendor prepare method on a connection ({@code String} first, returns a statement, e.g.
  * Connector/J's {@code serverPrepareStatement}) reports its SQL to the hook first.
  *
- * <p>Generated classes are cached per class loader with weak keys ({@link TypeCache}), keyed by
- * base and interface set; the constructor handle is cached per delegate class
- * ({@link ClassValue}), so wrapping costs a {@code ClassValue} lookup plus {@code new}, with no
- * lock. If a shape cannot be generated (an interface whose methods mention inaccessible types,
- * conflicting signatures, a class loader that cannot see both sides), the factory logs one
+ * <p>Next to each proxy class Byte Buddy generates its {@link ProxyConstructor}, whose only code is
+ * {@code new}: the pair is cached per class loader with weak keys ({@link TypeCache}), keyed by
+ * base and interface set, and the constructor per delegate class ({@link ClassValue}), so
+ * wrapping costs a {@code ClassValue} lookup plus an inlinable {@code new}, with no lock. If a
+ * shape cannot be generated (an interface whose methods mention inaccessible types, conflicting
+ * signatures, a class loader that cannot see both sides), the factory logs one
  * warning and uses the shape with only the {@code java.sql} interface: vendor casts then fail,
  * but the guard is never bypassed.
  *
@@ -77,41 +76,39 @@ import org.slf4j.LoggerFactory;
 public final class ProxyFactory {
 
     private static final Logger LOG = LoggerFactory.getLogger("jdbcguard.proxy");
-    /** The number of arguments every constructor handle takes (see {@link #create}). */
-    private static final int CREATE_ARITY = 4;
 
     private final ByteBuddy byteBuddy = new ByteBuddy();
     private final TypeCache<TypeCache.SimpleKey> types = new TypeCache.WithInlineExpunction<>(TypeCache.Sort.SOFT);
 
-    private final Shapes connections = new Shapes(GuardConnection.class, Connection.class, ConnectionHook.class, ProxyFactory.class);
-    private final Shapes statements = new Shapes(GuardStatement.class, Statement.class, GuardConnection.class);
-    private final Shapes prepareds = new Shapes(GuardPreparedStatement.class, PreparedStatement.class, GuardConnection.class,
-            String.class, Object.class);
-    private final Shapes callables = new Shapes(GuardCallableStatement.class, CallableStatement.class, GuardConnection.class,
-            String.class, Object.class);
-    private final Shapes metaDatas = new Shapes(GuardDatabaseMetaData.class, DatabaseMetaData.class, GuardConnection.class);
-    private final Shapes resultSets = new Shapes(GuardResultSet.class, ResultSet.class, GuardStatement.class,
-            GuardConnection.class, Object.class);
+    private final Shapes connections = new Shapes(GuardConnection.class, Connection.class);
+    private final Shapes statements = new Shapes(GuardStatement.class, Statement.class);
+    private final Shapes prepareds = new Shapes(GuardPreparedStatement.class, PreparedStatement.class);
+    private final Shapes callables = new Shapes(GuardCallableStatement.class, CallableStatement.class);
+    private final Shapes metaDatas = new Shapes(GuardDatabaseMetaData.class, DatabaseMetaData.class);
+    private final Shapes resultSets = new Shapes(GuardResultSet.class, ResultSet.class);
+
+    // Each method below calls make() at its own call site: the profile there sees one constructor
+    // per target driver, so C2 inlines it (see ProxyConstructor). A shared helper would mix them.
 
     /** Wraps a freshly opened target connection; the hook receives every event of its life. */
     public GuardConnection connection(Connection raw, ConnectionHook hook) {
-        return (GuardConnection) create(connections.get(raw.getClass()), raw, hook, this, null);
+        return (GuardConnection) connections.get(raw.getClass()).make(raw, hook, this, null);
     }
 
     GuardStatement statement(Statement raw, GuardConnection connection) {
-        return (GuardStatement) create(statements.get(raw.getClass()), raw, connection, null, null);
+        return (GuardStatement) statements.get(raw.getClass()).make(raw, connection, null, null);
     }
 
     GuardPreparedStatement prepared(PreparedStatement raw, GuardConnection connection, String sql, Object verdict) {
-        return (GuardPreparedStatement) create(prepareds.get(raw.getClass()), raw, connection, sql, verdict);
+        return (GuardPreparedStatement) prepareds.get(raw.getClass()).make(raw, connection, sql, verdict);
     }
 
     GuardCallableStatement callable(CallableStatement raw, GuardConnection connection, String sql, Object verdict) {
-        return (GuardCallableStatement) create(callables.get(raw.getClass()), raw, connection, sql, verdict);
+        return (GuardCallableStatement) callables.get(raw.getClass()).make(raw, connection, sql, verdict);
     }
 
     GuardDatabaseMetaData metaData(DatabaseMetaData raw, GuardConnection connection) {
-        return (GuardDatabaseMetaData) create(metaDatas.get(raw.getClass()), raw, connection, null, null);
+        return (GuardDatabaseMetaData) metaDatas.get(raw.getClass()).make(raw, connection, null, null);
     }
 
     /**
@@ -120,7 +117,7 @@ public final class ProxyFactory {
      */
     GuardResultSet resultSet(ResultSet raw, GuardStatement statement, GuardConnection connection, Object verdict)
             throws SQLException {
-        GuardResultSet result = (GuardResultSet) create(resultSets.get(raw.getClass()), raw, statement, connection, verdict);
+        GuardResultSet result = (GuardResultSet) resultSets.get(raw.getClass()).make(raw, statement, connection, verdict);
         try {
             result.opened();
         } catch (Throwable hookFailure) {
@@ -128,21 +125,6 @@ public final class ProxyFactory {
             throw hookFailure;
         }
         return result;
-    }
-
-    /**
-     * Calls a generated constructor through its cached handle, adapted to four {@code Object}
-     * arguments (unused ones are dropped), so one exact invocation serves every proxy type.
-     * Constructors only store fields: nothing checked can be thrown.
-     */
-    private static Object create(MethodHandle constructor, Object a, Object b, Object c, Object d) {
-        try {
-            return constructor.invokeExact(a, b, c, d);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable impossible) {
-            throw new IllegalStateException(impossible);
-        }
     }
 
     /**
@@ -173,24 +155,18 @@ public final class ProxyFactory {
         return raw;
     }
 
-    /** The constructor handle of the generated class for each delegate class of one base. */
-    private final class Shapes extends ClassValue<MethodHandle> {
+    /** The constructor of the generated class for each delegate class of one base. */
+    private final class Shapes extends ClassValue<ProxyConstructor> {
         private final Class<?> base;
         private final Class<?> jdbcInterface;
-        private final Class<?>[] parameters;
-        private final MethodType erasedType;
 
-        Shapes(Class<?> base, Class<?> jdbcInterface, Class<?>... constructorTail) {
+        Shapes(Class<?> base, Class<?> jdbcInterface) {
             this.base = base;
             this.jdbcInterface = jdbcInterface;
-            this.parameters = new Class<?>[constructorTail.length + 1];
-            this.parameters[0] = jdbcInterface;
-            System.arraycopy(constructorTail, 0, parameters, 1, constructorTail.length);
-            this.erasedType = MethodType.genericMethodType(parameters.length);
         }
 
         @Override
-        protected MethodHandle computeValue(Class<?> delegateClass) {
+        protected ProxyConstructor computeValue(Class<?> delegateClass) {
             List<Class<?>> interfaces = vendorInterfaces(delegateClass);
             try {
                 return constructor(generate(interfaces));
@@ -206,13 +182,8 @@ public final class ProxyFactory {
             }
         }
 
-        private MethodHandle constructor(Class<?> generated) throws ReflectiveOperationException {
-            MethodHandle constructor = MethodHandles.publicLookup()
-                    .findConstructor(generated, MethodType.methodType(void.class, parameters))
-                    .asType(erasedType);
-            Class<?>[] unused = new Class<?>[CREATE_ARITY - parameters.length];
-            Arrays.fill(unused, Object.class);
-            return MethodHandles.dropArguments(constructor, parameters.length, unused);
+        private ProxyConstructor constructor(Class<?> generated) throws ReflectiveOperationException {
+            return (ProxyConstructor) generated.getConstructor().newInstance();
         }
 
         /** Public interfaces of the delegate beyond what the base already implements, in a stable order. */
@@ -244,7 +215,26 @@ public final class ProxyFactory {
             visible.add(base);
             ClassLoader loader = new MultipleParentClassLoader.Builder().appendMostSpecific(visible).build();
             return types.findOrInsert(loader, new TypeCache.SimpleKey(base, interfaces),
-                    () -> define(interfaces).load(loader, ClassLoadingStrategy.Default.WRAPPER).getLoaded(), types);
+                    () -> constructorOf(define(interfaces)).load(loader, ClassLoadingStrategy.Default.WRAPPER).getLoaded(), types);
+        }
+
+        /**
+         * The {@link ProxyConstructor} of {@code proxy}, with {@code proxy} included so both share one
+         * class loader: {@code make} casts its first arguments to the constructor's parameter types
+         * and calls it; its extra arguments are ignored.
+         */
+        private DynamicType.Unloaded<?> constructorOf(DynamicType.Unloaded<?> proxy) {
+            TypeDescription type = proxy.getTypeDescription();
+            MethodDescription constructor = type.getDeclaredMethods().filter(isConstructor()).getOnly();
+            int[] arguments = IntStream.range(0, constructor.getParameters().size()).toArray();
+            return byteBuddy.subclass(ProxyConstructor.class)
+                    .name(type.getName() + "$Constructor")
+                    .modifiers(Visibility.PUBLIC, TypeManifestation.FINAL)
+                    .method(named("make"))
+                    .intercept(MethodCall.construct(constructor).withArgument(arguments)
+                            .withAssigner(Assigner.DEFAULT, Assigner.Typing.DYNAMIC))
+                    .make()
+                    .include(proxy);
         }
 
         private DynamicType.Unloaded<?> define(List<Class<?>> interfaces) {
