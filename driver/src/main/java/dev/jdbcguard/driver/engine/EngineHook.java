@@ -37,7 +37,8 @@ import java.util.List;
  * <p><b>Cost.</b> For a clean statement seen before: a probe of the connection's
  * {@link JudgementMemo} (the shared judge's cache when the memo does not hold it), a reference
  * compare with {@link Verdict#PASS}, the query checks' per-statement work (an N+1 table probe, a
- * probe of the connection's plan memo), two {@code nanoTime} reads and the target's timing adders;
+ * probe of the connection's plan memo), the target's timing adders and no clock read of its own
+ * (the proxy's start time is passed in);
  * no allocation. Findings allocate their text.
  *
  * <p>Used by one thread at a time, like the connection.
@@ -83,7 +84,8 @@ final class EngineHook implements ConnectionHook {
     }
 
     @Override
-    public Object beforeSql(SqlSource source, String sql, Object prepared, WarningSink warnings) throws SQLException {
+    public Object beforeSql(SqlSource source, String sql, Object prepared, WarningSink warnings, long startNanos)
+            throws SQLException {
         if (source == SqlSource.NATIVE_SQL) {
             return null; // only translated, never executed: judged when it runs
         }
@@ -97,7 +99,7 @@ final class EngineHook implements ConnectionHook {
         if (preparing || source == SqlSource.BATCH_ADD) {
             return judgement;
         }
-        return queries.execute(judgement, sql, warnings);
+        return queries.execute(judgement, sql, warnings, startNanos);
     }
 
     /** Cold path: a statement some rule fired on. Blocks on the first {@code block} finding, else warns each. */
@@ -135,7 +137,7 @@ final class EngineHook implements ConnectionHook {
 
     @Override
     public void afterExecute(Object token, long elapsedNanos, Throwable failure, WarningSink warnings) throws SQLException {
-        target.statementExecuted(elapsedNanos);
+        target.statementExecuted(queries.statementNanos(elapsedNanos));
         queries.afterExecute(token, elapsedNanos, failure, warnings);
     }
 

@@ -76,17 +76,21 @@ public final class UnindexedDetector {
      *                    an EXPLAIN is requested), or null
      * @param application the application's connection, whose current database an EXPLAIN uses (read only
      *                    when a new EXPLAIN is requested), or null for the URL's
+     * @return how long it waited for a plan (0 unless the first execution of a new fingerprint waited)
      * @throws SQLException when the sink blocks, or reading the application's catalog fails
      */
-    public void beforeExecute(UnindexedSettings settings, Object fingerprint, String sql, BoundValues parameters,
+    public long beforeExecute(UnindexedSettings settings, Object fingerprint, String sql, BoundValues parameters,
                               Connection application, FindingSink sink) throws SQLException {
         if (settings.detect() == Detect.FLAGS || plans == null) {
-            return;
+            return 0;
         }
         PlanVerdict verdict = plans.verdict(fingerprint, sql, parameters, application);
+        long waited = 0;
         if (verdict instanceof PlanVerdict.Pending pending) {
             if (!settings.planWait().isZero()) {
+                long since = System.nanoTime();
                 verdict = pending.await(settings.planWait().toNanos());
+                waited = System.nanoTime() - since;
             }
             if (verdict instanceof PlanVerdict.Pending && pending.claim()) {
                 pending.done().thenAccept(done -> reportInBackground(settings, fingerprint, sql, pending, done, sink));
@@ -95,6 +99,7 @@ public final class UnindexedDetector {
         if (verdict instanceof PlanVerdict.Explained plan) {
             reportScans(settings, fingerprint, plan, Stage.BEFORE_EXECUTION, sink);
         }
+        return waited;
     }
 
     /**

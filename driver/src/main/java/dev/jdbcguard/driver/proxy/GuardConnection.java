@@ -106,27 +106,27 @@ public abstract class GuardConnection extends GuardWarningSource<Connection> imp
 
     @Override
     public final CallableStatement prepareCall(String sql) throws SQLException {
-        Object verdict = hook.beforeSql(SqlSource.PREPARE_CALL, sql, null, this);
+        Object verdict = hook.beforeSql(SqlSource.PREPARE_CALL, sql, null, this, 0);
         return proxies.callable(delegate.prepareCall(sql), this, sql, verdict);
     }
 
     @Override
     public final CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency) throws SQLException {
-        Object verdict = hook.beforeSql(SqlSource.PREPARE_CALL, sql, null, this);
+        Object verdict = hook.beforeSql(SqlSource.PREPARE_CALL, sql, null, this, 0);
         return proxies.callable(delegate.prepareCall(sql, resultSetType, resultSetConcurrency), this, sql, verdict);
     }
 
     @Override
     public final CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency,
                                                int resultSetHoldability) throws SQLException {
-        Object verdict = hook.beforeSql(SqlSource.PREPARE_CALL, sql, null, this);
+        Object verdict = hook.beforeSql(SqlSource.PREPARE_CALL, sql, null, this, 0);
         return proxies.callable(delegate.prepareCall(sql, resultSetType, resultSetConcurrency, resultSetHoldability),
                 this, sql, verdict);
     }
 
     @Override
     public final String nativeSQL(String sql) throws SQLException {
-        hook.beforeSql(SqlSource.NATIVE_SQL, sql, null, this);
+        hook.beforeSql(SqlSource.NATIVE_SQL, sql, null, this, 0);
         return delegate.nativeSQL(sql);
     }
 
@@ -193,7 +193,7 @@ public abstract class GuardConnection extends GuardWarningSource<Connection> imp
 
     /** Generated code runs this before a vendor prepare method (e.g. Connector/J's {@code serverPrepareStatement}). */
     protected final Object beforePrepare(String sql) throws SQLException {
-        return hook.beforeSql(SqlSource.PREPARE, sql, null, this);
+        return hook.beforeSql(SqlSource.PREPARE, sql, null, this, 0);
     }
 
     /** Generated code wraps the result of a vendor prepare method with what {@link #beforePrepare} returned. */

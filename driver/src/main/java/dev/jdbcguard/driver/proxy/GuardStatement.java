@@ -38,7 +38,7 @@ public abstract class GuardStatement extends GuardWarningSource<Statement> imple
 
     @Override
     public final void addBatch(String sql) throws SQLException {
-        connection.hook.beforeSql(SqlSource.BATCH_ADD, sql, null, this);
+        connection.hook.beforeSql(SqlSource.BATCH_ADD, sql, null, this, 0);
         delegate.addBatch(sql);
     }
 
@@ -59,8 +59,9 @@ public abstract class GuardStatement extends GuardWarningSource<Statement> imple
      */
     protected final void begin(SqlSource source, String sql, Object prepared) throws SQLException {
         clearGuardWarnings();
-        verdict = connection.hook.beforeSql(source, sql, prepared, this);
-        connection.executionStart = System.nanoTime();
+        long start = System.nanoTime(); // one clock read for the hook and the elapsed time
+        connection.executionStart = start;
+        verdict = connection.hook.beforeSql(source, sql, prepared, this, start);
     }
 
     /**

@@ -70,6 +70,7 @@ public final class QueryCheckHook implements ConnectionHook, FindingSink {
     private boolean noIndexUsed;
     private boolean noGoodIndexUsed;
     private boolean canThrow;
+    private long planWaitNanos;
 
     QueryCheckHook(QueryChecks checks, ExplainService explain) {
         this.checks = checks;
@@ -85,7 +86,8 @@ public final class QueryCheckHook implements ConnectionHook, FindingSink {
     }
 
     @Override
-    public Object beforeSql(SqlSource source, String sql, Object prepared, WarningSink statementWarnings) throws SQLException {
+    public Object beforeSql(SqlSource source, String sql, Object prepared, WarningSink statementWarnings, long startNanos)
+            throws SQLException {
         Judgement judgement;
         switch (source) {
             case PREPARE, PREPARE_CALL:
@@ -99,35 +101,38 @@ public final class QueryCheckHook implements ConnectionHook, FindingSink {
             default:
                 return null;
         }
-        return execute(judgement, sql, statementWarnings);
+        return execute(judgement, sql, statementWarnings, startNanos);
     }
 
     /**
      * An execution whose SQL text the caller has already judged (the guard's engine judges every
      * text once for the statement rules and hands the judgement on, so nothing is looked up twice).
      *
+     * @param startNanos the execution's start ({@link System#nanoTime()}, read by the proxy): the clock of the
+     *                   transaction and N+1 checks
      * @return the token for {@link #afterExecute} and {@link #rowsRead}: {@code judgement}
      * @throws SQLException when {@code tx.long}, {@code query.n-plus-one} or {@code query.unindexed} blocks
      */
-    public Object execute(Judgement judgement, String sql, WarningSink statementWarnings) throws SQLException {
+    public Object execute(Judgement judgement, String sql, WarningSink statementWarnings, long startNanos)
+            throws SQLException {
         // not judgement.ruleSet(): a prepared statement keeps the judgement it was prepared under
         QueryCheckSettings current = currentSettings(checks.rules());
         String fingerprint = judgement.fingerprint();
         Classification statement = judgement.classification();
         start(statementWarnings, statement, true);
-        long now = System.nanoTime();
+        planWaitNanos = 0;
         StatementKind kind = kind(statement);
         if (kind == StatementKind.TRANSACTION_BEGIN) {
-            runtime.transactionBegan(now);
+            runtime.transactionBegan(startNanos);
         } else if (kind != StatementKind.TRANSACTION_END) {
-            runtime.beforeExecute(fingerprint, now, kind == null || kind.isDml());
+            runtime.beforeExecute(fingerprint, startNanos, kind == null || kind.isDml());
         }
         if (current.unindexedEnabled() && explains && current.unindexed().detect() != Detect.FLAGS
                 && !statement.allows(RuleCatalog.QUERY_UNINDEXED)) {
             // the target, not its catalog: the detector reads the catalog only when it requests an EXPLAIN
             // a prepared statement's proxy can tell its bound values, read only if an EXPLAIN is requested
             BoundValues values = statementWarnings instanceof BoundValues bound ? bound : null;
-            detector.beforeExecute(current.unindexed(), fingerprint, sql, values, target, this);
+            planWaitNanos = detector.beforeExecute(current.unindexed(), fingerprint, sql, values, target, this);
         }
         noIndexUsed = false;
         noGoodIndexUsed = false;
@@ -149,7 +154,7 @@ public final class QueryCheckHook implements ConnectionHook, FindingSink {
         Classification statement = judgement.classification();
         // After a failure the driver's exception must reach the caller: findings only warn then.
         start(statementWarnings, statement, failure == null);
-        runtime.afterExecute(judgement.fingerprint(), elapsedNanos);
+        runtime.afterExecute(judgement.fingerprint(), statementNanos(elapsedNanos));
         if (failure != null) {
             return;
         }
@@ -162,6 +167,15 @@ public final class QueryCheckHook implements ConnectionHook, FindingSink {
             detector.afterExecute(settings.unindexed(), judgement.fingerprint(), judgement.fingerprint(),
                     noIndexUsed, noGoodIndexUsed, this);
         }
+    }
+
+    /**
+     * The statement's own time out of an execution's {@code elapsedNanos}: without the time the
+     * first execution of a new shape waited for its plan (only when {@code query.unindexed} blocks),
+     * so that wait is never reported as a slow statement.
+     */
+    public long statementNanos(long elapsedNanos) {
+        return elapsedNanos - planWaitNanos;
     }
 
     @Override

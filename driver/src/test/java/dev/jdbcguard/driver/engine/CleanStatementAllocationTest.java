@@ -50,7 +50,7 @@ class CleanStatementAllocationTest extends QueryTables {
             ConnectionHook hook = engines.open(new ConnectRequest(url.targetUrl(), url.properties(), url.settings()));
             hook.connected(raw, sink);
             String[] sqls = {"SELECT status FROM qc_orders WHERE id = 7", "SELECT id FROM qc_orders WHERE customer_id = 9"};
-            Object prepared = hook.beforeSql(SqlSource.PREPARE, "SELECT status FROM qc_orders WHERE id = ?", null, sink);
+            Object prepared = hook.beforeSql(SqlSource.PREPARE, "SELECT status FROM qc_orders WHERE id = ?", null, sink, 0);
             // Warm up: judged, explained (in the background), compiled.
             for (int i = 0; i < 50_000; i++) {
                 execute(hook, sqls[i % 2], null, sink);
@@ -81,7 +81,8 @@ class CleanStatementAllocationTest extends QueryTables {
     }
 
     private static void execute(ConnectionHook hook, String sql, Object prepared, WarningSink sink) throws Exception {
-        Object token = hook.beforeSql(prepared == null ? SqlSource.EXECUTE : SqlSource.EXECUTE_PREPARED, sql, prepared, sink);
+        Object token = hook.beforeSql(prepared == null ? SqlSource.EXECUTE : SqlSource.EXECUTE_PREPARED, sql, prepared, sink,
+                System.nanoTime());
         hook.serverStatus(false, false);
         hook.afterExecute(token, 20_000, null, sink);
     }

@@ -130,6 +130,41 @@ class UnindexedE2eTest extends QueryTables {
     }
 
     @Test
+    void theWaitForAFirstPlanIsNotCountedAsTheStatementsTime() throws Exception {
+        Path rules = Guarded.rulesFile("""
+                rules:
+                  query.unindexed: block
+                  query.slow: {action: warn, threshold: 150ms}
+                """);
+        try (Connection admin = db.adminConnection(); Statement locker = admin.createStatement()) {
+            locker.execute("CREATE TABLE IF NOT EXISTS " + db.database() + ".qc_locked (id INT PRIMARY KEY)");
+            locker.execute("INSERT IGNORE INTO " + db.database() + ".qc_locked VALUES (1)");
+            try (Connection c = connect(db, "guard.rules=" + rules); Statement s = c.createStatement()) {
+                // The guard's EXPLAIN waits for this table lock; the statement itself runs once the plan is in.
+                locker.execute("LOCK TABLES " + db.database() + ".qc_locked WRITE");
+                Thread unlock = new Thread(() -> {
+                    try {
+                        Thread.sleep(400);
+                        locker.execute("UNLOCK TABLES");
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                unlock.start();
+                long begin = System.nanoTime();
+                read(s, "SELECT id FROM qc_locked WHERE id = 1");
+                long wallMillis = (System.nanoTime() - begin) / 1_000_000;
+                unlock.join();
+
+                assertThat(wallMillis).as("the call waited for the plan").isGreaterThanOrEqualTo(300);
+                assertThat(ruleWarnings(s.getWarnings(), "query.slow"))
+                        .as("a primary key lookup whose call took %d ms, nearly all of it waiting for the plan", wallMillis)
+                        .isEmpty();
+            }
+        }
+    }
+
+    @Test
     void aPreparedStatementWithAnUnboundPlaceholderIsLeftToTheFlags() throws SQLException {
         Path rules = Guarded.rulesFile("rules:\n  query.unindexed: {action: block, detect: explain}\n");
         try (Connection c = connect(db, "guard.rules=" + rules);

@@ -73,7 +73,8 @@ public final class RecordingHook implements ConnectionHook, ConnectionHookFactor
     }
 
     @Override
-    public Object beforeSql(SqlSource source, String sql, Object prepared, WarningSink warnings) throws SQLException {
+    public Object beforeSql(SqlSource source, String sql, Object prepared, WarningSink warnings, long startNanos)
+            throws SQLException {
         events.add(source + " " + sql + (prepared == null ? "" : " [" + prepared + "]"));
         if (sql != null && sql.contains(blockContaining)) {
             throw new SQLException("blocked by test hook: " + sql);
