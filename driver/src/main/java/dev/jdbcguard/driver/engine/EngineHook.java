@@ -5,6 +5,7 @@ import dev.jdbcguard.driver.hook.SqlSource;
 import dev.jdbcguard.driver.hook.TransactionEvent;
 import dev.jdbcguard.driver.hook.WarningSink;
 import dev.jdbcguard.driver.metrics.GuardMetrics;
+import dev.jdbcguard.driver.metrics.StatementTimings;
 import dev.jdbcguard.driver.metrics.TargetMetrics;
 import dev.jdbcguard.driver.query.QueryCheckHook;
 import dev.jdbcguard.driver.warnings.Finding;
@@ -37,7 +38,7 @@ import java.util.List;
  * <p><b>Cost.</b> For a clean statement seen before: a probe of the connection's
  * {@link JudgementMemo} (the shared judge's cache when the memo does not hold it), a reference
  * compare with {@link Verdict#PASS}, the query checks' per-statement work (an N+1 table probe, a
- * probe of the connection's plan memo), the target's timing adders and no clock read of its own
+ * probe of the connection's plan memo), its own statement timings and no clock read of its own
  * (the proxy's start time is passed in);
  * no allocation. Findings allocate their text.
  *
@@ -50,6 +51,7 @@ final class EngineHook implements ConnectionHook {
     private final WarningReporter reporter;
     private final GuardMetrics metrics;
     private final TargetMetrics target;
+    private final StatementTimings timings;
     private final ConnectionHook connection;
     private final QueryCheckHook queries;
 
@@ -63,6 +65,7 @@ final class EngineHook implements ConnectionHook {
         this.reporter = engine.reporter();
         this.metrics = engine.metrics();
         this.target = target;
+        this.timings = target.openTimings();
         this.connection = connection;
         this.queries = queries;
     }
@@ -75,11 +78,13 @@ final class EngineHook implements ConnectionHook {
 
     @Override
     public void connectFailed(Throwable failure) {
+        target.closeTimings(timings);
         connection.connectFailed(failure);
     }
 
     @Override
     public void closed(boolean aborted) {
+        target.closeTimings(timings);
         connection.closed(aborted);
     }
 
@@ -137,7 +142,7 @@ final class EngineHook implements ConnectionHook {
 
     @Override
     public void afterExecute(Object token, long elapsedNanos, Throwable failure, WarningSink warnings) throws SQLException {
-        target.statementExecuted(queries.statementNanos(elapsedNanos));
+        timings.record(queries.statementNanos(elapsedNanos));
         queries.afterExecute(token, elapsedNanos, failure, warnings);
     }
 

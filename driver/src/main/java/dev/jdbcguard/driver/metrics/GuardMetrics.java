@@ -38,8 +38,8 @@ import org.slf4j.LoggerFactory;
  * is loaded after the presence check: without Micrometer nothing fails.
  *
  * <p><b>Cost.</b> {@link #finding} is a map lookup and an increment; a {@link RuleCounter} kept by
- * the caller is the increment alone. {@link TargetMetrics#statementExecuted} is three atomic
- * updates. None allocates once the rule or target is known.
+ * the caller is the increment alone. A connection's {@link StatementTimings#record} is three plain
+ * field updates. None allocates once the rule or target is known.
  */
 public final class GuardMetrics implements GuardMXBean, AutoCloseable {
 

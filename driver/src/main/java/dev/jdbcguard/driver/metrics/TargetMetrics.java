@@ -1,15 +1,16 @@
 package dev.jdbcguard.driver.metrics;
 
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAccumulator;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Connection gauges and statement timings of one target ({@code host:port/database}).
  *
  * <p>The target name is built from host, port and database only ({@link #describe}): there is no
- * way to put a user or password into a metric tag. Updates are atomic and allocation-free; reads
- * sum the adders and are meant for scrapes, not the hot path.
+ * way to put a user or password into a metric tag. Updates are allocation-free: connection gauges
+ * are atomic, statement timings are kept per connection ({@link StatementTimings}) and summed by
+ * the reads, which are meant for scrapes, not the hot path.
  */
 public final class TargetMetrics implements ConnectionGauges {
 
@@ -17,9 +18,13 @@ public final class TargetMetrics implements ConnectionGauges {
     private final AtomicInteger open = new AtomicInteger();
     private final AtomicInteger waiting = new AtomicInteger();
     private volatile int capacity;
-    private final LongAdder statements = new LongAdder();
-    private final LongAdder statementNanos = new LongAdder();
-    private final LongAccumulator maxStatementNanos = new LongAccumulator(Math::max, 0);
+    // Statement timings: each open connection keeps its own (no shared atomic on the hot path); a
+    // closed connection's are folded into the totals below. Guarded by this, so that a scrape and
+    // a fold never overlap and the sums never go backwards (Micrometer counters must not).
+    private final Set<StatementTimings> openTimings = new HashSet<>();
+    private long closedCount;
+    private long closedNanos;
+    private long closedMaxNanos;
 
     TargetMetrics(String target) {
         this.target = target;
@@ -50,11 +55,20 @@ public final class TargetMetrics implements ConnectionGauges {
         return target;
     }
 
-    /** Records one statement execution of {@code nanos} (wall time of the execute call). */
-    public void statementExecuted(long nanos) {
-        statements.increment();
-        statementNanos.add(nanos);
-        maxStatementNanos.accumulate(nanos);
+    /** Statement timings for a connection that opens now; {@link #closeTimings} them when it closes. */
+    public synchronized StatementTimings openTimings() {
+        StatementTimings timings = new StatementTimings();
+        openTimings.add(timings);
+        return timings;
+    }
+
+    /** Folds a closing connection's timings into the target's totals (once; later calls do nothing). */
+    public synchronized void closeTimings(StatementTimings timings) {
+        if (openTimings.remove(timings)) {
+            closedCount += timings.count();
+            closedNanos += timings.totalNanos();
+            closedMaxNanos = Math.max(closedMaxNanos, timings.maxNanos());
+        }
     }
 
     @Override
@@ -94,16 +108,28 @@ public final class TargetMetrics implements ConnectionGauges {
         return capacity;
     }
 
-    public long statementCount() {
-        return statements.sum();
+    public synchronized long statementCount() {
+        long count = closedCount;
+        for (StatementTimings timings : openTimings) {
+            count += timings.count();
+        }
+        return count;
     }
 
-    public long statementTotalNanos() {
-        return statementNanos.sum();
+    public synchronized long statementTotalNanos() {
+        long total = closedNanos;
+        for (StatementTimings timings : openTimings) {
+            total += timings.totalNanos();
+        }
+        return total;
     }
 
     /** The longest statement since start. */
-    public long statementMaxNanos() {
-        return maxStatementNanos.get();
+    public synchronized long statementMaxNanos() {
+        long max = closedMaxNanos;
+        for (StatementTimings timings : openTimings) {
+            max = Math.max(max, timings.maxNanos());
+        }
+        return max;
     }
 }

@@ -22,7 +22,7 @@ public final class AbsentMicrometerProbe implements Callable<String> {
         boolean registered;
         try {
             metrics.finding("dml.no-where", false);
-            metrics.target("db", 3306, "shop").statementExecuted(10);
+            metrics.target("db", 3306, "shop").openTimings().record(10);
             registered = server.isRegistered(metrics.objectName());
         } finally {
             metrics.close();

@@ -63,8 +63,11 @@ class GuardMetricsTest {
         gauges.connectionOpened();
         gauges.connectionClosed();
         gauges.waitStarted();
-        shop.statementExecuted(1_000_000);
-        shop.statementExecuted(3_000_000);
+        StatementTimings closed = shop.openTimings();
+        closed.record(3_000_000);
+        shop.closeTimings(closed);
+        shop.closeTimings(closed); // a second close must not count it twice
+        shop.openTimings().record(1_000_000);
         metrics.target("replica.internal", 3307, null);
 
         CompositeData[] rows = (CompositeData[]) server.getAttribute(metrics.objectName(), "Targets");
@@ -128,17 +131,22 @@ class GuardMetricsTest {
     }
 
     @Test
-    void concurrentCountsAreExact() throws Exception {
+    void concurrentCountsAreExactAcrossOpenAndClosedConnections() throws Exception {
         GuardMetrics metrics = start("concurrent", "query.slow");
         TargetMetrics target = metrics.target("db", 3306, "shop");
         int threads = 8;
         int perThread = 10_000;
         Concurrently.run(threads, thread -> {
+            // each thread is one connection; half of them close before the totals are read
+            StatementTimings timings = target.openTimings();
             for (int i = 0; i < perThread; i++) {
                 metrics.finding("query.slow", i % 2 == 0);
-                target.statementExecuted(thread + 1);
+                timings.record(thread + 1);
                 target.connectionOpened();
                 target.connectionClosed();
+            }
+            if (thread % 2 == 0) {
+                target.closeTimings(timings);
             }
         });
         assertThat(metrics.getWarnFindings()).containsEntry("query.slow", (long) threads * perThread / 2);

@@ -44,8 +44,9 @@ class MicrometerMetersTest {
         target.capacity(20);
         target.connectionOpened();
         target.waitStarted();
-        target.statementExecuted(2_000_000);
-        target.statementExecuted(6_000_000);
+        StatementTimings timings = target.openTimings();
+        timings.record(2_000_000);
+        timings.record(6_000_000);
 
         assertThat(findings("query.n-plus-one", "warn")).isEqualTo(1.0);
         assertThat(gauge("jdbcguard.connections.open")).isEqualTo(1.0);
