@@ -47,6 +47,7 @@ public abstract class GuardStatement extends GuardWarningSource<Statement> imple
      * were each judged when added, so only the outcome is reported.
      */
     protected void beginOwnSql() throws SQLException {
+        releaseResult();
         verdict = null;
         connection.executionStart = System.nanoTime();
     }
@@ -59,6 +60,7 @@ public abstract class GuardStatement extends GuardWarningSource<Statement> imple
      */
     protected final void begin(SqlSource source, String sql, Object prepared) throws SQLException {
         clearGuardWarnings();
+        releaseResult();
         long start = System.nanoTime(); // one clock read for the hook and the elapsed time
         connection.executionStart = start;
         verdict = connection.hook.beforeSql(source, sql, prepared, this, start);
@@ -127,6 +129,18 @@ public abstract class GuardStatement extends GuardWarningSource<Statement> imple
     @Override
     public final ResultSet getGeneratedKeys() throws SQLException {
         return result(delegate.getGeneratedKeys());
+    }
+
+    /**
+     * An execution closes the statement's current result set (JDBC), so its proxy is reported closed
+     * and forgotten: a target driver that recycles one result set object for every execution (as a
+     * pooling or stub driver may) still gets a new proxy, and the hook hears each result open and close.
+     */
+    private void releaseResult() {
+        if (result != null) {
+            result.released();
+            result = null;
+        }
     }
 
     /** The same proxy while the target driver hands back the same result set; the one it replaces is reported closed. */
