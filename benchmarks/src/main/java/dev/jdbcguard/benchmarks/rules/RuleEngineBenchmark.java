@@ -3,6 +3,7 @@ package dev.jdbcguard.benchmarks.rules;
 import dev.jdbcguard.rules.RuleSet;
 import dev.jdbcguard.rules.RuleSource;
 import dev.jdbcguard.rules.engine.Judgement;
+import dev.jdbcguard.rules.engine.JudgementMemo;
 import dev.jdbcguard.rules.engine.StatementJudge;
 import dev.jdbcguard.rules.file.RuleFiles;
 import dev.jdbcguard.rules.sql.Classification;
@@ -20,7 +21,7 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * What judging one statement costs, without JDBC: the production rules' {@link StatementJudge} on a cache hit
- * and on a miss, per {@link Workload}; the classifier's share of a miss; and a stream of statements that are
+ * and on a miss, and a connection's {@link JudgementMemo} in front of it, per {@link Workload}; the classifier's share of a miss; and a stream of statements that are
  * all new (literals concatenated into the text), which miss and churn the bounded cache.
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -46,6 +47,18 @@ public class RuleEngineBenchmark {
                     judge.judge(statement);
                 }
             }
+        }
+    }
+
+    /** One connection's memo in front of the shared judge. */
+    @State(Scope.Thread)
+    public static class Memo {
+
+        JudgementMemo judgements;
+
+        @Setup(Level.Trial)
+        public void open(Engine engine) {
+            judgements = new JudgementMemo(engine.judge);
         }
     }
 
@@ -86,6 +99,15 @@ public class RuleEngineBenchmark {
     @Benchmark
     public Judgement judgeCacheHit(Engine engine, Statements statements) {
         return engine.judge.judge(statements.next());
+    }
+
+    /**
+     * A statement a connection repeats, found in its own {@link JudgementMemo} (what the driver asks first; the
+     * shared judge only on a memo miss). One memo per benchmark thread, as one per connection in the driver.
+     */
+    @Benchmark
+    public Judgement judgeMemoHit(Memo memo, Statements statements) {
+        return memo.judgements.judge(statements.next());
     }
 
     /** Classification and rules from scratch: what a statement not in the cache costs, without the cache. */

@@ -19,7 +19,7 @@ import java.sql.SQLException;
  * compare (the same fingerprint object for every execution of a cached judgement; {@code equals}
  * only when a literal variant rebuilt it) and no allocation. A miss costs the service lookup, plus
  * a second one when the answer is settled. Memory: {@value #SLOTS} slots of references to shared
- * verdicts per connection; colliding fingerprints replace each other.
+ * verdicts per connection, in pairs (two-way): two fingerprints that collide both stay.
  *
  * <p>Not thread-safe: used by its connection's thread, one at a time.
  */
@@ -45,8 +45,9 @@ final class PlanMemo {
             throws SQLException {
         int generation = service.generation();
         int slot = slot(fingerprint);
-        if (holds(slot, fingerprint, generation)) {
-            return verdicts[slot];
+        int held = holding(slot, fingerprint, generation);
+        if (held >= 0) {
+            return verdicts[held];
         }
         PlanVerdict verdict = service.verdict(fingerprint, sql, parameters, application);
         remember(slot, fingerprint, generation, verdict);
@@ -57,12 +58,21 @@ final class PlanMemo {
     PlanVerdict cached(Object fingerprint) {
         int generation = service.generation();
         int slot = slot(fingerprint);
-        if (holds(slot, fingerprint, generation)) {
-            return verdicts[slot];
+        int held = holding(slot, fingerprint, generation);
+        if (held >= 0) {
+            return verdicts[held];
         }
         PlanVerdict verdict = service.cached(fingerprint);
         remember(slot, fingerprint, generation, verdict);
         return verdict;
+    }
+
+    /** Which slot of the pair at {@code slot} holds the fingerprint's current verdict, or -1. */
+    private int holding(int slot, Object fingerprint, int generation) {
+        if (holds(slot, fingerprint, generation)) {
+            return slot;
+        }
+        return holds(slot ^ 1, fingerprint, generation) ? slot ^ 1 : -1;
     }
 
     private boolean holds(int slot, Object fingerprint, int generation) {
@@ -70,11 +80,18 @@ final class PlanMemo {
         return known != null && generations[slot] == generation && (known == fingerprint || known.equals(fingerprint));
     }
 
-    /** Keeps a verdict only when the service caches it; a pending or dropped one must be asked for again. */
+    /**
+     * Keeps a verdict only when the service caches it; a pending or dropped one must be asked for again.
+     * The pair keeps the two most recent fingerprints that share it: the older moves to the second slot.
+     */
     private void remember(int slot, Object fingerprint, int generation, PlanVerdict verdict) {
         if (verdict == null || verdict instanceof PlanVerdict.Pending || service.cached(fingerprint) != verdict) {
             return;
         }
+        int other = slot ^ 1;
+        fingerprints[other] = fingerprints[slot];
+        verdicts[other] = verdicts[slot];
+        generations[other] = generations[slot];
         fingerprints[slot] = fingerprint;
         verdicts[slot] = verdict;
         generations[slot] = generation;

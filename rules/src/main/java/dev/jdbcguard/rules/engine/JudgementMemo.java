@@ -1,5 +1,6 @@
 package dev.jdbcguard.rules.engine;
 
+import dev.jdbcguard.rules.RuleSet;
 import dev.jdbcguard.rules.RuleSource;
 import java.util.Objects;
 
@@ -18,7 +19,8 @@ import java.util.Objects;
  * <p>Cost: a hit is the string's hash (cached in the string), a reference compare (applications
  * pass the same string object for a statement they repeat; an equal string built anew costs an
  * {@code equals}), a volatile read of the rule source and no allocation. A miss costs the shared
- * judge's lookup and one array store. Strings whose hashes collide replace each other.
+ * judge's lookup and two array stores. Slots are paired (two-way): a string may sit in either slot
+ * of its pair, so two strings that collide both stay; a third pushes out the older.
  */
 public final class JudgementMemo {
 
@@ -42,13 +44,22 @@ public final class JudgementMemo {
     public Judgement judge(String sql) {
         int hash = sql.hashCode();
         int slot = (hash ^ (hash >>> 16)) & (SLOTS - 1);
-        Judgement memoized = judgements[slot];
-        if (memoized != null && memoized.ruleSet() == rules.current()
-                && (memoized.sql() == sql || memoized.sql().equals(sql))) {
-            return memoized;
+        RuleSet current = rules.current();
+        Judgement first = judgements[slot];
+        if (holds(first, sql, current)) {
+            return first;
+        }
+        Judgement second = judgements[slot ^ 1];
+        if (holds(second, sql, current)) {
+            return second;
         }
         Judgement judgement = judge.judge(sql);
+        judgements[slot ^ 1] = first; // the pair keeps the two most recent of the strings that share it
         judgements[slot] = judgement;
         return judgement;
+    }
+
+    private static boolean holds(Judgement memoized, String sql, RuleSet current) {
+        return memoized != null && memoized.ruleSet() == current && (memoized.sql() == sql || memoized.sql().equals(sql));
     }
 }

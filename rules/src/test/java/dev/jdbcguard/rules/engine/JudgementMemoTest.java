@@ -51,6 +51,32 @@ class JudgementMemoTest {
     }
 
     @Test
+    void twoStringsThatShareASlotBothStay() {
+        // a shared cache of one entry: a string the memo lost comes back as a new judgement
+        JudgementMemo memo = new JudgementMemo(new StatementJudge(RuleSource.fixed(PRODUCTION), 1));
+        String first = "SELECT 0 FROM t";
+        String second = null;
+        for (int i = 1; second == null; i++) {
+            String candidate = "SELECT " + i + " FROM t";
+            if (slot(candidate) == slot(first)) {
+                second = candidate;
+            }
+        }
+        Judgement firstJudged = memo.judge(first);
+        Judgement secondJudged = memo.judge(second);
+        for (int round = 0; round < 3; round++) {
+            assertThat(memo.judge(first)).isSameAs(firstJudged);
+            assertThat(memo.judge(second)).isSameAs(secondJudged);
+        }
+    }
+
+    /** The memo's slot for a string, as it computes it (64 slots). */
+    private static int slot(String sql) {
+        int hash = sql.hashCode();
+        return (hash ^ (hash >>> 16)) & 63;
+    }
+
+    @Test
     void aReloadIsSeenAtTheNextCall() {
         AtomicReference<RuleSet> current = new AtomicReference<>(PRODUCTION);
         RuleSource source = new RuleSource() {
