@@ -3,7 +3,7 @@
 # benchmarks/README.md, sized for a 2-core machine. Results (text and JMH JSON) go to benchmarks/results/,
 # with machine.txt (CPU, JDK, load average before and after) and summary.md (the README's tables).
 #
-#   benchmarks/run.sh                  the full run (about 20 minutes; the end-to-end part about 8)
+#   benchmarks/run.sh                  the full run (about 30 minutes; the end-to-end part about 12)
 #   benchmarks/run.sh smoke            one short fork of each, to check that everything runs (results/smoke/)
 #   benchmarks/run.sh full overhead    only one part: overhead | rules | e2e | noise
 #
@@ -23,12 +23,17 @@ if [[ "$mode" == smoke ]]; then
   e2e=(-f 1 -wi 1 -w 500ms -i 2 -r 500ms) # two iterations: the least that gives an interval
 else
   measure=(-i 5 -r 1s -w 1s)
-  # Two forks per value in process. The rule engine's classifier is large and needs longer before C2 has
-  # compiled it; its numbers vary little between forks, so one fork.
-  forks=2 rules_forks=1 warmups=3 rules_warmups=5
+  # Three forks per value in process: C2 does not inline the same way in every JVM, and forks of one
+  # benchmark land up to 30% apart; the error bars only mean something across forks. The rule engine's
+  # classifier is large and needs longer before C2 has compiled it; its numbers vary little between forks,
+  # so one fork.
+  forks=3 rules_forks=1 warmups=3 rules_warmups=5
   # End to end, every iteration is a paired measurement (RAW and GUARD interleaved): many iterations narrow the
-  # interval; two forks, each with its own server, show whether forks agree. About 9 minutes in all.
-  e2e=(-f 2 -wi 3 -w 1s -i 15 -r 1s)
+  # interval; two forks, each with its own server, show whether forks agree. The benchmark JVM is pinned to one
+  # CPU, where C2's compiler threads compete with the benchmark threads: Connector/J's and the guard's paths
+  # are still being compiled after 15 s (client CPU per cycle keeps falling), so 20 s of warm-up. About 12
+  # minutes in all.
+  e2e=(-f 2 -wi 10 -w 2s -i 15 -r 1s)
 fi
 mkdir -p "$out"
 if [[ "$part" == all ]]; then
