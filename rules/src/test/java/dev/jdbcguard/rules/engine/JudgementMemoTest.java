@@ -8,7 +8,6 @@ import dev.jdbcguard.rules.RuleSource;
 import dev.jdbcguard.rules.file.RuleFiles;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class JudgementMemoTest {
@@ -78,23 +77,12 @@ class JudgementMemoTest {
 
     @Test
     void aReloadIsSeenAtTheNextCall() {
-        AtomicReference<RuleSet> current = new AtomicReference<>(PRODUCTION);
-        RuleSource source = new RuleSource() {
-            @Override
-            public RuleSet current() {
-                return current.get();
-            }
-
-            @Override
-            public void addListener(Listener listener) {
-                // the memo reads current() at each call; it needs no notice
-            }
-        };
+        SwappableRules source = new SwappableRules(PRODUCTION);
         JudgementMemo memo = new JudgementMemo(new StatementJudge(source, 1_000));
         String drop = "DROP TABLE orders";
         assertThat(memo.judge(drop).blocked()).isTrue();
 
-        current.set(DEVELOPMENT);
+        source.swap(DEVELOPMENT);
 
         Judgement reloaded = memo.judge(drop);
         assertThat(reloaded.ruleSet()).isSameAs(DEVELOPMENT);

@@ -8,7 +8,6 @@ import dev.jdbcguard.rules.RuleSet;
 import dev.jdbcguard.rules.RuleSource;
 import dev.jdbcguard.rules.file.RuleFiles;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -149,21 +148,11 @@ class StatementJudgeTest {
 
     @Test
     void aRuleSetSwapIsNeverServedAStaleVerdict() {
-        AtomicReference<RuleSet> current = new AtomicReference<>(PRODUCTION);
-        RuleSource source = new RuleSource() {
-            @Override
-            public RuleSet current() {
-                return current.get();
-            }
-
-            @Override
-            public void addListener(Listener listener) {
-            }
-        };
+        SwappableRules source = new SwappableRules(PRODUCTION);
         StatementJudge judge = new StatementJudge(source, 100);
         Judgement underProduction = judge.judge("DROP TABLE orders");
         assertThat(underProduction.blocked()).isTrue();
-        current.set(RuleFiles.profile("migration"));
+        source.swap(RuleFiles.profile("migration"));
         Judgement underMigration = judge.judge("DROP TABLE orders");
         assertThat(underMigration.blocked()).isFalse();
         assertThat(underMigration.verdict().worst()).isEqualTo(Action.WARN);
