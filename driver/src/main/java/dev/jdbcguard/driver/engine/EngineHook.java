@@ -142,7 +142,7 @@ final class EngineHook implements ConnectionHook {
 
     @Override
     public void afterExecute(Object token, long elapsedNanos, Throwable failure, WarningSink warnings) throws SQLException {
-        timings.record(queries.statementNanos(elapsedNanos));
+        timings.record(queries.statementNanos(token, elapsedNanos));
         queries.afterExecute(token, elapsedNanos, failure, warnings);
     }
 

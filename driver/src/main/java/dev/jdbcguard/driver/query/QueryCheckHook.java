@@ -71,6 +71,8 @@ public final class QueryCheckHook implements ConnectionHook, FindingSink {
     private boolean noGoodIndexUsed;
     private boolean canThrow;
     private long planWaitNanos;
+    /** The token of the execution {@link #planWaitNanos} belongs to. */
+    private Object planWaitToken;
 
     QueryCheckHook(QueryChecks checks, ExplainService explain) {
         this.checks = checks;
@@ -121,6 +123,7 @@ public final class QueryCheckHook implements ConnectionHook, FindingSink {
         Classification statement = judgement.classification();
         start(statementWarnings, statement, true);
         planWaitNanos = 0;
+        planWaitToken = judgement;
         StatementKind kind = kind(statement);
         if (kind == StatementKind.TRANSACTION_BEGIN) {
             runtime.transactionBegan(startNanos);
@@ -154,7 +157,7 @@ public final class QueryCheckHook implements ConnectionHook, FindingSink {
         Classification statement = judgement.classification();
         // After a failure the driver's exception must reach the caller: findings only warn then.
         start(statementWarnings, statement, failure == null);
-        runtime.afterExecute(judgement.fingerprint(), statementNanos(elapsedNanos));
+        runtime.afterExecute(judgement.fingerprint(), statementNanos(token, elapsedNanos));
         if (failure != null) {
             return;
         }
@@ -172,10 +175,12 @@ public final class QueryCheckHook implements ConnectionHook, FindingSink {
     /**
      * The statement's own time out of an execution's {@code elapsedNanos}: without the time the
      * first execution of a new shape waited for its plan (only when {@code query.unindexed} blocks),
-     * so that wait is never reported as a slow statement.
+     * so that wait is never reported as a slow statement. Only the execution that waited, known by
+     * its token, has it subtracted: a plain statement's batch (token {@code null}) reports no SQL
+     * of its own and must not lose an earlier execution's wait.
      */
-    public long statementNanos(long elapsedNanos) {
-        return elapsedNanos - planWaitNanos;
+    public long statementNanos(Object token, long elapsedNanos) {
+        return token != null && token == planWaitToken ? elapsedNanos - planWaitNanos : elapsedNanos;
     }
 
     @Override

@@ -5,10 +5,12 @@ import static dev.jdbcguard.driver.engine.Guarded.warnings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jdbcguard.driver.metrics.GuardMXBean;
 import dev.jdbcguard.driver.query.QueryTables;
 import dev.jdbcguard.driver.warnings.GuardViolationException;
 import dev.jdbcguard.driver.warnings.GuardWarning;
 import dev.jdbcguard.testdb.TestDatabase;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,6 +19,9 @@ import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.List;
+import javax.management.JMX;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -136,31 +141,59 @@ class UnindexedE2eTest extends QueryTables {
                   query.unindexed: block
                   query.slow: {action: warn, threshold: 150ms}
                 """);
+        try (Connection c = connect(db, "guard.rules=" + rules); Statement s = c.createStatement()) {
+            long wallMillis = readWhileTheExplainWaits(s, "SELECT id FROM qc_locked WHERE id = 1");
+
+            assertThat(wallMillis).as("the call waited for the plan").isGreaterThanOrEqualTo(300);
+            assertThat(ruleWarnings(s.getWarnings(), "query.slow"))
+                    .as("a primary key lookup whose call took %d ms, nearly all of it waiting for the plan", wallMillis)
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void aPlanWaitIsSubtractedOnlyFromTheExecutionThatWaited() throws Exception {
+        Path rules = Guarded.rulesFile("plan-wait-batch.yaml", "rules:\n  query.unindexed: block\n");
+        try (Connection c = connect(db, "guard.rules=" + rules); Statement s = c.createStatement()) {
+            readWhileTheExplainWaits(s, "SELECT id FROM qc_locked WHERE id = 1");
+            // a plain statement's batch reports no SQL of its own: the wait above is not its to subtract
+            s.addBatch("UPDATE qc_locked SET id = 1 WHERE id = 1");
+            s.executeBatch();
+        }
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        ObjectName guard = server.queryNames(new ObjectName("dev.jdbcguard:type=Guard,*"), null).stream()
+                .filter(name -> "plan-wait-batch.yaml (production)".equals(ConnectionRulesE2eTest.attribute(server, name, "Name")))
+                .findFirst().orElseThrow();
+        assertThat(JMX.newMXBeanProxy(server, guard, GuardMXBean.class).getTargets()).singleElement().satisfies(target -> {
+            assertThat(target.getStatementCount()).isEqualTo(2L);
+            assertThat(target.getStatementTotalNanos()).as("time of the lookup and the batch, without the wait").isPositive()
+                    .isLessThan(300_000_000L);
+        });
+    }
+
+    /**
+     * Runs {@code sql} (on {@code qc_locked}) for the first time while a table lock held for 400 ms makes the
+     * guard's EXPLAIN wait; the statement itself runs once the plan is in. Returns the call's wall time in ms.
+     */
+    private long readWhileTheExplainWaits(Statement s, String sql) throws Exception {
         try (Connection admin = db.adminConnection(); Statement locker = admin.createStatement()) {
             locker.execute("CREATE TABLE IF NOT EXISTS " + db.database() + ".qc_locked (id INT PRIMARY KEY)");
             locker.execute("INSERT IGNORE INTO " + db.database() + ".qc_locked VALUES (1)");
-            try (Connection c = connect(db, "guard.rules=" + rules); Statement s = c.createStatement()) {
-                // The guard's EXPLAIN waits for this table lock; the statement itself runs once the plan is in.
-                locker.execute("LOCK TABLES " + db.database() + ".qc_locked WRITE");
-                Thread unlock = new Thread(() -> {
-                    try {
-                        Thread.sleep(400);
-                        locker.execute("UNLOCK TABLES");
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
-                unlock.start();
-                long begin = System.nanoTime();
-                read(s, "SELECT id FROM qc_locked WHERE id = 1");
-                long wallMillis = (System.nanoTime() - begin) / 1_000_000;
-                unlock.join();
-
-                assertThat(wallMillis).as("the call waited for the plan").isGreaterThanOrEqualTo(300);
-                assertThat(ruleWarnings(s.getWarnings(), "query.slow"))
-                        .as("a primary key lookup whose call took %d ms, nearly all of it waiting for the plan", wallMillis)
-                        .isEmpty();
-            }
+            locker.execute("LOCK TABLES " + db.database() + ".qc_locked WRITE");
+            Thread unlock = new Thread(() -> {
+                try {
+                    Thread.sleep(400);
+                    locker.execute("UNLOCK TABLES");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            unlock.start();
+            long begin = System.nanoTime();
+            read(s, sql);
+            long wallMillis = (System.nanoTime() - begin) / 1_000_000;
+            unlock.join();
+            return wallMillis;
         }
     }
 
