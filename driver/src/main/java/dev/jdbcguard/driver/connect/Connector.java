@@ -67,7 +67,7 @@ public final class Connector {
                 ConnectorJ.attach(raw, hook);
             }
             GuardConnection guarded = proxies.connection(raw, hook);
-            hook.connected(raw, guarded);
+            guarded.connected();
             return guarded;
         } catch (Throwable t) {
             closeQuietly(raw, t);

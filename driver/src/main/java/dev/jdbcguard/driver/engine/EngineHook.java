@@ -17,6 +17,7 @@ import dev.jdbcguard.rules.engine.JudgementMemo;
 import dev.jdbcguard.rules.engine.Verdict;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 
 /**
@@ -54,6 +55,8 @@ final class EngineHook implements ConnectionHook {
     private final StatementTimings timings;
     private final ConnectionHook connection;
     private final QueryCheckHook queries;
+    /** Where warnings go (set at {@link #connected}): the statement or connection whose call is running. */
+    private WarningSink warnings;
 
     /**
      * @param connection the connection rules' hook for this connect (cold path: connect and close only)
@@ -72,6 +75,7 @@ final class EngineHook implements ConnectionHook {
 
     @Override
     public void connected(Connection raw, WarningSink warnings) throws SQLException {
+        this.warnings = warnings;
         connection.connected(raw, warnings);
         queries.connected(raw, warnings);
     }
@@ -89,7 +93,7 @@ final class EngineHook implements ConnectionHook {
     }
 
     @Override
-    public Object beforeSql(SqlSource source, String sql, Object prepared, WarningSink warnings, long startNanos)
+    public Object beforeSql(SqlSource source, String sql, Object prepared, Statement target, long startNanos)
             throws SQLException {
         if (source == SqlSource.NATIVE_SQL) {
             return null; // only translated, never executed: judged when it runs
@@ -99,16 +103,16 @@ final class EngineHook implements ConnectionHook {
         boolean preparing = source == SqlSource.PREPARE || source == SqlSource.PREPARE_CALL;
         Verdict verdict = judgement.verdict();
         if (verdict != Verdict.PASS) {
-            enforce(verdict, !preparing, warnings);
+            enforce(verdict, !preparing);
         }
         if (preparing || source == SqlSource.BATCH_ADD) {
             return judgement;
         }
-        return queries.execute(judgement, sql, warnings, startNanos);
+        return queries.execute(judgement, sql, target, startNanos);
     }
 
     /** Cold path: a statement some rule fired on. Blocks on the first {@code block} finding, else warns each. */
-    private void enforce(Verdict verdict, boolean warn, WarningSink warnings) throws SQLException {
+    private void enforce(Verdict verdict, boolean warn) throws SQLException {
         List<dev.jdbcguard.rules.engine.Finding> findings = verdict.findings();
         if (verdict.worst() == Action.BLOCK) {
             for (int i = 0; i < findings.size(); i++) {
@@ -141,14 +145,14 @@ final class EngineHook implements ConnectionHook {
     }
 
     @Override
-    public void afterExecute(Object token, long elapsedNanos, Throwable failure, WarningSink warnings) throws SQLException {
+    public void afterExecute(Object token, long elapsedNanos, Throwable failure) throws SQLException {
         timings.record(queries.statementNanos(token, elapsedNanos));
-        queries.afterExecute(token, elapsedNanos, failure, warnings);
+        queries.afterExecute(token, elapsedNanos, failure);
     }
 
     @Override
-    public long rowsRead(Object token, long rows, WarningSink warnings) throws SQLException {
-        return queries.rowsRead(token, rows, warnings);
+    public long rowsRead(Object token, long rows) throws SQLException {
+        return queries.rowsRead(token, rows);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.jdbcguard.driver.hook;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * What the guard tells about one connection: the single place where enforcement plugs in.
@@ -11,7 +12,16 @@ import java.sql.SQLException;
  * when {@code Connection.abort} runs on another thread. Every method has a no-op default.
  *
  * <p>Cost contract: the proxies call these methods directly, allocate nothing to do so, and pass
- * only values they already hold. The value a hook returns from {@link #beforeSql} is opaque to the
+ * only values they already hold, never a proxy: a proxy handed to a hook escapes, and the JIT could
+ * no longer remove the statement and result set proxies an application drops after one use.
+ *
+ * <p>Warnings: a hook adds its warnings to the one {@link WarningSink} it gets in {@link #connected},
+ * on the thread running one of its methods; when that method returns or throws, they are appended
+ * to the {@code getWarnings()} chain of the JDBC object whose call it was: the statement for
+ * {@link #beforeSql} of an execution or {@code addBatch}, {@link #afterExecute} and {@link #rowsRead}
+ * (the connection for metadata result sets), the connection for {@link #connected}, a prepare,
+ * {@code nativeSQL} and {@link #transaction}. Other threads (a scheduler, a background EXPLAIN) must
+ * not add to it. The value a hook returns from {@link #beforeSql} is opaque to the
  * proxies: it is kept (in a field of the statement proxy, never in a map) and handed back to
  * {@link #afterExecute}, {@link #rowsRead} and {@link #resultClosed}, and for prepared statements
  * to every later {@code beforeSql(EXECUTE_PREPARED, ...)}, so a hook that caches a verdict per
@@ -32,7 +42,7 @@ public interface ConnectionHook {
      * connection, calls {@link #connectFailed} with the exception and throws it to the caller.
      *
      * @param target   the target driver's connection (e.g. to ask Connector/J whether TLS is on)
-     * @param warnings the guarded connection's warning chain
+     * @param warnings where this hook's warnings go for the whole connection (see the class comment)
      */
     default void connected(Connection target, WarningSink warnings) throws SQLException {
     }
@@ -57,7 +67,8 @@ public interface ConnectionHook {
      * @param prepared for {@link SqlSource#EXECUTE_PREPARED}, what this hook returned for the
      *                 statement's {@link SqlSource#PREPARE} or {@link SqlSource#PREPARE_CALL};
      *                 otherwise {@code null}
-     * @param warnings the statement's (or, for prepare and nativeSQL, the connection's) warnings
+     * @param target   the target driver's statement the text runs on, e.g. to read its bound values;
+     *                 {@code null} for a prepare and {@code nativeSQL}
      * @param startNanos for an execution ({@link SqlSource#EXECUTE}, {@link SqlSource#EXECUTE_PREPARED}),
      *                 {@link System#nanoTime()} read just before this call: the execution's start, from
      *                 which {@link #afterExecute}'s elapsed time is measured, so a hook that needs the
@@ -65,7 +76,7 @@ public interface ConnectionHook {
      *                 0 for the other sources
      * @return a value kept by the statement proxy for the later events of this SQL (may be null)
      */
-    default Object beforeSql(SqlSource source, String sql, Object prepared, WarningSink warnings, long startNanos)
+    default Object beforeSql(SqlSource source, String sql, Object prepared, Statement target, long startNanos)
             throws SQLException {
         return null;
     }
@@ -98,10 +109,9 @@ public interface ConnectionHook {
      *                     time plus this hook's own {@code beforeSql}, which a hook that can wait there
      *                     (e.g. for a plan) subtracts itself
      * @param failure      the exception the target driver threw, or {@code null} on success
-     * @param warnings     the statement's warnings
      * @throws SQLException to fail a successful execution (see above)
      */
-    default void afterExecute(Object token, long elapsedNanos, Throwable failure, WarningSink warnings) throws SQLException {
+    default void afterExecute(Object token, long elapsedNanos, Throwable failure) throws SQLException {
     }
 
     /**
@@ -123,7 +133,7 @@ public interface ConnectionHook {
      * @return the row count at which to be called next; {@code Long.MAX_VALUE} for never
      * @throws SQLException to stop the application reading (it surfaces from {@code next()})
      */
-    default long rowsRead(Object token, long rows, WarningSink warnings) throws SQLException {
+    default long rowsRead(Object token, long rows) throws SQLException {
         return Long.MAX_VALUE;
     }
 

@@ -3,12 +3,12 @@ package dev.jdbcguard.driver.hook;
 import java.sql.SQLWarning;
 
 /**
- * A statement or connection proxy whose {@code getWarnings()} chain the guard may extend.
- * {@code getWarnings()} returns the target driver's warnings followed by the guard's;
- * {@code clearWarnings()} clears both.
+ * Where a connection's hook puts its warnings: the guard appends each to the {@code getWarnings()}
+ * chain of the JDBC object whose call the hook is handling (see {@link ConnectionHook}), after the
+ * target driver's own warnings; {@code clearWarnings()} clears both.
  */
 public interface WarningSink {
 
-    /** Appends {@code warning} to this object's warning chain. Cost: a walk of the guard's own chain. */
+    /** Adds {@code warning} for the JDBC object whose call is in progress. */
     void addWarning(SQLWarning warning);
 }

@@ -1,9 +1,10 @@
 package dev.jdbcguard.driver.plan;
 
+import dev.jdbcguard.driver.mysql.ConnectorJObjects;
+import java.sql.Statement;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
-import dev.jdbcguard.driver.hook.BoundValues;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
@@ -123,8 +124,9 @@ public final class ExplainService implements AutoCloseable {
      * The verdict for {@code fingerprint}, requesting an EXPLAIN on first sight.
      *
      * @param sql         the statement text as the application gave it
-     * @param parameters  where to read the values of its {@code ?} placeholders at this execution, or null when
-     *                    unknown; read (like the catalog) only when an EXPLAIN is requested
+     * @param statement   the target driver's statement, whose values bound to {@code ?} placeholders at this
+     *                    execution are read (like the catalog) only when an EXPLAIN is requested and only
+     *                    from Connector/J; null when there is none
      * @param application the application's connection, whose current database the EXPLAIN uses, or null
      *                    for the URL's; read ({@link Connection#getCatalog()}) only when an EXPLAIN is
      *                    requested, so a known fingerprint costs no JDBC call
@@ -133,7 +135,7 @@ public final class ExplainService implements AutoCloseable {
      * @throws SQLException when reading the application connection's catalog or the bound values fails (nothing
      *                      is requested then)
      */
-    public PlanVerdict verdict(Object fingerprint, String sql, BoundValues parameters, Connection application)
+    public PlanVerdict verdict(Object fingerprint, String sql, Statement statement, Connection application)
             throws SQLException {
         PlanVerdict known = verdicts.getIfPresent(fingerprint);
         if (known != null) {
@@ -144,7 +146,7 @@ public final class ExplainService implements AutoCloseable {
         }
         String catalog = application == null ? null : application.getCatalog();
         // read now, on the application's thread: the statement may be re-bound before the EXPLAIN runs
-        List<Object> values = parameters == null ? null : parameters.boundValues();
+        List<Object> values = statement == null ? null : ConnectorJObjects.boundValues(statement);
         PlanVerdict.Pending pending = new PlanVerdict.Pending();
         PlanVerdict raced = verdicts.asMap().putIfAbsent(fingerprint, pending);
         if (raced != null) {

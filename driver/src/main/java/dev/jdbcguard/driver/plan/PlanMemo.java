@@ -1,6 +1,6 @@
 package dev.jdbcguard.driver.plan;
 
-import dev.jdbcguard.driver.hook.BoundValues;
+import java.sql.Statement;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -41,7 +41,7 @@ final class PlanMemo {
      *
      * @throws SQLException when reading the application connection's catalog or the bound values fails
      */
-    PlanVerdict verdict(Object fingerprint, String sql, BoundValues parameters, Connection application)
+    PlanVerdict verdict(Object fingerprint, String sql, Statement statement, Connection application)
             throws SQLException {
         int generation = service.generation();
         int slot = slot(fingerprint);
@@ -49,7 +49,7 @@ final class PlanMemo {
         if (held >= 0) {
             return verdicts[held];
         }
-        PlanVerdict verdict = service.verdict(fingerprint, sql, parameters, application);
+        PlanVerdict verdict = service.verdict(fingerprint, sql, statement, application);
         remember(slot, fingerprint, generation, verdict);
         return verdict;
     }

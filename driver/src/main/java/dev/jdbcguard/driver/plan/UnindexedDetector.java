@@ -1,6 +1,7 @@
 package dev.jdbcguard.driver.plan;
 
-import dev.jdbcguard.driver.hook.BoundValues;
+import dev.jdbcguard.driver.mysql.ConnectorJObjects;
+import java.sql.Statement;
 import dev.jdbcguard.driver.query.FindingSink;
 import dev.jdbcguard.driver.query.FindingSink.Stage;
 import dev.jdbcguard.driver.warnings.Finding;
@@ -26,7 +27,7 @@ import java.util.List;
  * EXPLAINs it in the background; from then on every execution is judged from the cached plan
  * before it is sent: table, access type, index, estimated rows examined, Extra, and a suggested
  * index. Statements with {@code ?} placeholders are explained with the values of the execution that
- * first asked, when the target driver tells them (Connector/J does: {@link BoundValues}), otherwise
+ * first asked, when the target driver tells them (Connector/J does: {@link ConnectorJObjects#boundValues}), otherwise
  * not at all (the flags still apply).
  *
  * <p><b>auto</b>: both. Before execution, a known plan is judged as in explain mode; after
@@ -72,19 +73,19 @@ public final class UnindexedDetector {
      * Before a statement is sent (detect explain or auto): judges it by its cached plan, or asks for
      * the plan on first sight.
      *
-     * @param parameters  where to read the values of the statement's placeholders at this execution (only when
-     *                    an EXPLAIN is requested), or null
+     * @param statement   the target driver's statement, whose bound values are read only when an EXPLAIN is
+     *                    requested, or null
      * @param application the application's connection, whose current database an EXPLAIN uses (read only
      *                    when a new EXPLAIN is requested), or null for the URL's
      * @return how long it waited for a plan (0 unless the first execution of a new fingerprint waited)
      * @throws SQLException when the sink blocks, or reading the application's catalog fails
      */
-    public long beforeExecute(UnindexedSettings settings, Object fingerprint, String sql, BoundValues parameters,
+    public long beforeExecute(UnindexedSettings settings, Object fingerprint, String sql, Statement statement,
                               Connection application, FindingSink sink) throws SQLException {
         if (settings.detect() == Detect.FLAGS || plans == null) {
             return 0;
         }
-        PlanVerdict verdict = plans.verdict(fingerprint, sql, parameters, application);
+        PlanVerdict verdict = plans.verdict(fingerprint, sql, statement, application);
         long waited = 0;
         if (verdict instanceof PlanVerdict.Pending pending) {
             if (!settings.planWait().isZero()) {

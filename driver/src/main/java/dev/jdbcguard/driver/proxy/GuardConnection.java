@@ -34,6 +34,8 @@ public abstract class GuardConnection extends GuardWarningSource<Connection> imp
 
     final ConnectionHook hook;
     final ProxyFactory proxies;
+    /** Where {@link #hook} puts its warnings until the proxy that called it takes them. */
+    final PendingWarnings pending = new PendingWarnings();
     /**
      * When the running execution of one of its statements started ({@code System.nanoTime()}). One
      * field per connection, not per statement: a connection, like the hook, is used by one thread at
@@ -49,6 +51,18 @@ public abstract class GuardConnection extends GuardWarningSource<Connection> imp
         super(delegate);
         this.hook = hook;
         this.proxies = proxies;
+    }
+
+    /**
+     * Tells the hook the target connected; what it warns of goes on this connection's chain. Throws
+     * what the hook throws to refuse the connection (the caller closes the target connection).
+     */
+    public final void connected() throws SQLException {
+        try {
+            hook.connected(delegate, pending);
+        } finally {
+            takeWarnings(pending);
+        }
     }
 
     @Override
@@ -106,46 +120,46 @@ public abstract class GuardConnection extends GuardWarningSource<Connection> imp
 
     @Override
     public final CallableStatement prepareCall(String sql) throws SQLException {
-        Object verdict = hook.beforeSql(SqlSource.PREPARE_CALL, sql, null, this, 0);
+        Object verdict = beforeSql(SqlSource.PREPARE_CALL, sql);
         return proxies.callable(delegate.prepareCall(sql), this, sql, verdict);
     }
 
     @Override
     public final CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency) throws SQLException {
-        Object verdict = hook.beforeSql(SqlSource.PREPARE_CALL, sql, null, this, 0);
+        Object verdict = beforeSql(SqlSource.PREPARE_CALL, sql);
         return proxies.callable(delegate.prepareCall(sql, resultSetType, resultSetConcurrency), this, sql, verdict);
     }
 
     @Override
     public final CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency,
                                                int resultSetHoldability) throws SQLException {
-        Object verdict = hook.beforeSql(SqlSource.PREPARE_CALL, sql, null, this, 0);
+        Object verdict = beforeSql(SqlSource.PREPARE_CALL, sql);
         return proxies.callable(delegate.prepareCall(sql, resultSetType, resultSetConcurrency, resultSetHoldability),
                 this, sql, verdict);
     }
 
     @Override
     public final String nativeSQL(String sql) throws SQLException {
-        hook.beforeSql(SqlSource.NATIVE_SQL, sql, null, this, 0);
+        beforeSql(SqlSource.NATIVE_SQL, sql);
         return delegate.nativeSQL(sql);
     }
 
     @Override
     public final void setAutoCommit(boolean autoCommit) throws SQLException {
         delegate.setAutoCommit(autoCommit);
-        hook.transaction(autoCommit ? TransactionEvent.AUTO_COMMIT_ON : TransactionEvent.AUTO_COMMIT_OFF);
+        transaction(autoCommit ? TransactionEvent.AUTO_COMMIT_ON : TransactionEvent.AUTO_COMMIT_OFF);
     }
 
     @Override
     public final void commit() throws SQLException {
         delegate.commit();
-        hook.transaction(TransactionEvent.COMMIT);
+        transaction(TransactionEvent.COMMIT);
     }
 
     @Override
     public final void rollback() throws SQLException {
         delegate.rollback();
-        hook.transaction(TransactionEvent.ROLLBACK);
+        transaction(TransactionEvent.ROLLBACK);
     }
 
     /** The same proxy for as long as the target driver hands back the same metadata object. */
@@ -193,7 +207,22 @@ public abstract class GuardConnection extends GuardWarningSource<Connection> imp
 
     /** Generated code runs this before a vendor prepare method (e.g. Connector/J's {@code serverPrepareStatement}). */
     protected final Object beforePrepare(String sql) throws SQLException {
-        return hook.beforeSql(SqlSource.PREPARE, sql, null, this, 0);
+        return beforeSql(SqlSource.PREPARE, sql);
+    }
+
+    /** A text that is not executed here (a prepare, nativeSQL): the hook may refuse it; its warnings go on this connection. */
+    private Object beforeSql(SqlSource source, String sql) throws SQLException {
+        try {
+            return hook.beforeSql(source, sql, null, null, 0);
+        } finally {
+            takeWarnings(pending);
+        }
+    }
+
+    /** A transaction boundary the target driver has passed; what the hook warns of goes on this connection. */
+    private void transaction(TransactionEvent event) {
+        hook.transaction(event);
+        takeWarnings(pending);
     }
 
     /** Generated code wraps the result of a vendor prepare method with what {@link #beforePrepare} returned. */

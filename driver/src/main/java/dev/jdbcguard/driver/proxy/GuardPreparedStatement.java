@@ -1,20 +1,16 @@
 package dev.jdbcguard.driver.proxy;
 
-import dev.jdbcguard.driver.hook.BoundValues;
 import dev.jdbcguard.driver.hook.SqlSource;
-import dev.jdbcguard.driver.mysql.ConnectorJ;
-import dev.jdbcguard.driver.mysql.ConnectorJObjects;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.List;
 
 /**
  * A guarded prepared statement. Each execution (generated, see {@link GuardStatement}) reports
  * {@link SqlSource#EXECUTE_PREPARED} with the value the hook returned when the statement was
- * prepared, so the hook needs no lookup. Its bound values are read from the target driver only
- * when the hook asks ({@link BoundValues}).
+ * prepared, so the hook needs no lookup. The hook gets the target statement, from which it can
+ * read the bound values when it needs them.
  */
-public abstract class GuardPreparedStatement extends GuardStatement implements PreparedStatement, BoundValues {
+public abstract class GuardPreparedStatement extends GuardStatement implements PreparedStatement {
 
     private final String sql;
     private final Object preparedVerdict;
@@ -29,11 +25,5 @@ public abstract class GuardPreparedStatement extends GuardStatement implements P
     @Override
     protected final void beginOwnSql() throws SQLException {
         begin(SqlSource.EXECUTE_PREPARED, sql, preparedVerdict);
-    }
-
-    /** Connector/J's bound values; null for other target drivers, which do not expose them. */
-    @Override
-    public final List<Object> boundValues() throws SQLException {
-        return ConnectorJObjects.isConnectorJ(delegate) ? ConnectorJ.boundValues((PreparedStatement) delegate) : null;
     }
 }

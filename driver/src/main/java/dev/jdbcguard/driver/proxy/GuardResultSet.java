@@ -42,7 +42,7 @@ public abstract class GuardResultSet extends GuardWrapper<ResultSet> implements 
 
     /** Tells the hook the result set is open and asks when to report rows first. */
     final void opened() throws SQLException {
-        nextReport = connection().hook.rowsRead(verdict, 0, owner);
+        nextReport = rowsRead(0);
     }
 
     @Override
@@ -51,9 +51,19 @@ public abstract class GuardResultSet extends GuardWrapper<ResultSet> implements 
             return false;
         }
         if (++rows >= nextReport) {
-            nextReport = connection().hook.rowsRead(verdict, rows, owner);
+            nextReport = rowsRead(rows);
         }
         return true;
+    }
+
+    /** Tells the hook; what it warns of goes on the owner's chain (the statement's, or the connection's). */
+    private long rowsRead(long count) throws SQLException {
+        GuardConnection connection = connection();
+        try {
+            return connection.hook.rowsRead(verdict, count);
+        } finally {
+            owner.takeWarnings(connection.pending);
+        }
     }
 
     @Override

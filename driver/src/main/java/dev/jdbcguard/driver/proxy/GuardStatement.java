@@ -38,7 +38,11 @@ public abstract class GuardStatement extends GuardWarningSource<Statement> imple
 
     @Override
     public final void addBatch(String sql) throws SQLException {
-        connection.hook.beforeSql(SqlSource.BATCH_ADD, sql, null, this, 0);
+        try {
+            connection.hook.beforeSql(SqlSource.BATCH_ADD, sql, null, delegate, 0);
+        } finally {
+            takeWarnings(connection.pending);
+        }
         delegate.addBatch(sql);
     }
 
@@ -62,8 +66,13 @@ public abstract class GuardStatement extends GuardWarningSource<Statement> imple
         clearGuardWarnings();
         releaseResult();
         long start = System.nanoTime(); // one clock read for the hook and the elapsed time
+        GuardConnection connection = this.connection;
         connection.executionStart = start;
-        verdict = connection.hook.beforeSql(source, sql, prepared, this, start);
+        try {
+            verdict = connection.hook.beforeSql(source, sql, prepared, delegate, start);
+        } finally {
+            takeWarnings(connection.pending);
+        }
     }
 
     /**
@@ -106,18 +115,25 @@ public abstract class GuardStatement extends GuardWarningSource<Statement> imple
      * it propagates.
      */
     private void report(Throwable failure) throws SQLException {
+        GuardConnection connection = this.connection;
         long elapsedNanos = System.nanoTime() - connection.executionStart;
         ConnectionHook hook = connection.hook;
         if (failure == null) {
-            hook.afterExecute(verdict, elapsedNanos, null, this);
+            try {
+                hook.afterExecute(verdict, elapsedNanos, null);
+            } finally {
+                takeWarnings(connection.pending);
+            }
             return;
         }
         try {
-            hook.afterExecute(verdict, elapsedNanos, failure, this);
+            hook.afterExecute(verdict, elapsedNanos, failure);
         } catch (Throwable hookFailure) {
             if (hookFailure != failure) {
                 failure.addSuppressed(hookFailure);
             }
+        } finally {
+            takeWarnings(connection.pending);
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.jdbcguard.driver.proxy;
 
-import dev.jdbcguard.driver.hook.WarningSink;
 import java.sql.SQLWarning;
 import java.sql.Wrapper;
 
@@ -8,11 +7,12 @@ import java.sql.Wrapper;
  * A proxy whose {@code getWarnings()} chain the guard extends (connections and statements). The
  * generated subclass implements {@code getWarnings()} as the delegate's chain passed through
  * {@link #withGuardWarnings}, and {@code clearWarnings()} as the delegate's followed by
- * {@link #clearGuardWarnings}.
+ * {@link #clearGuardWarnings}. The hook's findings reach the chain through the connection's
+ * {@link PendingWarnings}, moved here by {@link #takeWarnings} after each hook call this object makes.
  *
  * @param <D> the JDBC interface wrapped
  */
-public abstract class GuardWarningSource<D extends Wrapper> extends GuardWrapper<D> implements WarningSink {
+public abstract class GuardWarningSource<D extends Wrapper> extends GuardWrapper<D> {
 
     // Allocated on the first guard warning: most statements never get one, and this runs per statement.
     private WarningChain warnings;
@@ -21,8 +21,7 @@ public abstract class GuardWarningSource<D extends Wrapper> extends GuardWrapper
         super(delegate);
     }
 
-    @Override
-    public final void addWarning(SQLWarning warning) {
+    final void addGuardWarning(SQLWarning warning) {
         if (warnings == null) {
             warnings = new WarningChain();
         }
@@ -32,6 +31,16 @@ public abstract class GuardWarningSource<D extends Wrapper> extends GuardWrapper
     /** The target driver's warnings followed by the guard's. */
     protected final SQLWarning withGuardWarnings(SQLWarning target) {
         return warnings == null ? target : warnings.after(target);
+    }
+
+    /**
+     * Moves onto this object's chain what the connection's hook added during the call this object just
+     * made. Cost when there is none (nearly always): one field read and a compare.
+     */
+    final void takeWarnings(PendingWarnings pending) {
+        if (!pending.isEmpty()) {
+            pending.moveTo(this);
+        }
     }
 
     protected final void clearGuardWarnings() {

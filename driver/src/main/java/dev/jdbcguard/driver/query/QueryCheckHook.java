@@ -1,6 +1,5 @@
 package dev.jdbcguard.driver.query;
 
-import dev.jdbcguard.driver.hook.BoundValues;
 import dev.jdbcguard.driver.hook.ConnectionHook;
 import dev.jdbcguard.driver.hook.SqlSource;
 import dev.jdbcguard.driver.hook.TransactionEvent;
@@ -19,6 +18,7 @@ import dev.jdbcguard.rules.sql.StatementKind;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.SQLWarning;
 
 /**
@@ -45,7 +45,7 @@ import java.sql.SQLWarning;
  * Statements added with {@code addBatch(String)} are not timed or counted one by one (the batch
  * reports one outcome without its texts). A prepared statement with {@code ?} placeholders is
  * explained with the values bound at the execution that first asks for its plan, read from the
- * target driver ({@link BoundValues}: Connector/J); with other drivers the status flags alone
+ * target driver's statement (Connector/J only); with other drivers the status flags alone
  * judge it.
  *
  * <p>Used by one thread at a time, like its connection; the EXPLAIN thread calls
@@ -62,10 +62,10 @@ public final class QueryCheckHook implements ConnectionHook, FindingSink {
     private volatile RuleSet rules;
     private QueryCheckSettings settings;
     private Connection target;
-    private WarningSink connectionWarnings;
+    /** Where warnings go: the statement or connection whose call is running (see {@link ConnectionHook}). */
+    private WarningSink warnings;
 
     // The execution in progress.
-    private WarningSink warnings;
     private Classification classification;
     private boolean noIndexUsed;
     private boolean noGoodIndexUsed;
@@ -83,12 +83,12 @@ public final class QueryCheckHook implements ConnectionHook, FindingSink {
     @Override
     public void connected(Connection target, WarningSink warnings) throws SQLException {
         this.target = target;
-        this.connectionWarnings = warnings;
+        this.warnings = warnings;
         this.runtime = new RuntimeChecks(currentSettings(checks.rules()).thresholds(), target.getAutoCommit(), this);
     }
 
     @Override
-    public Object beforeSql(SqlSource source, String sql, Object prepared, WarningSink statementWarnings, long startNanos)
+    public Object beforeSql(SqlSource source, String sql, Object prepared, Statement statement, long startNanos)
             throws SQLException {
         Judgement judgement;
         switch (source) {
@@ -103,39 +103,39 @@ public final class QueryCheckHook implements ConnectionHook, FindingSink {
             default:
                 return null;
         }
-        return execute(judgement, sql, statementWarnings, startNanos);
+        return execute(judgement, sql, statement, startNanos);
     }
 
     /**
      * An execution whose SQL text the caller has already judged (the guard's engine judges every
      * text once for the statement rules and hands the judgement on, so nothing is looked up twice).
      *
+     * @param statement  the target driver's statement (its bound values are read only for a new EXPLAIN)
      * @param startNanos the execution's start ({@link System#nanoTime()}, read by the proxy): the clock of the
      *                   transaction and N+1 checks
      * @return the token for {@link #afterExecute} and {@link #rowsRead}: {@code judgement}
      * @throws SQLException when {@code tx.long}, {@code query.n-plus-one} or {@code query.unindexed} blocks
      */
-    public Object execute(Judgement judgement, String sql, WarningSink statementWarnings, long startNanos)
+    public Object execute(Judgement judgement, String sql, Statement statement, long startNanos)
             throws SQLException {
         // not judgement.ruleSet(): a prepared statement keeps the judgement it was prepared under
         QueryCheckSettings current = currentSettings(checks.rules());
         String fingerprint = judgement.fingerprint();
-        Classification statement = judgement.classification();
-        start(statementWarnings, statement, true);
+        Classification classification = judgement.classification();
+        start(classification, true);
         planWaitNanos = 0;
         planWaitToken = judgement;
-        StatementKind kind = kind(statement);
+        StatementKind kind = kind(classification);
         if (kind == StatementKind.TRANSACTION_BEGIN) {
             runtime.transactionBegan(startNanos);
         } else if (kind != StatementKind.TRANSACTION_END) {
             runtime.beforeExecute(fingerprint, startNanos, kind == null || kind.isDml());
         }
         if (current.unindexedEnabled() && explains && current.unindexed().detect() != Detect.FLAGS
-                && !statement.allows(RuleCatalog.QUERY_UNINDEXED)) {
-            // the target, not its catalog: the detector reads the catalog only when it requests an EXPLAIN
-            // a prepared statement's proxy can tell its bound values, read only if an EXPLAIN is requested
-            BoundValues values = statementWarnings instanceof BoundValues bound ? bound : null;
-            planWaitNanos = detector.beforeExecute(current.unindexed(), fingerprint, sql, values, target, this);
+                && !classification.allows(RuleCatalog.QUERY_UNINDEXED)) {
+            // the target connection, not its catalog, and the statement, not its bound values: the detector
+            // reads both only when it requests an EXPLAIN
+            planWaitNanos = detector.beforeExecute(current.unindexed(), fingerprint, sql, statement, target, this);
         }
         noIndexUsed = false;
         noGoodIndexUsed = false;
@@ -149,14 +149,13 @@ public final class QueryCheckHook implements ConnectionHook, FindingSink {
     }
 
     @Override
-    public void afterExecute(Object token, long elapsedNanos, Throwable failure, WarningSink statementWarnings)
-            throws SQLException {
+    public void afterExecute(Object token, long elapsedNanos, Throwable failure) throws SQLException {
         if (!(token instanceof Judgement judgement)) {
             return;
         }
         Classification statement = judgement.classification();
         // After a failure the driver's exception must reach the caller: findings only warn then.
-        start(statementWarnings, statement, failure == null);
+        start(statement, failure == null);
         runtime.afterExecute(judgement.fingerprint(), statementNanos(token, elapsedNanos));
         if (failure != null) {
             return;
@@ -184,17 +183,17 @@ public final class QueryCheckHook implements ConnectionHook, FindingSink {
     }
 
     @Override
-    public long rowsRead(Object token, long rows, WarningSink resultWarnings) throws SQLException {
+    public long rowsRead(Object token, long rows) throws SQLException {
         if (!(token instanceof Judgement judgement)) {
             return Long.MAX_VALUE;
         }
-        start(resultWarnings, judgement.classification(), true);
+        start(judgement.classification(), true);
         return runtime.rowsRead(judgement.fingerprint(), rows);
     }
 
     @Override
     public void transaction(TransactionEvent event) {
-        start(connectionWarnings, null, false);
+        start(null, false);
         long now = System.nanoTime();
         try {
             switch (event) {
@@ -228,8 +227,7 @@ public final class QueryCheckHook implements ConnectionHook, FindingSink {
         }
     }
 
-    private void start(WarningSink warnings, Classification classification, boolean canThrow) {
-        this.warnings = warnings;
+    private void start(Classification classification, boolean canThrow) {
         this.classification = classification;
         this.canThrow = canThrow;
     }

@@ -50,11 +50,11 @@ class CleanStatementAllocationTest extends QueryTables {
             ConnectionHook hook = engines.open(new ConnectRequest(url.targetUrl(), url.properties(), url.settings()));
             hook.connected(raw, sink);
             String[] sqls = {"SELECT status FROM qc_orders WHERE id = 7", "SELECT id FROM qc_orders WHERE customer_id = 9"};
-            Object prepared = hook.beforeSql(SqlSource.PREPARE, "SELECT status FROM qc_orders WHERE id = ?", null, sink, 0);
+            Object prepared = hook.beforeSql(SqlSource.PREPARE, "SELECT status FROM qc_orders WHERE id = ?", null, null, 0);
             // Warm up: judged, explained (in the background), compiled.
             for (int i = 0; i < 50_000; i++) {
-                execute(hook, sqls[i % 2], null, sink);
-                execute(hook, "SELECT status FROM qc_orders WHERE id = ?", prepared, sink);
+                execute(hook, sqls[i % 2], null);
+                execute(hook, "SELECT status FROM qc_orders WHERE id = ?", prepared);
                 if (i % 10_000 == 0) {
                     Thread.sleep(50);
                 }
@@ -66,8 +66,8 @@ class CleanStatementAllocationTest extends QueryTables {
             for (int round = 0; round < 5; round++) {
                 long before = threads.getThreadAllocatedBytes(thread);
                 for (int i = 0; i < 100_000; i++) {
-                    execute(hook, sqls[i % 2], null, sink);
-                    execute(hook, "SELECT status FROM qc_orders WHERE id = ?", prepared, sink);
+                    execute(hook, sqls[i % 2], null);
+                    execute(hook, "SELECT status FROM qc_orders WHERE id = ?", prepared);
                 }
                 rounds.add(threads.getThreadAllocatedBytes(thread) - before);
             }
@@ -80,10 +80,10 @@ class CleanStatementAllocationTest extends QueryTables {
         }
     }
 
-    private static void execute(ConnectionHook hook, String sql, Object prepared, WarningSink sink) throws Exception {
-        Object token = hook.beforeSql(prepared == null ? SqlSource.EXECUTE : SqlSource.EXECUTE_PREPARED, sql, prepared, sink,
+    private static void execute(ConnectionHook hook, String sql, Object prepared) throws Exception {
+        Object token = hook.beforeSql(prepared == null ? SqlSource.EXECUTE : SqlSource.EXECUTE_PREPARED, sql, prepared, null,
                 System.nanoTime());
         hook.serverStatus(false, false);
-        hook.afterExecute(token, 20_000, null, sink);
+        hook.afterExecute(token, 20_000, null);
     }
 }

@@ -38,8 +38,14 @@ public final class RecordingHook implements ConnectionHook, ConnectionHookFactor
     /** When set, rowsRead refuses every result set as it opens, first keeping it as {@link #failAfterExecute} does. */
     public volatile boolean refuseResults;
     public final List<ResultSet> resultsFailedAfter = new CopyOnWriteArrayList<>();
+    /** When set, afterExecute, rowsRead and transaction each add a warning naming the event. */
+    public volatile boolean warnOnEveryEvent;
     /** Rows interval at which rowsRead asks to be called again. */
     public volatile long rowsInterval = 2;
+    /** The sink the guard handed over at connect. */
+    private volatile WarningSink warnings;
+    /** The target statement of the latest execution or addBatch, whose current result set the failing modes keep. */
+    private volatile Statement executing;
 
     @FunctionalInterface
     public interface RequestCheck {
@@ -56,6 +62,7 @@ public final class RecordingHook implements ConnectionHook, ConnectionHookFactor
 
     @Override
     public void connected(Connection target, WarningSink warnings) throws SQLException {
+        this.warnings = warnings;
         events.add("CONNECTED");
         if (!acceptConnected.test(target)) {
             throw new SQLException("refused by test hook after connect");
@@ -73,8 +80,11 @@ public final class RecordingHook implements ConnectionHook, ConnectionHookFactor
     }
 
     @Override
-    public Object beforeSql(SqlSource source, String sql, Object prepared, WarningSink warnings, long startNanos)
+    public Object beforeSql(SqlSource source, String sql, Object prepared, Statement target, long startNanos)
             throws SQLException {
+        if (target != null) {
+            executing = target;
+        }
         events.add(source + " " + sql + (prepared == null ? "" : " [" + prepared + "]"));
         if (sql != null && sql.contains(blockContaining)) {
             throw new SQLException("blocked by test hook: " + sql);
@@ -86,7 +96,7 @@ public final class RecordingHook implements ConnectionHook, ConnectionHookFactor
     }
 
     @Override
-    public void afterExecute(Object token, long elapsedNanos, Throwable failure, WarningSink warnings) throws SQLException {
+    public void afterExecute(Object token, long elapsedNanos, Throwable failure) throws SQLException {
         if (elapsedNanos < 0) {
             throw new AssertionError("negative elapsed time");
         }
@@ -94,19 +104,26 @@ public final class RecordingHook implements ConnectionHook, ConnectionHookFactor
             executionFailures.add(failure);
         }
         events.add("AFTER " + token + (failure == null ? "" : " FAILED"));
+        warnIfAsked("AFTER " + token);
         if (rethrowFailure && failure instanceof SQLException given) {
             throw given;
         }
         if (failAfterExecute) {
             if (failure == null) {
-                keepCurrentResult(warnings);
+                keepCurrentResult();
             }
             throw new SQLException("failed by test hook after " + token);
         }
     }
 
-    private void keepCurrentResult(WarningSink statement) throws SQLException {
-        ResultSet current = ((Statement) statement).unwrap(Statement.class).getResultSet();
+    private void warnIfAsked(String event) {
+        if (warnOnEveryEvent) {
+            warnings.addWarning(new SQLWarning("guard warning for " + event));
+        }
+    }
+
+    private void keepCurrentResult() throws SQLException {
+        ResultSet current = executing.getResultSet();
         if (current != null) {
             resultsFailedAfter.add(current);
         }
@@ -118,10 +135,11 @@ public final class RecordingHook implements ConnectionHook, ConnectionHookFactor
     }
 
     @Override
-    public long rowsRead(Object token, long rows, WarningSink warnings) throws SQLException {
+    public long rowsRead(Object token, long rows) throws SQLException {
         events.add("ROWS " + token + " " + rows);
+        warnIfAsked("ROWS " + rows);
         if (refuseResults && rows == 0) {
-            keepCurrentResult(warnings);
+            keepCurrentResult();
             throw new SQLException("result refused by test hook: " + token);
         }
         return rows + rowsInterval;
@@ -135,6 +153,7 @@ public final class RecordingHook implements ConnectionHook, ConnectionHookFactor
     @Override
     public void transaction(TransactionEvent event) {
         events.add("TX " + event);
+        warnIfAsked("TX " + event);
     }
 
     /** The events recorded since {@code mark} (a size of {@link #events} taken earlier). */

@@ -17,11 +17,11 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -341,7 +341,11 @@ class UnindexedDetectorTest extends QueryTables {
         String other = "SELECT id FROM qc_orders WHERE customer_id = ?";
         UnindexedSettings settings = settings(Detect.EXPLAIN, 0, Set.of());
 
-        detector.beforeExecute(settings, prepared, prepared, () -> Arrays.asList("n1", "it's"), null, sink);
+        try (PreparedStatement bound = app.prepareStatement(prepared)) {
+            bound.setString(1, "n1");
+            bound.setString(2, "it's");
+            detector.beforeExecute(settings, prepared, prepared, bound, null, sink);
+        }
         detector.beforeExecute(settings, other, other, null, null, sink);
 
         assertThat(sink.reports()).singleElement()

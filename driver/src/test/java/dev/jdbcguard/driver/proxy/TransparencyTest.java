@@ -235,6 +235,35 @@ class TransparencyTest {
         assertThat((Object) connection.getWarnings()).isNull();
     }
 
+    @Test
+    void eachGuardWarningGoesToTheObjectWhoseCallRaisedIt() throws SQLException {
+        hook.warnOnEveryEvent = true;
+        String query = "SELECT id FROM five ORDER BY id";
+        try (Statement statement = connection.createStatement()) {
+            statement.addBatch("UPDATE five SET id = id WHERE id = 0 /* GUARD_WARN_ME */");
+            assertThat(messages(statement.getWarnings())).containsExactly("guard warning for BATCH_ADD");
+            statement.clearWarnings();
+            try (ResultSet result = statement.executeQuery(query)) {
+                while (result.next()) {
+                    // rowsRead is called at 0, 2 and 4 rows (RecordingHook's interval)
+                }
+            }
+            assertThat(messages(statement.getWarnings())).containsExactly("guard warning for AFTER " + query,
+                    "guard warning for ROWS 0", "guard warning for ROWS 2", "guard warning for ROWS 4");
+        }
+        assertThat((Object) connection.getWarnings()).as("nothing of the statement's on the connection").isNull();
+        connection.setAutoCommit(false);
+        connection.commit();
+        connection.setAutoCommit(true);
+        assertThat(messages(connection.getWarnings())).containsExactly("guard warning for TX AUTO_COMMIT_OFF",
+                "guard warning for TX COMMIT", "guard warning for TX AUTO_COMMIT_ON");
+        connection.clearWarnings();
+        try (ResultSet tables = connection.getMetaData().getTables(null, null, "five", null)) {
+            assertThat(messages(connection.getWarnings())).as("a metadata result set's warnings go to the connection")
+                    .containsExactly("guard warning for ROWS 0");
+        }
+    }
+
     private static List<String> messages(SQLWarning warning) {
         List<String> messages = new ArrayList<>();
         for (SQLWarning each = warning; each != null && messages.size() < 10; each = each.getNextWarning()) {
