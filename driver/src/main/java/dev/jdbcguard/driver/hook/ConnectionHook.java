@@ -12,15 +12,18 @@ import java.sql.Statement;
  * when {@code Connection.abort} runs on another thread. Every method has a no-op default.
  *
  * <p>Cost contract: the proxies call these methods directly, allocate nothing to do so, and pass
- * only values they already hold, never a proxy: a proxy handed to a hook escapes, and the JIT could
- * no longer remove the statement and result set proxies an application drops after one use.
+ * only values they already hold, never a proxy: a proxy handed to a hook the JIT does not inline
+ * escapes, and then the JIT can never remove the statement and result set proxies an application
+ * drops after one use.
  *
  * <p>Warnings: a hook adds its warnings to the one {@link WarningSink} it gets in {@link #connected},
  * on the thread running one of its methods; when that method returns or throws, they are appended
  * to the {@code getWarnings()} chain of the JDBC object whose call it was: the statement for
  * {@link #beforeSql} of an execution or {@code addBatch}, {@link #afterExecute} and {@link #rowsRead}
  * (the connection for metadata result sets), the connection for {@link #connected}, a prepare,
- * {@code nativeSQL} and {@link #transaction}. Other threads (a scheduler, a background EXPLAIN) must
+ * {@code nativeSQL} and {@link #transaction}. When the call fails (the hook threw, or the target
+ * driver did), the statement's and result set's warnings of that call are added to the exception the
+ * application gets, as suppressed exceptions, instead. Other threads (a scheduler, a background EXPLAIN) must
  * not add to it. The value a hook returns from {@link #beforeSql} is opaque to the
  * proxies: it is kept (in a field of the statement proxy, never in a map) and handed back to
  * {@link #afterExecute}, {@link #rowsRead} and {@link #resultClosed}, and for prepared statements

@@ -56,14 +56,18 @@ public abstract class GuardResultSet extends GuardWrapper<ResultSet> implements 
         return true;
     }
 
-    /** Tells the hook; what it warns of goes on the owner's chain (the statement's, or the connection's). */
+    /** Tells the hook; what it warns of goes on the owner's chain (the statement's, or the connection's), or with its exception. */
     private long rowsRead(long count) throws SQLException {
         GuardConnection connection = connection();
+        long next;
         try {
-            return connection.hook.rowsRead(verdict, count);
-        } finally {
-            owner.takeWarnings(connection.pending);
+            next = connection.hook.rowsRead(verdict, count);
+        } catch (Throwable refused) {
+            connection.pending.attachTo(refused);
+            throw refused;
         }
+        owner.takeWarnings(connection.pending);
+        return next;
     }
 
     @Override

@@ -40,9 +40,11 @@ public abstract class GuardStatement extends GuardWarningSource<Statement> imple
     public final void addBatch(String sql) throws SQLException {
         try {
             connection.hook.beforeSql(SqlSource.BATCH_ADD, sql, null, delegate, 0);
-        } finally {
-            takeWarnings(connection.pending);
+        } catch (Throwable refused) {
+            connection.pending.attachTo(refused);
+            throw refused;
         }
+        takeWarnings(connection.pending);
         delegate.addBatch(sql);
     }
 
@@ -70,9 +72,11 @@ public abstract class GuardStatement extends GuardWarningSource<Statement> imple
         connection.executionStart = start;
         try {
             verdict = connection.hook.beforeSql(source, sql, prepared, delegate, start);
-        } finally {
-            takeWarnings(connection.pending);
+        } catch (Throwable refused) {
+            connection.pending.attachTo(refused);
+            throw refused;
         }
+        takeWarnings(connection.pending);
     }
 
     /**
@@ -112,7 +116,7 @@ public abstract class GuardStatement extends GuardWarningSource<Statement> imple
     /**
      * Tells the hook the outcome. After a failed execution, what the hook throws is added to the
      * target driver's exception, which stays the one the application gets; after a successful one,
-     * it propagates.
+     * it propagates. The hook's warnings go on this statement, or with the exception when there is one.
      */
     private void report(Throwable failure) throws SQLException {
         GuardConnection connection = this.connection;
@@ -121,9 +125,11 @@ public abstract class GuardStatement extends GuardWarningSource<Statement> imple
         if (failure == null) {
             try {
                 hook.afterExecute(verdict, elapsedNanos, null);
-            } finally {
-                takeWarnings(connection.pending);
+            } catch (Throwable hookFailure) {
+                connection.pending.attachTo(hookFailure);
+                throw hookFailure;
             }
+            takeWarnings(connection.pending);
             return;
         }
         try {
@@ -132,9 +138,8 @@ public abstract class GuardStatement extends GuardWarningSource<Statement> imple
             if (hookFailure != failure) {
                 failure.addSuppressed(hookFailure);
             }
-        } finally {
-            takeWarnings(connection.pending);
         }
+        connection.pending.attachTo(failure);
     }
 
     @Override

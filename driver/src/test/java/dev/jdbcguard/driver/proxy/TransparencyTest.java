@@ -264,6 +264,24 @@ class TransparencyTest {
         }
     }
 
+    @Test
+    void theWarningsOfAFailedCallGoWithItsException() throws SQLException {
+        hook.warnOnEveryEvent = true;
+        hook.failAfterExecute = true;
+        try (Statement statement = connection.createStatement()) {
+            assertThatThrownBy(() -> statement.executeUpdate("UPDATE five SET id = id WHERE id = 0"))
+                    .hasMessageStartingWith("failed by test hook")
+                    .satisfies(failure -> assertThat(failure.getSuppressed()).extracting(Throwable::getMessage)
+                            .containsExactly("guard warning for AFTER UPDATE five SET id = id WHERE id = 0"));
+            assertThat((Object) statement.getWarnings()).isNull();
+            hook.failAfterExecute = false;
+            assertThatThrownBy(() -> statement.executeQuery("SELECT * FROM no_such_table"))
+                    .isInstanceOf(SQLException.class)
+                    .satisfies(failure -> assertThat(failure.getSuppressed()).extracting(Throwable::getMessage)
+                            .containsExactly("guard warning for AFTER SELECT * FROM no_such_table"));
+        }
+    }
+
     private static List<String> messages(SQLWarning warning) {
         List<String> messages = new ArrayList<>();
         for (SQLWarning each = warning; each != null && messages.size() < 10; each = each.getNextWarning()) {
