@@ -22,8 +22,8 @@ import java.sql.Statement;
  * {@link #beforeSql} of an execution or {@code addBatch}, {@link #afterExecute} and {@link #rowsRead}
  * (the connection for metadata result sets), the connection for {@link #connected}, a prepare,
  * {@code nativeSQL} and {@link #transaction}. When the call fails (the hook threw, or the target
- * driver did), the statement's and result set's warnings of that call are added to the exception the
- * application gets, as suppressed exceptions, instead. Other threads (a scheduler, a background EXPLAIN) must
+ * driver did), the warnings of that call are added to the exception the application gets, as
+ * suppressed exceptions, instead. Other threads (a scheduler, a background EXPLAIN) must
  * not add to it. The value a hook returns from {@link #beforeSql} is opaque to the
  * proxies: it is kept (in a field of the statement proxy, never in a map) and handed back to
  * {@link #afterExecute}, {@link #rowsRead} and {@link #resultClosed}, and for prepared statements

@@ -55,14 +55,17 @@ public abstract class GuardConnection extends GuardWarningSource<Connection> imp
 
     /**
      * Tells the hook the target connected; what it warns of goes on this connection's chain. Throws
-     * what the hook throws to refuse the connection (the caller closes the target connection).
+     * what the hook throws to refuse the connection (the caller closes the target connection), with
+     * the hook's warnings attached.
      */
     public final void connected() throws SQLException {
         try {
             hook.connected(delegate, pending);
-        } finally {
-            takeWarnings(pending);
+        } catch (Throwable refused) {
+            pending.attachTo(refused);
+            throw refused;
         }
+        takeWarnings(pending);
     }
 
     @Override
@@ -212,11 +215,15 @@ public abstract class GuardConnection extends GuardWarningSource<Connection> imp
 
     /** A text that is not executed here (a prepare, nativeSQL): the hook may refuse it; its warnings go on this connection. */
     private Object beforeSql(SqlSource source, String sql) throws SQLException {
+        Object verdict;
         try {
-            return hook.beforeSql(source, sql, null, null, 0);
-        } finally {
-            takeWarnings(pending);
+            verdict = hook.beforeSql(source, sql, null, null, 0);
+        } catch (Throwable refused) {
+            pending.attachTo(refused);
+            throw refused;
         }
+        takeWarnings(pending);
+        return verdict;
     }
 
     /** A transaction boundary the target driver has passed; what the hook warns of goes on this connection. */

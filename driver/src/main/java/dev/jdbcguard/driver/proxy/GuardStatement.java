@@ -121,19 +121,23 @@ public abstract class GuardStatement extends GuardWarningSource<Statement> imple
     private void report(Throwable failure) throws SQLException {
         GuardConnection connection = this.connection;
         long elapsedNanos = System.nanoTime() - connection.executionStart;
-        ConnectionHook hook = connection.hook;
-        if (failure == null) {
-            try {
-                hook.afterExecute(verdict, elapsedNanos, null);
-            } catch (Throwable hookFailure) {
-                connection.pending.attachTo(hookFailure);
-                throw hookFailure;
-            }
-            takeWarnings(connection.pending);
+        if (failure != null) {
+            reportFailure(connection, elapsedNanos, failure);
             return;
         }
         try {
-            hook.afterExecute(verdict, elapsedNanos, failure);
+            connection.hook.afterExecute(verdict, elapsedNanos, null);
+        } catch (Throwable hookFailure) {
+            connection.pending.attachTo(hookFailure);
+            throw hookFailure;
+        }
+        takeWarnings(connection.pending);
+    }
+
+    /** Out of line: the success path stays small enough for the JIT to inline the execute methods into the application. */
+    private void reportFailure(GuardConnection connection, long elapsedNanos, Throwable failure) {
+        try {
+            connection.hook.afterExecute(verdict, elapsedNanos, failure);
         } catch (Throwable hookFailure) {
             if (hookFailure != failure) {
                 failure.addSuppressed(hookFailure);
