@@ -134,7 +134,7 @@ public abstract class GuardStatement extends GuardWarningSource<Statement> imple
         takeWarnings(connection.pending);
     }
 
-    /** Out of line: the success path stays small enough for the JIT to inline the execute methods into the application. */
+    /** Out of line: the rare path stays out of the code compiled into every generated execute method. */
     private void reportFailure(GuardConnection connection, long elapsedNanos, Throwable failure) {
         try {
             connection.hook.afterExecute(verdict, elapsedNanos, failure);
