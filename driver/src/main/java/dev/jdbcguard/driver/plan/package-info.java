@@ -17,8 +17,9 @@
  *       user's connection, not counted by {@code conn.cap}), on one background thread fed by a
  *       bounded queue, and caches the verdict (Caffeine, bounded). Only one SELECT, UPDATE,
  *       DELETE, REPLACE or INSERT ... SELECT that names a table is explained. Statements with
- *       {@code ?} placeholders are explained only with values (the driver's hook does not pass
- *       them, so through the hook they are left to the flags). The EXPLAIN uses the catalog the
+ *       {@code ?} placeholders are explained with the values bound at the execution that first asks,
+ *       read from Connector/J's statement without a round trip; with other drivers they are left to
+ *       the flags. The EXPLAIN uses the catalog the
  *       user's connection reports ({@code getCatalog()}); temporary tables of the user's session are
  *       invisible to it (the EXPLAIN is refused and the flags remain).</li>
  *   <li>{@code auto} (default): both; see {@link dev.jdbcguard.driver.plan.UnindexedDetector}.</li>
