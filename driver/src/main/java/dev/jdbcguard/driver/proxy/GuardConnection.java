@@ -36,6 +36,9 @@ public abstract class GuardConnection extends GuardWarningSource<Connection> imp
     final ProxyFactory proxies;
     /** Where {@link #hook} puts its warnings until the proxy that called it takes them. */
     final PendingWarnings pending = new PendingWarnings();
+    final ShapeMemo statementShapes;
+    final ShapeMemo preparedShapes;
+    final ShapeMemo resultSetShapes;
     /**
      * When the running execution of one of its statements started ({@code System.nanoTime()}). One
      * field per connection, not per statement: a connection, like the hook, is used by one thread at
@@ -51,6 +54,9 @@ public abstract class GuardConnection extends GuardWarningSource<Connection> imp
         super(delegate);
         this.hook = hook;
         this.proxies = proxies;
+        this.statementShapes = proxies.statementShapes();
+        this.preparedShapes = proxies.preparedShapes();
+        this.resultSetShapes = proxies.resultSetShapes();
     }
 
     /**

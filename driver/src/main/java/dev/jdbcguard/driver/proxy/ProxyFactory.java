@@ -62,8 +62,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Next to each proxy class Byte Buddy generates its {@link ProxyConstructor}, whose only code is
  * {@code new}: the pair is cached per class loader with weak keys ({@link TypeCache}), keyed by
- * base and interface set, and the constructor per delegate class ({@link ClassValue}), so
- * wrapping costs a {@code ClassValue} lookup plus an inlinable {@code new}, with no lock. If a
+ * base and interface set, and the constructor per delegate class ({@link ClassValue}, and for
+ * statements and result sets a per-connection {@link ShapeMemo} in front of it), so wrapping costs
+ * a memo probe plus an inlinable {@code new}, with no lock. If a
  * shape cannot be generated (an interface whose methods mention inaccessible types, conflicting
  * signatures, a class loader that cannot see both sides), the factory logs one
  * warning and uses the shape with only the {@code java.sql} interface: vendor casts then fail,
@@ -96,11 +97,12 @@ public final class ProxyFactory {
     }
 
     GuardStatement statement(Statement raw, GuardConnection connection) {
-        return (GuardStatement) statements.get(raw.getClass()).make(raw, connection, null, null);
+        return (GuardStatement) connection.statementShapes.constructorFor(raw.getClass()).make(raw, connection, null, null);
     }
 
     GuardPreparedStatement prepared(PreparedStatement raw, GuardConnection connection, String sql, Object verdict) {
-        return (GuardPreparedStatement) prepareds.get(raw.getClass()).make(raw, connection, sql, verdict);
+        return (GuardPreparedStatement) connection.preparedShapes.constructorFor(raw.getClass())
+                .make(raw, connection, sql, verdict);
     }
 
     GuardCallableStatement callable(CallableStatement raw, GuardConnection connection, String sql, Object verdict) {
@@ -117,7 +119,8 @@ public final class ProxyFactory {
      */
     GuardResultSet resultSet(ResultSet raw, GuardStatement statement, GuardConnection connection, Object verdict)
             throws SQLException {
-        GuardResultSet result = (GuardResultSet) resultSets.get(raw.getClass()).make(raw, statement, connection, verdict);
+        GuardResultSet result = (GuardResultSet) connection.resultSetShapes.constructorFor(raw.getClass())
+                .make(raw, statement, connection, verdict);
         try {
             result.opened();
         } catch (Throwable hookFailure) {
@@ -153,6 +156,21 @@ public final class ProxyFactory {
             return connection.metaData(metaData);
         }
         return raw;
+    }
+
+    /** A connection's memo of its statement proxies' constructors (see {@link ShapeMemo}). */
+    ShapeMemo statementShapes() {
+        return new ShapeMemo(statements);
+    }
+
+    /** A connection's memo of its prepared statement proxies' constructors. */
+    ShapeMemo preparedShapes() {
+        return new ShapeMemo(prepareds);
+    }
+
+    /** A connection's memo of its result set proxies' constructors. */
+    ShapeMemo resultSetShapes() {
+        return new ShapeMemo(resultSets);
     }
 
     /** The constructor of the generated class for each delegate class of one base. */
