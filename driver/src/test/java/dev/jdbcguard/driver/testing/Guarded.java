@@ -60,19 +60,33 @@ public final class Guarded {
 
     /** Waits until the server no longer lists session {@code id} (sessions end asynchronously after a close). */
     public static boolean sessionGone(TestDatabase db, long id, Duration within) throws SQLException, InterruptedException {
+        return awaitSessions(db, "ID = ?", id, 0, within) == 0;
+    }
+
+    /**
+     * Waits until the server lists {@code expected} sessions of {@code user}, or {@code within} has passed, and
+     * returns the last count seen: a closed session stays listed for a moment after the client's close returns.
+     */
+    public static long sessionsOfUser(TestDatabase db, String user, long expected, Duration within)
+            throws SQLException, InterruptedException {
+        return awaitSessions(db, "USER = ?", user, expected, within);
+    }
+
+    private static long awaitSessions(TestDatabase db, String condition, Object value, long expected, Duration within)
+            throws SQLException, InterruptedException {
         long deadline = System.nanoTime() + within.toNanos();
         try (Connection connection = db.adminConnection();
-             PreparedStatement statement = connection.prepareStatement("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE ID = ?")) {
-            statement.setLong(1, id);
+             PreparedStatement statement = connection.prepareStatement(
+                     "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE " + condition)) {
+            statement.setObject(1, value);
             while (true) {
+                long count;
                 try (ResultSet result = statement.executeQuery()) {
                     result.next();
-                    if (result.getLong(1) == 0) {
-                        return true;
-                    }
+                    count = result.getLong(1);
                 }
-                if (System.nanoTime() > deadline) {
-                    return false;
+                if (count == expected || System.nanoTime() > deadline) {
+                    return count;
                 }
                 Thread.sleep(20);
             }
