@@ -129,7 +129,7 @@ public final class QueryCheckHook implements ConnectionHook, FindingSink {
         if (kind == StatementKind.TRANSACTION_BEGIN) {
             runtime.transactionBegan(startNanos);
         } else if (kind != StatementKind.TRANSACTION_END) {
-            runtime.beforeExecute(fingerprint, startNanos, kind == null || kind.isDml());
+            runtime.beforeExecute(fingerprint, startNanos, kind);
         }
         if (current.unindexedEnabled() && explains && current.unindexed().detect() != Detect.FLAGS
                 && !classification.allows(RuleCatalog.QUERY_UNINDEXED)) {

@@ -4,6 +4,7 @@ import dev.jdbcguard.driver.query.FindingSink;
 import dev.jdbcguard.driver.query.FindingSink.Stage;
 import dev.jdbcguard.driver.warnings.Finding;
 
+import dev.jdbcguard.rules.sql.StatementKind;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -72,11 +73,13 @@ public final class RuntimeChecks {
      * been open too long, and counts the fingerprint for N+1. Not for the statement that ends the
      * transaction (COMMIT, ROLLBACK): refusing it would keep the transaction open longer.
      *
-     * @param counted whether the statement counts for N+1 (SELECT, INSERT, UPDATE, DELETE, REPLACE;
-     *                not SET, SHOW and the like, which drivers and pools repeat legitimately)
+     * @param kind what the statement does, or null for several statements in one text. Only SELECT,
+     *             INSERT, UPDATE, DELETE, REPLACE and mixed texts count for N+1: drivers and pools repeat
+     *             SET, SHOW and the like legitimately. The kind also picks the fix the warning suggests:
+     *             one query for reads, one batch for writes.
      * @throws SQLException when the sink blocks ({@code tx.long} or {@code query.n-plus-one})
      */
-    public void beforeExecute(Object fingerprint, long nowNanos, boolean counted) throws SQLException {
+    public void beforeExecute(Object fingerprint, long nowNanos, StatementKind kind) throws SQLException {
         if (!autoCommit || explicitTransaction) {
             if (!transactionOpen) {
                 transactionOpen = true;
@@ -85,12 +88,12 @@ public final class RuntimeChecks {
                 checkOpenTransaction(nowNanos);
             }
         }
-        if (nPlusOneCount > 0 && counted) {
+        if (nPlusOneCount > 0 && (kind == null || kind.isDml())) {
             boolean inTransaction = transactionOpen;
             if (inTransaction || nPlusOneWindowNanos > 0) {
                 int count = executions.increment(fingerprint, nowNanos, inTransaction ? 0 : nPlusOneWindowNanos);
                 if (count == nPlusOneCount + 1) {
-                    sink.report(nPlusOne(fingerprint, count, inTransaction), Stage.BEFORE_EXECUTION);
+                    sink.report(nPlusOne(fingerprint, count, inTransaction, kind), Stage.BEFORE_EXECUTION);
                 }
             }
         }
@@ -190,14 +193,20 @@ public final class RuntimeChecks {
                 "keep transactions short: do slow work (remote calls, file I/O) before or after them and commit large jobs in batches");
     }
 
-    private Finding nPlusOne(Object fingerprint, int count, boolean inTransaction) {
+    private Finding nPlusOne(Object fingerprint, int count, boolean inTransaction, StatementKind kind) {
         String where = inTransaction
                 ? "in one transaction"
                 : "within " + millis(nPlusOneWindowNanos) + " on one connection";
+        // a loop of writes (a batch job changing rows one by one) is fixed by batching, not by a JOIN
+        boolean write = kind != null && kind != StatementKind.SELECT;
         return new Finding(N_PLUS_ONE,
                 "the same statement ran " + count + " times " + where + " (threshold " + nPlusOneCount + ")",
                 "one round trip per row (N+1) makes latency grow with the data",
-                "load the rows in one query (a JOIN or WHERE id IN (...)), or use your ORM's batch or join fetching",
+                write
+                        ? "send the rows as one batch (addBatch and executeBatch; with Connector/J add "
+                                + "rewriteBatchedStatements=true), or change them with one statement (WHERE id IN (...)); "
+                                + "a job meant to write row by row can mark it /* guard:allow query.n-plus-one */"
+                        : "load the rows in one query (a JOIN or WHERE id IN (...)), or use your ORM's batch or join fetching",
                 fingerprint.toString());
     }
 

@@ -157,7 +157,33 @@ class QueryChecksTest extends QueryTables {
             lookup.setInt(1, 6);
             readAll(lookup.executeQuery());
             assertThat(messages(lookup.getWarnings())).singleElement().asString()
-                    .startsWith("[jdbc-guard] query.n-plus-one WARN: the same statement ran 6 times within 10.0 s on one connection (threshold 5)");
+                    .startsWith("[jdbc-guard] query.n-plus-one WARN: the same statement ran 6 times within 10.0 s on one connection (threshold 5)")
+                    .contains("Fix: load the rows in one query (a JOIN or WHERE id IN (...))");
+        }
+    }
+
+    @Test
+    void nPlusOneOfAWriteLoopSuggestsABatchAndCanBeAllowedForTheStatement() throws SQLException {
+        connect("warn");
+
+        try (PreparedStatement touch = connection.prepareStatement("UPDATE qc_orders SET status = status WHERE id = ?")) {
+            for (int id = 1; id <= 6; id++) {
+                touch.setInt(1, id);
+                touch.executeUpdate();
+            }
+            assertThat(messages(touch.getWarnings())).singleElement().asString()
+                    .startsWith("[jdbc-guard] query.n-plus-one WARN: the same statement ran 6 times")
+                    .contains("Fix: send the rows as one batch (addBatch and executeBatch; with Connector/J add rewriteBatchedStatements=true)")
+                    .contains("/* guard:allow query.n-plus-one */")
+                    .doesNotContain("JOIN");
+        }
+        try (PreparedStatement touch = connection.prepareStatement(
+                "UPDATE qc_orders SET note = note WHERE id = ? /* guard:allow query.n-plus-one */")) {
+            for (int id = 1; id <= 6; id++) {
+                touch.setInt(1, id);
+                touch.executeUpdate();
+            }
+            assertThat(messages(touch.getWarnings())).isEmpty();
         }
     }
 

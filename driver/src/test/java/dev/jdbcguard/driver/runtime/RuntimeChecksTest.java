@@ -5,6 +5,8 @@ import dev.jdbcguard.driver.query.QueryTables;
 import dev.jdbcguard.driver.query.RecordingSink;
 import dev.jdbcguard.driver.query.RecordingSink.Report;
 import dev.jdbcguard.driver.warnings.GuardViolationException;
+import dev.jdbcguard.rules.sql.SqlClassifier;
+import dev.jdbcguard.rules.sql.StatementKind;
 import dev.jdbcguard.testdb.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -215,7 +217,7 @@ class RuntimeChecksTest extends QueryTables {
     /** What the connection hook does around one statement: before, the real execution, after. */
     private void execute(RuntimeChecks checks, String sql) throws SQLException {
         long start = System.nanoTime();
-        checks.beforeExecute(sql, start, true);
+        checks.beforeExecute(sql, start, SqlClassifier.classify(sql).statements().get(0).kind());
         try (Statement s = app.createStatement()) {
             if (s.execute(sql)) {
                 s.getResultSet().close();
@@ -227,7 +229,7 @@ class RuntimeChecksTest extends QueryTables {
     private void lookups(RuntimeChecks checks, int count) throws SQLException {
         try (PreparedStatement lookup = app.prepareStatement(LOOKUP)) {
             for (int i = 1; i <= count; i++) {
-                checks.beforeExecute(LOOKUP, System.nanoTime(), true);
+                checks.beforeExecute(LOOKUP, System.nanoTime(), StatementKind.SELECT);
                 lookup.setInt(1, i);
                 try (ResultSet r = lookup.executeQuery()) {
                     assertThat(r.next()).isTrue();
