@@ -63,6 +63,7 @@ class ConnectionRulesTest {
             AtomicInteger open = new AtomicInteger();
             AtomicInteger maxObserved = new AtomicInteger();
             CountDownLatch start = new CountDownLatch(1);
+            CountDownLatch capReached = new CountDownLatch(4);
             List<Future<?>> workers = new ArrayList<>();
             for (int t = 0; t < THREADS; t++) {
                 workers.add(pool.submit((Callable<Void>) () -> {
@@ -70,6 +71,9 @@ class ConnectionRulesTest {
                     for (int round = 0; round < 3; round++) {
                         try (Connection connection = connect(guard)) {
                             maxObserved.accumulateAndGet(open.incrementAndGet(), Math::max);
+                            // the first holders wait for each other, so reaching the cap does not depend on timing
+                            capReached.countDown();
+                            capReached.await(10, TimeUnit.SECONDS);
                             selectOne(connection);
                             open.decrementAndGet();
                         }
