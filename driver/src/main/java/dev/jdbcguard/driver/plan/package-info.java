@@ -39,7 +39,7 @@
  * With a plan (explain, auto), before execution: nothing reaches the server; the first execution
  * of a new fingerprint waits up to two seconds for its plan. With flags only, after execution:
  * the statement has run; the guard can only fail the call, which is what a test suite that
- * "fails on any full scan" wants. The driver's hook cannot yet throw after execution, so there
- * the block is logged as a warning.
+ * "fails on any full scan" wants. An execution that failed on the server keeps its own exception:
+ * the finding is then only a warning.
  */
 package dev.jdbcguard.driver.plan;
