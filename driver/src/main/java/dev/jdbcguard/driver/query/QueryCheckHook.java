@@ -160,10 +160,12 @@ public final class QueryCheckHook implements ConnectionHook, FindingSink {
         if (failure != null) {
             return;
         }
-        if (kind(statement) == StatementKind.TRANSACTION_END) {
+        StatementKind kind = kind(statement);
+        if (kind == StatementKind.TRANSACTION_END) {
             runtime.transactionEnded(System.nanoTime());
         }
-        if ((noIndexUsed || noGoodIndexUsed) && settings.unindexedEnabled()
+        // MariaDB flags SHOW and the like too: they scan the server's own lists, which no index can serve
+        if ((noIndexUsed || noGoodIndexUsed) && (kind == null || kind.isDml()) && settings.unindexedEnabled()
                 && !statement.allows(RuleCatalog.QUERY_UNINDEXED)) {
             // the fingerprint names the same tables as the text, which the hook no longer holds
             detector.afterExecute(settings.unindexed(), judgement.fingerprint(), judgement.fingerprint(),

@@ -89,6 +89,22 @@ class UnindexedE2eTest extends QueryTables {
     }
 
     @Test
+    void serverCommandsThatScanItsOwnListsAreNotUnindexedQueries() throws SQLException {
+        // MariaDB raises "no index used" for SHOW: a pool's or migration tool's SHOW is not the application's scan
+        Path rules = Guarded.rulesFile("rules:\n  query.unindexed: {action: block, detect: auto}\n");
+        try (Connection c = connect(db, "guard.rules=" + rules); Statement s = c.createStatement()) {
+            for (String show : List.of("SHOW VARIABLES LIKE 'max_connections'", "SHOW FULL TABLES",
+                    "SHOW INDEX FROM qc_orders", "SHOW TABLE STATUS LIKE 'qc_orders'")) {
+                read(s, show);
+                assertThat(warnings(s.getWarnings())).as(show).isEmpty();
+            }
+            assertThatThrownBy(() -> s.executeQuery("SELECT status FROM qc_orders WHERE note = 'n5' OR note = 'n6'"))
+                    .as("a scan of the application's table on the same connection still fails")
+                    .isInstanceOf(GuardViolationException.class);
+        }
+    }
+
+    @Test
     void blockFailsTheTestSuitesFullScanBeforeItRuns() throws SQLException {
         Path rules = Guarded.rulesFile("rules:\n  query.unindexed: block\n");
         try (Connection c = connect(db, "guard.rules=" + rules); Statement s = c.createStatement()) {
