@@ -94,7 +94,8 @@ public final class UnindexedDetector {
                 waited = System.nanoTime() - since;
             }
             if (verdict instanceof PlanVerdict.Pending && pending.claim()) {
-                pending.done().thenAccept(done -> reportInBackground(settings, fingerprint, sql, pending, done, sink));
+                FindingSink later = sink.later();
+                pending.done().thenAccept(done -> reportInBackground(settings, fingerprint, sql, pending, done, later));
             }
         }
         if (verdict instanceof PlanVerdict.Explained plan) {

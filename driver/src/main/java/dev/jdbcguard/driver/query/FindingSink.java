@@ -23,6 +23,16 @@ public interface FindingSink {
      */
     void report(Finding finding, Stage stage) throws SQLException;
 
+    /**
+     * The sink for findings about the statement running now that will arrive later, on the EXPLAIN
+     * thread ({@link Stage#BACKGROUND}), whose own stack names no application frame. Called on the
+     * statement's thread, once per new statement shape; a sink that points its lines at the caller
+     * remembers the caller here (a stack walk). By default, this sink itself.
+     */
+    default FindingSink later() {
+        return this;
+    }
+
     /** When a finding was made, relative to the statement it concerns. */
     enum Stage {
         /** Before the statement reached the server: {@code block} refuses it and nothing runs. */

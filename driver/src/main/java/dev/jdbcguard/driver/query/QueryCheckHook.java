@@ -215,6 +215,17 @@ public final class QueryCheckHook implements ConnectionHook, FindingSink {
      */
     @Override
     public void report(Finding finding, Stage stage) throws SQLException {
+        report(finding, stage, null);
+    }
+
+    /** Findings from the EXPLAIN thread point at the application frame that ran the statement first. */
+    @Override
+    public FindingSink later() {
+        String calledFrom = checks.callerFrame();
+        return (finding, stage) -> report(finding, stage, calledFrom);
+    }
+
+    private void report(Finding finding, Stage stage, String calledFrom) throws SQLException {
         Action action = rules.action(finding.ruleId());
         boolean background = stage == Stage.BACKGROUND;
         if (action == Action.OFF || !background && classification != null && classification.allows(finding.ruleId())) {
@@ -223,7 +234,7 @@ public final class QueryCheckHook implements ConnectionHook, FindingSink {
         if (action == Action.BLOCK && !background && canThrow) {
             throw checks.block(finding);
         }
-        SQLWarning warning = checks.warn(finding);
+        SQLWarning warning = checks.warn(finding, calledFrom);
         if (!background && warnings != null) {
             warnings.addWarning(warning);
         }

@@ -82,10 +82,20 @@ public final class QueryChecks implements ConnectionHookFactory, AutoCloseable {
 
     /** Counts and logs a {@code warn} finding; returns the warning for the chain. */
     SQLWarning warn(Finding finding) {
+        return warn(finding, null);
+    }
+
+    /** As {@link #warn(Finding)}, pointing the logged line at {@code calledFrom} when it is not null. */
+    SQLWarning warn(Finding finding, String calledFrom) {
         if (metrics != null) {
             metrics.finding(finding.ruleId(), false);
         }
-        return reporter.warn(finding);
+        return calledFrom == null ? reporter.warn(finding) : reporter.warn(finding, calledFrom);
+    }
+
+    /** The application frame of the current thread (a walk of the stack), or null. */
+    String callerFrame() {
+        return reporter.callerFrame();
     }
 
     /** Counts and logs a {@code block} finding; returns the exception to throw. */

@@ -78,7 +78,20 @@ public final class WarningReporter {
      * without the application frame and suppressed count.
      */
     public SQLWarning warn(Finding finding) {
-        return new GuardWarning(report(finding, WARN), finding);
+        return new GuardWarning(report(finding, WARN, frames), finding);
+    }
+
+    /**
+     * As {@link #warn(Finding)}, for a finding made away from the application's thread: the logged
+     * line points at {@code calledFrom}, a frame {@link #callerFrame()} returned earlier on that thread.
+     */
+    public SQLWarning warn(Finding finding, String calledFrom) {
+        return new GuardWarning(report(finding, WARN, () -> calledFrom), finding);
+    }
+
+    /** The application frame of the current thread, as a logged line shows it, or null (a walk of the stack). */
+    public String callerFrame() {
+        return frames.locate();
     }
 
     /**
@@ -86,12 +99,12 @@ public final class WarningReporter {
      * and returns the exception for the driver to throw before the statement reaches the server.
      */
     public GuardViolationException block(Finding finding) {
-        report(finding, BLOCK);
+        report(finding, BLOCK, frames);
         return new GuardViolationException(finding);
     }
 
     /** Logs the line if due and returns the text for the warning. */
-    private String report(Finding finding, String label) {
+    private String report(Finding finding, String label, FrameLocator frames) {
         Logger logger = logger(finding.ruleId());
         if (!logger.isWarnEnabled()) {
             return WarningText.line(finding, label, null, 0);

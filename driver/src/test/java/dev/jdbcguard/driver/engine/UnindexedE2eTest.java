@@ -5,6 +5,8 @@ import static dev.jdbcguard.driver.engine.Guarded.warnings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.acme.shop.OrderRepository;
+import dev.jdbcguard.driver.connections.AllLogs;
 import dev.jdbcguard.driver.metrics.GuardMXBean;
 import dev.jdbcguard.driver.query.QueryTables;
 import dev.jdbcguard.driver.warnings.GuardViolationException;
@@ -210,6 +212,30 @@ class UnindexedE2eTest extends QueryTables {
             long wallMillis = (System.nanoTime() - begin) / 1_000_000;
             unlock.join();
             return wallMillis;
+        }
+    }
+
+    @Test
+    void theLoggedPlanWarningPointsAtTheApplicationLineThatRanTheStatement() throws Exception {
+        // warn: the first execution does not wait; the plan's finding is logged from the EXPLAIN thread
+        String scan = "SELECT id, note FROM qc_orders WHERE note LIKE '%first-caller%'";
+        try (AllLogs logs = new AllLogs(); Connection c = connect(db, ""); Statement s = c.createStatement()) {
+            new OrderRepository().purge(() -> {
+                try {
+                    read(s, scan);
+                    return null;
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (logs.from("jdbcguard.query.unindexed").isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(logs.from("jdbcguard.query.unindexed")).singleElement().asString()
+                    .contains("full table scan on qc_orders")
+                    .endsWith(" at com.acme.shop.OrderRepository.purge(OrderRepository.java:"
+                            + OrderRepository.PURGE_CALL_LINE + ")");
         }
     }
 

@@ -54,6 +54,20 @@ class WarningReporterTest {
     }
 
     @Test
+    void aFindingMadeOnAnotherThreadPointsAtTheFrameRememberedOnTheCallersThread() throws Exception {
+        String remembered = new OrderRepository().purge(reporter::callerFrame);
+        assertThat(remembered).isEqualTo(APP_FRAME);
+        int walksBefore = walks.get();
+
+        Thread explainThread = new Thread(() -> reporter.warn(NO_WHERE, remembered));
+        explainThread.start();
+        explainThread.join();
+
+        assertThat(log.lines()).containsExactly("[jdbc-guard] dml.no-where WARN: " + NO_WHERE_BODY + " at " + APP_FRAME);
+        assertThat(walks.get()).as("no walk of the other thread's stack").isEqualTo(walksBefore);
+    }
+
+    @Test
     void warningIsAGuardWarningWithItsOwnWarningState() {
         SQLWarning warning = reporter.warn(NO_WHERE);
 
