@@ -16,6 +16,7 @@ import dev.jdbcguard.testdb.TestDatabaseExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -74,6 +75,32 @@ class StatementRulesE2eTest {
         assertThat(adminCount(db, "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = DATABASE()"
                 + " AND table_name = 'e2e_items' AND column_name = 'note'")).isEqualTo(1);
         assertThat(adminCount(db, "SELECT COUNT(*) FROM e2e_items")).isEqualTo(3);
+    }
+
+    @Test
+    void productionLetsSessionTablesAndJdbcCallEscapesThrough() throws SQLException {
+        admin(db, "DROP PROCEDURE IF EXISTS e2e_note", "CREATE PROCEDURE e2e_note(IN item INT) SELECT note FROM e2e_items WHERE id = item");
+        try (Connection c = connect(db, ""); Statement s = c.createStatement()) {
+            s.execute("CREATE TEMPORARY TABLE e2e_session_ids (id INT PRIMARY KEY)");
+            s.executeUpdate("INSERT INTO e2e_session_ids SELECT id FROM e2e_items WHERE id < 3");
+            try (ResultSet r = s.executeQuery("SELECT COUNT(*) FROM e2e_session_ids")) {
+                r.next();
+                assertThat(r.getInt(1)).isEqualTo(2);
+            }
+            s.execute("DROP TEMPORARY TABLE IF EXISTS e2e_session_ids");
+            assertThat(warnings(s.getWarnings())).isEmpty();
+        }
+        // the procedure is the admin's: the app may not read its parameter types, so Connector/J must not ask
+        try (Connection c = connect(db, "noAccessToProcedureBodies=true")) {
+            try (CallableStatement call = c.prepareCall("{call e2e_note(?)}")) {
+                call.setInt(1, 2);
+                try (ResultSet r = call.executeQuery()) {
+                    assertThat(r.next()).isTrue();
+                    assertThat(r.getString(1)).isEqualTo("b");
+                }
+                assertThat(warnings(call.getWarnings())).isEmpty();
+            }
+        }
     }
 
     @Test

@@ -238,6 +238,13 @@ final class StatementAnalyzer {
         while (i < to) {
             if (punct(i, '(')) {
                 i++;
+            } else if (i == from && punct(i, '{')) {
+                // JDBC's call escape, {call p(?)} or {? = call p(?)}: the driver rewrites it to CALL p(?)
+                i++;
+                if (i + 1 < to && t.type[i] == Tokens.PARAM && punct(i + 1, '=')) {
+                    i += 2;
+                }
+                return word(i, "CALL") ? i : from;
             } else if (word(i, "WITH")) {
                 i = afterCtes(i + 1);
             } else if (word(i, "SET") && word(i + 1, "STATEMENT")) {
@@ -551,6 +558,16 @@ final class StatementAnalyzer {
         return i;
     }
 
+    /** TEMPORARY among the words from {@code i} up to the object word at {@code object} (CREATE OR REPLACE TEMPORARY TABLE). */
+    private boolean temporary(int i, int object) {
+        for (int k = i; k < object; k++) {
+            if (word(k, "TEMPORARY")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void create(int i) {
         int object = objectWord(i);
         boolean unique = false;
@@ -560,7 +577,10 @@ final class StatementAnalyzer {
         if (anyWord(object, "SPATIAL")) {
             object = objectWord(object + 1);
         }
-        if (anyWord(object, "TABLE", "TABLES")) {
+        if (anyWord(object, "TABLE", "TABLES") && temporary(i, object)) {
+            kind = StatementKind.TEMPORARY_TABLE;
+            table(skipIfExists(object + 1));
+        } else if (anyWord(object, "TABLE", "TABLES")) {
             createTable(skipIfExists(object + 1));
         } else if (word(object, "INDEX")) {
             kind = StatementKind.CREATE_INDEX;
@@ -638,7 +658,10 @@ final class StatementAnalyzer {
 
     private void drop(int i) {
         int object = objectWord(i);
-        if (anyWord(object, "TABLE", "TABLES")) {
+        if (anyWord(object, "TABLE", "TABLES") && temporary(i, object)) {
+            kind = StatementKind.TEMPORARY_TABLE;
+            tableList(skipIfExists(object + 1));
+        } else if (anyWord(object, "TABLE", "TABLES")) {
             kind = StatementKind.DROP_TABLE;
             tableList(skipIfExists(object + 1));
         } else if (word(object, "INDEX")) {

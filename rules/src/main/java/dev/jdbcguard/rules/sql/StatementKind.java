@@ -35,6 +35,11 @@ public enum StatementKind {
     SET,
     SHOW,
     USE,
+    /**
+     * CREATE or DROP TEMPORARY TABLE: a table of the session only, gone when it ends. Not a schema
+     * change, so no DDL rule applies to it.
+     */
+    TEMPORARY_TABLE,
     /** BEGIN, START TRANSACTION, XA START. */
     TRANSACTION_BEGIN,
     /** COMMIT, ROLLBACK (without TO SAVEPOINT), XA COMMIT/ROLLBACK. */

@@ -56,7 +56,10 @@ class StatementJudgeTest {
     void harmlessStatementsPass() {
         for (String sql : List.of("SELECT id FROM orders WHERE id = 1", "UPDATE orders SET paid = 1 WHERE id = 7",
                 "DELETE FROM orders WHERE created < NOW() - INTERVAL 1 DAY", "INSERT INTO t (a) VALUES (1)",
-                "SELECT * FROM orders", "SET NAMES utf8mb4", "COMMIT")) {
+                "SELECT * FROM orders", "SET NAMES utf8mb4", "COMMIT",
+                // JDBC's call escape (prepareCall), and session-only tables, which change no schema
+                "{call refresh_totals(?)}", "{? = call next_id()}", "CREATE TEMPORARY TABLE tmp_ids (id BIGINT)",
+                "DROP TEMPORARY TABLE IF EXISTS tmp_ids")) {
             Judgement judgement = StatementJudge.judge(sql, PRODUCTION);
             assertThat(judgement.verdict()).as(sql).isSameAs(Verdict.PASS);
             assertThat(judgement.blocked()).isFalse();
@@ -69,6 +72,7 @@ class StatementJudgeTest {
             "SELECT id FROM t INTO OUTFILE '/tmp/x'                  | planetscale.into-outfile        | block",
             "LOCK TABLES t WRITE                                     | planetscale.lock-tables         | warn",
             "CALL refresh_totals(7)                                  | planetscale.stored-routine      | block",
+            "{call refresh_totals(?)}                                | planetscale.stored-routine      | block",
             "CREATE TABLE c (id INT, p INT, FOREIGN KEY (p) REFERENCES par (id)) | planetscale.foreign-key | warn",
     })
     void planetscaleStatementRules(String sql, String ruleId, String action) {

@@ -40,10 +40,11 @@ class StatementKindTest {
         Arguments.of("DELETE FROM t WHERE id = 1", StatementKind.DELETE),
         Arguments.of("WITH x AS (SELECT id FROM u) DELETE FROM t WHERE id IN (SELECT id FROM x)", StatementKind.DELETE),
         Arguments.of("CREATE TABLE t (id INT PRIMARY KEY)", StatementKind.CREATE_TABLE),
-        Arguments.of("CREATE TEMPORARY TABLE IF NOT EXISTS t (id INT)", StatementKind.CREATE_TABLE),
+        Arguments.of("CREATE TEMPORARY TABLE IF NOT EXISTS t (id INT)", StatementKind.TEMPORARY_TABLE),
+        Arguments.of("CREATE OR REPLACE TEMPORARY TABLE t AS SELECT id FROM u", StatementKind.TEMPORARY_TABLE),
         Arguments.of("ALTER TABLE t ADD COLUMN c INT", StatementKind.ALTER_TABLE),
         Arguments.of("DROP TABLE t", StatementKind.DROP_TABLE),
-        Arguments.of("DROP TEMPORARY TABLE IF EXISTS t", StatementKind.DROP_TABLE),
+        Arguments.of("DROP TEMPORARY TABLE IF EXISTS t", StatementKind.TEMPORARY_TABLE),
         Arguments.of("TRUNCATE TABLE t", StatementKind.TRUNCATE),
         Arguments.of("TRUNCATE t", StatementKind.TRUNCATE),
         Arguments.of("RENAME TABLE a TO b", StatementKind.RENAME_TABLE),
@@ -89,6 +90,8 @@ class StatementKindTest {
         Arguments.of("LOCK TABLES t READ, u WRITE", StatementKind.LOCK_TABLES),
         Arguments.of("UNLOCK TABLES", StatementKind.UNLOCK_TABLES),
         Arguments.of("CALL p(1, 2)", StatementKind.CALL),
+        Arguments.of("{call p(?, ?)}", StatementKind.CALL),
+        Arguments.of("{ ? = CALL next_id() }", StatementKind.CALL),
         Arguments.of("EXPLAIN SELECT * FROM t", StatementKind.EXPLAIN),
         Arguments.of("EXPLAIN FORMAT=JSON SELECT 1", StatementKind.EXPLAIN),
         Arguments.of("DESCRIBE t", StatementKind.DESCRIBE),
@@ -146,6 +149,8 @@ class StatementKindTest {
         "SELECT (1",
         "SELECT 1)",
         "RENAME t TO u",
+        "{fn now()}",
+        "{? = select 1}",
     })
     void unreadableStatementsAreUnparseable(String sql) {
         assertOnlyUnparseable(sql, ".+ at offset \\d+");
