@@ -8,14 +8,21 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.jdbcguard.driver.hook.RecordingHook;
 import dev.jdbcguard.driver.proxy.GuardConnection;
+import dev.jdbcguard.driver.warnings.GuardWarning;
 import dev.jdbcguard.testdb.TestDatabase;
 import dev.jdbcguard.testdb.TestDatabaseExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /** HikariCP on top of the guard, the way users configure it. */
 @ExtendWith(TestDatabaseExtension.class)
@@ -70,6 +77,43 @@ class HikariTest {
         }
         assertThat(hook.events).contains("EXECUTE SELECT 'pool-check'", "PREPARE SELECT ? + 1", "CLOSED");
         assertThat(hook.only("OPEN")).hasSameSizeAs(hook.only("CLOSED"));
+    }
+
+    @Test
+    void requestsSharingAPooledConnectionAreNotOneNPlusOneLoop(@TempDir Path dir) throws Exception {
+        // more than 10 executions of one statement within a minute on one connection, so timing plays no part
+        Path rules = Files.writeString(dir.resolve("rules.yaml"), "rules:\n  query.n-plus-one: {max-repeats: 10, window: 60s}\n");
+        HikariConfig config = config();
+        config.setJdbcUrl(db.guardUrl("guard.rules=" + rules));
+        config.setMaximumPoolSize(1);
+        try (HikariDataSource pool = new HikariDataSource(config)) {
+            for (int request = 0; request < 15; request++) {
+                try (Connection connection = pool.getConnection();
+                     PreparedStatement lookup = connection.prepareStatement("SELECT ? + 2")) {
+                    lookup.setInt(1, request);
+                    lookup.executeQuery().close();
+                    assertThat(nPlusOne(lookup.getWarnings())).as("request %d", request).isEmpty();
+                }
+            }
+            try (Connection connection = pool.getConnection();
+                 PreparedStatement lookup = connection.prepareStatement("SELECT ? + 2")) {
+                for (int row = 0; row < 11; row++) {
+                    lookup.setInt(1, row);
+                    lookup.executeQuery().close();
+                }
+                assertThat(nPlusOne(lookup.getWarnings())).as("a loop within one borrow").hasSize(1);
+            }
+        }
+    }
+
+    private static List<SQLWarning> nPlusOne(SQLWarning chain) {
+        List<SQLWarning> found = new ArrayList<>();
+        for (SQLWarning w = chain; w != null; w = w.getNextWarning()) {
+            if (w instanceof GuardWarning guard && guard.ruleId().equals("query.n-plus-one")) {
+                found.add(w);
+            }
+        }
+        return found;
     }
 
     private static void roundTrip(HikariDataSource pool) throws SQLException {

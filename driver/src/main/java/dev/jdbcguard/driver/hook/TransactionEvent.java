@@ -9,5 +9,11 @@ public enum TransactionEvent {
     /** {@code commit()}. */
     COMMIT,
     /** {@code rollback()} (a rollback to a savepoint keeps the transaction open and is not reported). */
-    ROLLBACK
+    ROLLBACK,
+    /**
+     * {@code clearWarnings()} on the connection. Not a transaction boundary: the end of a unit of work
+     * as connection pools mark it, since they clear a connection's warnings when the application
+     * returns it (HikariCP on every close, DBCP and Druid when they passivate it).
+     */
+    WARNINGS_CLEARED
 }

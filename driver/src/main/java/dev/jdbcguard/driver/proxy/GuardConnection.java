@@ -232,6 +232,14 @@ public abstract class GuardConnection extends GuardWarningSource<Connection> imp
         return verdict;
     }
 
+    /** The target's warnings and the guard's; the hook hears of it first (a pool returning the connection calls it). */
+    @Override
+    public final void clearWarnings() throws SQLException {
+        delegate.clearWarnings();
+        transaction(TransactionEvent.WARNINGS_CLEARED);
+        clearGuardWarnings();
+    }
+
     /** A transaction boundary the target driver has passed; what the hook warns of goes on this connection. */
     private void transaction(TransactionEvent event) {
         hook.transaction(event);

@@ -40,7 +40,8 @@ import java.sql.SQLWarning;
  *   <li>{@code rowsRead}: {@code query.large-result}, as the rows read cross the limit; a block stops
  *       the reading ({@code next()} throws).</li>
  *   <li>{@code transaction}: the transaction clock, {@code tx.long} at commit or rollback (a warning:
- *       the transaction has ended).</li>
+ *       the transaction has ended); the connection's {@code clearWarnings()}, which pools call when the
+ *       application returns it, restarts the N+1 counts outside a transaction.</li>
  * </ul>
  * Statements added with {@code addBatch(String)} are not timed or counted one by one (the batch
  * reports one outcome without its texts). A prepared statement with {@code ?} placeholders is
@@ -202,6 +203,7 @@ public final class QueryCheckHook implements ConnectionHook, FindingSink {
                 case AUTO_COMMIT_OFF -> runtime.autoCommitChanged(false, now);
                 case AUTO_COMMIT_ON -> runtime.autoCommitChanged(true, now);
                 case COMMIT, ROLLBACK -> runtime.transactionEnded(now);
+                case WARNINGS_CLEARED -> runtime.unitOfWorkEnded();
             }
         } catch (SQLException cannotHappen) {
             // canThrow is false: the sink warns instead of throwing

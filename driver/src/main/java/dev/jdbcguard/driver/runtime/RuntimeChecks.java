@@ -150,6 +150,17 @@ public final class RuntimeChecks {
         autoCommit = on;
     }
 
+    /**
+     * The application returned the connection to its pool (the pool cleared its warnings). Outside a
+     * transaction the N+1 counts start again: the next borrower's statements are another unit of work,
+     * not the same loop, even when they follow within the window. Inside one they are kept until it ends.
+     */
+    public void unitOfWorkEnded() {
+        if (!transactionOpen) {
+            executions.clear();
+        }
+    }
+
     /** An explicit {@code BEGIN} / {@code START TRANSACTION} (any mode): the clock starts now. */
     public void transactionBegan(long nowNanos) throws SQLException {
         if (transactionOpen) {

@@ -126,6 +126,26 @@ class RuntimeChecksTest extends QueryTables {
     }
 
     @Test
+    void aPoolReturnRestartsTheWindowButNotATransaction() throws SQLException {
+        RecordingSink sink = RecordingSink.warning();
+        RuntimeChecks checks = checks(new Thresholds(Duration.ZERO, 0, 10, Duration.ofSeconds(30), Duration.ZERO), sink);
+        for (int borrow = 0; borrow < 5; borrow++) {
+            lookups(checks, 8); // 40 in all, well within the window, but never more than 8 per borrow
+            checks.unitOfWorkEnded();
+        }
+        assertThat(sink.reports()).isEmpty();
+
+        app.setAutoCommit(false);
+        checks.autoCommitChanged(false, System.nanoTime());
+        lookups(checks, 8);
+        checks.unitOfWorkEnded(); // in a transaction: the loop is still the same unit of work
+        lookups(checks, 3);
+        assertThat(sink.reports()).extracting(Report::ruleId).containsExactly("query.n-plus-one");
+        checks.transactionEnded(System.nanoTime());
+        app.commit();
+    }
+
+    @Test
     void longTransactionIsReportedAtItsNextStatementAndOnlyOnce() throws SQLException {
         RecordingSink sink = RecordingSink.warning();
         RuntimeChecks checks = inTransactions(Duration.ofMillis(100), sink);
