@@ -1,6 +1,7 @@
 package dev.jdbcguard;
 
 import dev.jdbcguard.driver.connect.Connector;
+import dev.jdbcguard.driver.connections.PoolClasses;
 import dev.jdbcguard.driver.engine.Engines;
 import dev.jdbcguard.driver.hook.ConnectRequest;
 import dev.jdbcguard.driver.hook.ConnectionHookFactory;
@@ -14,6 +15,7 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.util.Properties;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.slf4j.LoggerFactory;
 
 /**
  * A {@link DataSource} whose connections are guarded, in one of two modes:
@@ -34,7 +36,12 @@ import javax.sql.DataSource;
 public final class GuardDataSource implements DataSource, AutoCloseable {
 
     private final Connector connector;
+    /** Logs the one line about where the guard sits (above a pool rather than under it). */
+    private static final String LOGGER = "jdbcguard.datasource";
+
     private final DataSource target;
+    /** The wrapped data source is a pool: its connections are borrowed, not opened. */
+    private final boolean targetIsPool;
     private final Engines engines;
     private volatile String url;
     private volatile String user;
@@ -65,6 +72,13 @@ public final class GuardDataSource implements DataSource, AutoCloseable {
         this.target = target;
         this.connector = new Connector(hooks);
         this.engines = ownsHooks ? (Engines) hooks : null;
+        this.targetIsPool = target != null && PoolClasses.isPool(target.getClass().getName());
+        if (targetIsPool) {
+            LoggerFactory.getLogger(LOGGER).warn("[jdbc-guard] GuardDataSource wraps the connection pool {}: each borrow"
+                    + " is guarded as a connection of its own (the guard sets up its per-connection checks at every"
+                    + " borrow; conn.churn does not count borrows). Put the guard under the pool instead: the pool's"
+                    + " jdbcUrl=jdbc:guard:..., or a GuardDataSource as the pool's dataSource.", target.getClass().getName());
+        }
     }
 
     /**
@@ -117,7 +131,7 @@ public final class GuardDataSource implements DataSource, AutoCloseable {
         info.putAll(properties);
         if (target != null) {
             GuardSettings settings = GuardUrl.settingsOf(info);
-            ConnectRequest request = new ConnectRequest(null, new Properties(), settings);
+            ConnectRequest request = new ConnectRequest(null, new Properties(), settings, targetIsPool);
             return connector.connect(request, ConnectorJObjects.isConnectorJ(target),
                     r -> username == null ? target.getConnection() : target.getConnection(username, password));
         }

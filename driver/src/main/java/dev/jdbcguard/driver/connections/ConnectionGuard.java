@@ -55,8 +55,10 @@ public final class ConnectionGuard implements AutoCloseable {
      * @throws SQLTransientConnectionException when no place freed up in time (SQLState 08001),
      *         naming the cap, the holders' count and the longest-held connection's age; or when the
      *         waiting thread was interrupted (its interrupt flag is kept)
+     * @param borrowed the connection is borrowed from a pool the guard wraps, so {@code conn.churn} does not count it
      */
-    public Lease acquire(Target target, ConnectionLimits limits, ConnectionGauges gauges, ConnectionFindingSink sink)
+    public Lease acquire(Target target, ConnectionLimits limits, ConnectionGauges gauges, ConnectionFindingSink sink,
+                         boolean borrowed)
             throws SQLException {
         long start = System.nanoTime();
         long deadline = start + limits.maxWait().toNanos();
@@ -79,7 +81,7 @@ public final class ConnectionGuard implements AutoCloseable {
             throw new SQLTransientConnectionException("[jdbc-guard] " + RuleCatalog.CONN_CAP
                     + ": interrupted while waiting to connect to " + target, SQL_STATE, e);
         }
-        return new Lease(this, target, limits, targetGate, jvm, gauges, sink, System.nanoTime());
+        return new Lease(this, target, limits, targetGate, jvm, gauges, sink, borrowed, System.nanoTime());
     }
 
     /**
@@ -161,7 +163,7 @@ public final class ConnectionGuard implements AutoCloseable {
     /** Counts a successful open for {@code conn.churn}; warns when the target's rate is exceeded. */
     void opened(Lease lease) {
         ConnectionLimits.ChurnLimit limit = lease.limits().churn();
-        if (limit == null) {
+        if (limit == null || lease.borrowed()) {
             return;
         }
         ChurnMeter meter = churn.compute(lease.target(),

@@ -72,7 +72,8 @@ public final class ConnectionRules implements ConnectionHookFactory, AutoCloseab
                 info.putAll(effective);
             }
         }
-        Lease lease = connections.acquire(target, ConnectionLimits.from(ruleSet), gauges.apply(target), findings);
+        Lease lease = connections.acquire(target, ConnectionLimits.from(ruleSet), gauges.apply(target), findings,
+                request.borrowedFromPool());
         return new Hook(lease, requirement, findings);
     }
 

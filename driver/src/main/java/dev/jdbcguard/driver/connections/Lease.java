@@ -4,7 +4,6 @@ import dev.jdbcguard.driver.metrics.ConnectionGauges;
 import dev.jdbcguard.driver.warnings.Finding;
 import dev.jdbcguard.rules.RuleCatalog;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -22,13 +21,6 @@ public final class Lease {
     private static final int ACQUIRED = 0;
     private static final int CONNECTED = 1;
     private static final int RELEASED = 2;
-    /**
-     * Connection pools: a connection they opened is held by the pool for its whole life by design;
-     * whether the application returns it is the pool's leak detection to judge (HikariCP
-     * {@code leakDetectionThreshold}), so {@code conn.leak} does not report it.
-     */
-    private static final List<String> POOLS = List.of("com.zaxxer.hikari.", "org.apache.commons.dbcp2.",
-            "org.apache.tomcat.jdbc.pool.", "com.mchange.v2.c3p0.", "io.agroal.", "oracle.ucp.", "org.vibur.dbcp.");
 
     private final ConnectionGuard owner;
     private final Target target;
@@ -39,14 +31,17 @@ public final class Lease {
     private final Throwable openedAt;
     private final ConnectionGauges gauges;
     private final ConnectionFindingSink sink;
+    private final boolean borrowed;
     /** {@link #ACQUIRED} -> {@link #CONNECTED} -> {@link #RELEASED}, or straight to released on a failed connect. */
     private final AtomicInteger state = new AtomicInteger(ACQUIRED);
     private volatile ScheduledFuture<?> leakCheck;
     private volatile ScheduledFuture<?> lifetimeCheck;
 
     Lease(ConnectionGuard owner, Target target, ConnectionLimits limits, ConnectionGate targetGate,
-          ConnectionGate jvmGate, ConnectionGauges gauges, ConnectionFindingSink sink, long acquiredAtNanos) {
+          ConnectionGate jvmGate, ConnectionGauges gauges, ConnectionFindingSink sink, boolean borrowed,
+          long acquiredAtNanos) {
         this.sink = sink;
+        this.borrowed = borrowed;
         this.gauges = gauges;
         this.owner = owner;
         this.target = target;
@@ -126,6 +121,11 @@ public final class Lease {
         return limits;
     }
 
+    /** Borrowed from a pool the guard wraps: the server connection was opened earlier, by the pool. */
+    boolean borrowed() {
+        return borrowed;
+    }
+
     private void cancelChecks() {
         cancel(leakCheck);
         cancel(lifetimeCheck);
@@ -149,12 +149,14 @@ public final class Lease {
                         + " conn.leak threshold if holding it this long is intended"), openedAt);
     }
 
+    /**
+     * A connection a pool opened is held by the pool for its whole life by design; whether the application
+     * returns it is the pool's leak detection to judge (HikariCP {@code leakDetectionThreshold}).
+     */
     private boolean openedByPool() {
         for (StackTraceElement frame : openedAt.getStackTrace()) {
-            for (String pool : POOLS) {
-                if (frame.getClassName().startsWith(pool)) {
-                    return true;
-                }
+            if (PoolClasses.isPool(frame.getClassName())) {
+                return true;
             }
         }
         return false;

@@ -12,6 +12,13 @@ import java.util.Properties;
  *                   copy the hook may change (e.g. strengthen {@code sslMode}) before the connect;
  *                   empty and unused when a {@link javax.sql.DataSource} is wrapped
  * @param settings   the {@code guard.*} settings from the URL and the properties
+ * @param borrowedFromPool the wrapped {@link javax.sql.DataSource} is a connection pool: the connection is a
+ *                   borrow of one the pool opened earlier, not a new server connection
  */
-public record ConnectRequest(String targetUrl, Properties properties, GuardSettings settings) {
+public record ConnectRequest(String targetUrl, Properties properties, GuardSettings settings, boolean borrowedFromPool) {
+
+    /** A connection the target driver opens now. */
+    public ConnectRequest(String targetUrl, Properties properties, GuardSettings settings) {
+        this(targetUrl, properties, settings, false);
+    }
 }

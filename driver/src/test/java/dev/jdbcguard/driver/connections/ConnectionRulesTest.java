@@ -267,6 +267,31 @@ class ConnectionRulesTest {
     }
 
     @Test
+    void borrowsFromAWrappedPoolAreNotChurnAndThePlacementIsExplainedOnce() throws Exception {
+        MysqlDataSource target = new MysqlDataSource();
+        target.setUrl(db.mysqlUrl(""));
+        target.setUser(db.app().user());
+        target.setPassword(db.app().password());
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(target);
+        config.setMaximumPoolSize(1);
+        try (GuardedDriver guard = GuardedDriver.withRules("rules:\n  tls.required: off\n  conn.churn:\n    max-opens: 5\n    window: 30s\n");
+             HikariDataSource pool = new HikariDataSource(config);
+             AllLogs logs = new AllLogs()) {
+            GuardDataSource abovePool = new GuardDataSource(pool, guard.rules());
+            for (int i = 0; i < 12; i++) {
+                try (Connection borrowed = abovePool.getConnection()) {
+                    selectOne(borrowed);
+                }
+            }
+            assertThat(guard.reported("conn.churn")).as("12 borrows of one pooled connection").isEmpty();
+            assertThat(logs.from("jdbcguard.datasource")).singleElement().asString()
+                    .contains("GuardDataSource wraps the connection pool com.zaxxer.hikari.HikariDataSource")
+                    .contains("Put the guard under the pool instead");
+        }
+    }
+
+    @Test
     void churnStaysQuietAtALowRate() throws Exception {
         try (GuardedDriver guard = GuardedDriver.withRules("rules:\n  conn.churn:\n    max-opens: 2\n    window: 100ms\n")) {
             for (int i = 0; i < 6; i++) {
