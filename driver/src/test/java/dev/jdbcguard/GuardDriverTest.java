@@ -104,6 +104,16 @@ class GuardDriverTest {
     }
 
     @Test
+    void aTargetUrlItsDriverRejectsIsCalledMalformedNotMissing() {
+        String withoutSlashes = db.guardUrl("").replace("mysql://", "mysql:");
+        assertThatThrownBy(() -> new GuardDriver().connect(withoutSlashes, app()))
+                .isInstanceOf(SQLException.class)
+                .hasMessage("[jdbc-guard] the registered driver for jdbc:mysql:... does not accept the rest of this URL"
+                        + " (the target of jdbc:guard:mysql:); write jdbc:guard:mysql://host:port/database")
+                .hasMessageNotContaining(db.host());
+    }
+
+    @Test
     void aDeregisteredTargetDriverIsNoLongerUsed() throws SQLException {
         GuardDriver driver = new GuardDriver();
         driver.connect(db.guardUrl(""), app()).close();

@@ -33,13 +33,29 @@ public final class TargetDrivers {
         try {
             driver = DriverManager.getDriver(targetUrl);
         } catch (SQLException e) {
-            throw new SQLException("[jdbc-guard] no registered JDBC driver accepts " + targetScheme
-                    + "... (the target of jdbc:guard:" + targetScheme.substring("jdbc:".length())
-                    + "); put the target driver (e.g. com.mysql:mysql-connector-j or org.mariadb.jdbc:mariadb-java-client)"
-                    + " on the classpath", "08001", e);
+            String guardScheme = "jdbc:guard:" + targetScheme.substring("jdbc:".length());
+            throw new SQLException(acceptsUsualForm(targetScheme)
+                    // the URL (not shown: it may carry secrets) is what is wrong, e.g. jdbc:guard:mysql:host/db
+                    ? "[jdbc-guard] the registered driver for " + targetScheme + "... does not accept the rest of this"
+                            + " URL (the target of " + guardScheme + "); write " + guardScheme + "//host:port/database"
+                    : "[jdbc-guard] no registered JDBC driver accepts " + targetScheme + "... (the target of "
+                            + guardScheme + "); put the target driver (e.g. com.mysql:mysql-connector-j or"
+                            + " org.mariadb.jdbc:mariadb-java-client) on the classpath", "08001", e);
         }
         byScheme.put(targetScheme, new WeakReference<>(driver));
         return driver;
+    }
+
+    /** Whether a registered driver takes the scheme in its usual form, {@code <scheme>//host/database}. Cold path. */
+    private static boolean acceptsUsualForm(String targetScheme) {
+        String usual = targetScheme + "//localhost/db";
+        return DriverManager.drivers().anyMatch(driver -> {
+            try {
+                return driver.acceptsURL(usual);
+            } catch (SQLException e) {
+                return false;
+            }
+        });
     }
 
     private static boolean isRegistered(Driver driver) {
