@@ -35,10 +35,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class GuardDataSource implements DataSource, AutoCloseable {
 
-    private final Connector connector;
     /** Logs the one line about where the guard sits (above a pool rather than under it). */
     private static final String LOGGER = "jdbcguard.datasource";
 
+    private final Connector connector;
     private final DataSource target;
     /** The wrapped data source is a pool: its connections are borrowed, not opened. */
     private final boolean targetIsPool;

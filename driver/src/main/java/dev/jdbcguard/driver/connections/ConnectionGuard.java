@@ -52,10 +52,10 @@ public final class ConnectionGuard implements AutoCloseable {
      * Takes a place for one connection to {@code target}: waits fairly up to {@code limits.maxWait()}
      * when the target's cap (or the JVM-wide cap) is reached.
      *
+     * @param borrowed the connection is borrowed from a pool the guard wraps, so {@code conn.churn} does not count it
      * @throws SQLTransientConnectionException when no place freed up in time (SQLState 08001),
      *         naming the cap, the holders' count and the longest-held connection's age; or when the
      *         waiting thread was interrupted (its interrupt flag is kept)
-     * @param borrowed the connection is borrowed from a pool the guard wraps, so {@code conn.churn} does not count it
      */
     public Lease acquire(Target target, ConnectionLimits limits, ConnectionGauges gauges, ConnectionFindingSink sink,
                          boolean borrowed)

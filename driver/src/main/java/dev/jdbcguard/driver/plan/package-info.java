@@ -11,8 +11,9 @@
  *       for both; MySQL's hypergraph optimizer can raise it for plans it did not pick; PlanetScale's
  *       vtgate may not forward it; with streaming results it arrives late; MariaDB Connector/J does
  *       not expose it. Only the flags of SELECT, INSERT, UPDATE, DELETE and REPLACE count: MariaDB
- *       also raises them for SHOW, which reads the server's own lists. The flag names no table and no row count, so {@code min-rows} cannot exempt
- *       a flag, only {@code ignore-tables} (when every table of the statement is listed).</li>
+ *       also raises them for SHOW, which reads the server's own lists. The flag names no table and
+ *       no row count, so {@code min-rows} cannot exempt a flag, only {@code ignore-tables} (when
+ *       every table of the statement is listed).</li>
  *   <li>{@code explain}: the first time a fingerprint is seen, {@link dev.jdbcguard.driver.plan.ExplainService}
  *       runs a tabular {@code EXPLAIN} of it on the guard's own connection (autocommit, never a
  *       user's connection, not counted by {@code conn.cap}), on one background thread fed by a

@@ -104,7 +104,7 @@ public final class WarningReporter {
     }
 
     /** Logs the line if due and returns the text for the warning. */
-    private String report(Finding finding, String label, FrameLocator frames) {
+    private String report(Finding finding, String label, FrameLocator locator) {
         Logger logger = logger(finding.ruleId());
         if (!logger.isWarnEnabled()) {
             return WarningText.line(finding, label, null, 0);
@@ -116,7 +116,7 @@ public final class WarningReporter {
         if (suppressed < 0) {
             return WarningText.line(finding, label, null, 0);
         }
-        String line = WarningText.line(finding, label, frames.locate(), suppressed);
+        String line = WarningText.line(finding, label, locator.locate(), suppressed);
         logger.warn(line);
         return line;
     }
