@@ -57,6 +57,7 @@ public final class RuleCatalog {
     public static final String PLANETSCALE_LOAD_DATA = "planetscale.load-data";
     public static final String PLANETSCALE_INTO_OUTFILE = "planetscale.into-outfile";
     public static final String PLANETSCALE_LOCK_TABLES = "planetscale.lock-tables";
+    public static final String PLANETSCALE_UNSUPPORTED_SYNTAX = "planetscale.unsupported-syntax";
 
     private static final String MIGRATION_FIX = "Ship schema changes as a reviewed migration (Flyway/Liquibase on a connection"
             + " using the `migration` profile, gh-ost/pt-online-schema-change, or a PlanetScale deploy request),"
@@ -245,7 +246,10 @@ public final class RuleCatalog {
                     "Read the rows through the driver and write the file in the application, or use `pscale database dump`."),
             ps(PLANETSCALE_LOCK_TABLES, "`LOCK TABLES` / `UNLOCK TABLES`.",
                     "Vitess only emulates table locks with named locks; they do not block other connections the way MySQL's do.",
-                    "Use transactions with `SELECT ... FOR UPDATE`, or `GET_LOCK()` for application-level mutual exclusion."));
+                    "Use transactions with `SELECT ... FOR UPDATE`, or `GET_LOCK()` for application-level mutual exclusion."),
+            ps(PLANETSCALE_UNSUPPORTED_SYNTAX, "Syntax Vitess does not run: `JSON_TABLE`, a variable assigned with `:=` inside a statement, `SET GLOBAL`/`SET PERSIST`, `OPTIMIZE TABLE`.",
+                    "The statement runs on MySQL and fails on PlanetScale, so the difference shows only after deploying there.",
+                    "Rewrite it: read JSON with `JSON_EXTRACT`/`->>` or in the application instead of `JSON_TABLE`; number rows with `ROW_NUMBER()` instead of `@n := @n + 1`; change server settings in the PlanetScale console; leave storage to PlanetScale instead of `OPTIMIZE TABLE`."));
 
     private static final Map<String, Rule> BY_ID;
     private static final List<String> PREFIXES;

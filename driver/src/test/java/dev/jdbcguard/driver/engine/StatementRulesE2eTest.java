@@ -210,6 +210,12 @@ class StatementRulesE2eTest {
             assertThat(UnindexedE2eTest.ruleWarnings(s.getWarnings(), "planetscale.lock-tables")).hasSize(1);
             s.execute("UNLOCK TABLES");
             assertThat(warnings(s.getWarnings())).isEmpty();
+            try (ResultSet r = s.executeQuery("SELECT id, @n := id * 2 FROM e2e_items WHERE id = 1")) {
+                assertThat(r.next()).as("runs on MariaDB, with a warning that Vitess refuses it").isTrue();
+            }
+            assertThat(UnindexedE2eTest.ruleWarnings(s.getWarnings(), "planetscale.unsupported-syntax")).singleElement()
+                    .satisfies(w -> assertThat(w.getMessage()).startsWith(
+                            "[jdbc-guard] planetscale.unsupported-syntax WARN: variable assignment with := on e2e_items"));
         }
     }
 

@@ -7,6 +7,7 @@ import dev.jdbcguard.rules.RuleConfig;
 import dev.jdbcguard.rules.RuleSet;
 import dev.jdbcguard.rules.sql.Classification;
 import dev.jdbcguard.rules.sql.DdlOperation;
+import dev.jdbcguard.rules.sql.SqlConstruct;
 import dev.jdbcguard.rules.sql.StatementInfo;
 import dev.jdbcguard.rules.sql.StatementKind;
 import java.util.ArrayList;
@@ -79,6 +80,9 @@ final class StatementRules {
         if (statement.intoOutfile()) {
             out.fire(PLANETSCALE_INTO_OUTFILE, "SELECT ... INTO OUTFILE");
         }
+        if (!statement.constructs().isEmpty()) {
+            out.fire(PLANETSCALE_UNSUPPORTED_SYNTAX, labels(statement.constructs()));
+        }
     }
 
     private static void ddl(StatementInfo statement, Collector out) {
@@ -129,6 +133,14 @@ final class StatementRules {
             default:
                 out.fire(DDL_OTHER, words(kind.name()));
         }
+    }
+
+    private static String labels(List<SqlConstruct> constructs) {
+        StringBuilder text = new StringBuilder();
+        for (SqlConstruct construct : constructs) {
+            text.append(text.length() == 0 ? "" : ", ").append(construct.label());
+        }
+        return text.toString();
     }
 
     private static String ruleFor(DdlOperation operation) {

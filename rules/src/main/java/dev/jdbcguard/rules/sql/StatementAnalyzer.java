@@ -55,6 +55,7 @@ final class StatementAnalyzer {
     private boolean hasLimit;
     private boolean selectStar;
     private boolean intoOutfile;
+    private Set<SqlConstruct> constructs;
     private String reason;
 
     StatementAnalyzer(Tokens tokens, int from, int to) {
@@ -67,7 +68,7 @@ final class StatementAnalyzer {
     /** A statement the lexer could not finish (unterminated quote or comment). */
     static StatementInfo unreadable(String fingerprint, int startOffset) {
         return new StatementInfo(StatementKind.UNPARSEABLE, List.of(), List.of(), false, false, false, false,
-                fingerprint, startOffset);
+                List.of(), fingerprint, startOffset);
     }
 
     /** Why the statement is {@link StatementKind#UNPARSEABLE}, or null. Valid after {@link #analyze}. */
@@ -81,9 +82,52 @@ final class StatementAnalyzer {
         }
         if (reason != null) {
             kind = StatementKind.UNPARSEABLE;
+        } else {
+            findConstructs();
         }
         return new StatementInfo(kind, operations, List.copyOf(tables), hasWhere, hasLimit, selectStar,
-                intoOutfile, fingerprint, t.start[from]);
+                intoOutfile, constructs == null ? List.of() : List.copyOf(constructs), fingerprint, t.start[from]);
+    }
+
+    /**
+     * One pass over the tokens for the constructs some servers refuse; kind-specific ones were noted on dispatch.
+     * {@code SET @v := 1} is a plain SET, not an assignment inside another statement.
+     */
+    private void findConstructs() {
+        for (int i = from; i < to; i++) {
+            if (kind != StatementKind.SET && t.type[i] == Tokens.OPERATOR && t.end[i] - t.start[i] == 2
+                    && t.sql.startsWith(":=", t.start[i])) {
+                construct(SqlConstruct.VARIABLE_ASSIGNMENT);
+            } else if (word(i, "JSON_TABLE") && punct(i + 1, '(')) {
+                construct(SqlConstruct.JSON_TABLE);
+            }
+        }
+    }
+
+    private void construct(SqlConstruct found) {
+        if (constructs == null) {
+            constructs = new LinkedHashSet<>(2);
+        }
+        constructs.add(found);
+    }
+
+    /**
+     * SET GLOBAL/PERSIST/PERSIST_ONLY x = ..., or @@global.x / @@persist.x assigned, anywhere in the list
+     * ({@code SET @v = @@global.x} only reads one).
+     */
+    private boolean setsGlobal(int h) {
+        for (int i = h + 1; i < to; i++) {
+            if (anyWord(i, "GLOBAL", "PERSIST", "PERSIST_ONLY")) {
+                return true;
+            }
+            boolean assigned = punct(i + 1, '=') || i + 1 < to && t.type[i + 1] == Tokens.OPERATOR
+                    && t.sql.startsWith(":=", t.start[i + 1]);
+            if (assigned && t.type[i] == Tokens.VARIABLE && (t.sql.regionMatches(true, t.start[i], "@@global.", 0, 9)
+                    || t.sql.regionMatches(true, t.start[i], "@@persist", 0, 9))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Marks the statement unparseable; the first reason given wins. */
@@ -335,6 +379,9 @@ final class StatementAnalyzer {
     private void dispatchOther(int h) {
         if (word(h, "SET")) {
             kind = anyWord(h + 1, "PASSWORD") ? StatementKind.PRIVILEGES : StatementKind.SET;
+            if (kind == StatementKind.SET && setsGlobal(h)) {
+                construct(SqlConstruct.GLOBAL_VARIABLE);
+            }
         } else if (word(h, "SHOW")) {
             kind = StatementKind.SHOW;
         } else if (word(h, "USE")) {
@@ -372,6 +419,9 @@ final class StatementAnalyzer {
             explain(h + 1);
         } else if (anyWord(h, "ANALYZE", "OPTIMIZE", "CHECK", "CHECKSUM", "REPAIR")) {
             kind = StatementKind.TABLE_MAINTENANCE;
+            if (word(h, "OPTIMIZE")) {
+                construct(SqlConstruct.OPTIMIZE_TABLE);
+            }
             int k = h + 1;
             while (k < to && !anyWord(k, "TABLE", "TABLES")) {
                 k++;

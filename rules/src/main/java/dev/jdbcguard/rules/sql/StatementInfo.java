@@ -15,6 +15,7 @@ import java.util.List;
  * @param selectStar    a bare {@code *} or {@code t.*} in a top-level select list (not {@code COUNT(*)},
  *                      not inside a subquery); also the {@code TABLE t} statement
  * @param intoOutfile   {@code SELECT ... INTO OUTFILE} or {@code INTO DUMPFILE}
+ * @param constructs    constructs some servers refuse ({@link SqlConstruct}), each once, in order of appearance
  * @param fingerprint   the statement with literals replaced by {@code ?}, see {@link Fingerprinter}
  * @param startOffset   char offset in the input of the statement's first token
  */
@@ -26,11 +27,13 @@ public record StatementInfo(
         boolean hasLimit,
         boolean selectStar,
         boolean intoOutfile,
+        List<SqlConstruct> constructs,
         String fingerprint,
         int startOffset) {
 
     public StatementInfo {
         ddlOperations = List.copyOf(ddlOperations);
         tables = List.copyOf(tables);
+        constructs = List.copyOf(constructs);
     }
 }

@@ -73,6 +73,11 @@ class StatementJudgeTest {
             "LOCK TABLES t WRITE                                     | planetscale.lock-tables         | warn",
             "CALL refresh_totals(7)                                  | planetscale.stored-routine      | block",
             "{call refresh_totals(?)}                                | planetscale.stored-routine      | block",
+            "SELECT jt.id FROM t, JSON_TABLE(t.doc, '$[*]' COLUMNS (id INT PATH '$.id')) AS jt | planetscale.unsupported-syntax | warn",
+            "SELECT id, @n := @n + 1 AS rn FROM t WHERE a = 1         | planetscale.unsupported-syntax  | warn",
+            "SET GLOBAL max_connections = 500                        | planetscale.unsupported-syntax  | warn",
+            "SET @@global.sql_mode = 'STRICT_ALL_TABLES'              | planetscale.unsupported-syntax  | warn",
+            "OPTIMIZE TABLE t                                        | planetscale.unsupported-syntax  | warn",
             "CREATE TABLE c (id INT, p INT, FOREIGN KEY (p) REFERENCES par (id)) | planetscale.foreign-key | warn",
     })
     void planetscaleStatementRules(String sql, String ruleId, String action) {
@@ -80,6 +85,18 @@ class StatementJudgeTest {
         assertThat(judgement.verdict().findings()).filteredOn(f -> f.ruleId().equals(ruleId))
                 .extracting(f -> f.action().label()).containsExactly(action);
         assertThat(fired(sql, PRODUCTION)).doesNotContain(ruleId);
+    }
+
+    @Test
+    void planetscaleSyntaxRuleNamesEveryConstructOnceAndSparesLookAlikes() {
+        assertThat(StatementJudge.judge("SELECT @n := @n + 1, jt.x FROM t, JSON_TABLE(t.d, '$' COLUMNS (x INT PATH '$.x')) jt"
+                + " WHERE @m := 2", PLANETSCALE).verdict().findings())
+                .filteredOn(f -> f.ruleId().equals("planetscale.unsupported-syntax"))
+                .singleElement().satisfies(f -> assertThat(f.detail()).isEqualTo("variable assignment with :=, JSON_TABLE on t"));
+        for (String sql : List.of("SET @v := 1", "SET @v = @@global.max_connections", "SELECT 'a := b', `json_table` FROM t",
+                "SELECT @@global.version", "SET SESSION sql_mode = 'GLOBAL'", "ANALYZE TABLE t", "SELECT id FROM t WHERE a = 1")) {
+            assertThat(fired(sql, PLANETSCALE)).as(sql).doesNotContain("planetscale.unsupported-syntax");
+        }
     }
 
     @Test

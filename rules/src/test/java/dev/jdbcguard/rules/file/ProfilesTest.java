@@ -49,6 +49,8 @@ class ProfilesTest {
         }
         assertThat(planetscale.action("planetscale.foreign-key")).isEqualTo(Action.WARN);
         assertThat(planetscale.action("planetscale.lock-tables")).isEqualTo(Action.WARN);
+        assertThat(planetscale.action("planetscale.unsupported-syntax")).isEqualTo(Action.WARN);
+        assertThat(production.action("planetscale.unsupported-syntax")).isEqualTo(Action.OFF);
         assertThat(planetscale.action("planetscale.direct-ddl")).isEqualTo(Action.OFF);
         assertThat(planetscale.rule("query.large-result").count("max-rows")).isEqualTo(100_000);
         assertThat(planetscale.rule("tx.long").duration("threshold")).isEqualTo(Duration.ofSeconds(20));
