@@ -1,5 +1,6 @@
 package dev.jdbcguard.driver.plan;
 
+import dev.jdbcguard.driver.mariadb.MariaDbObjects;
 import dev.jdbcguard.driver.mysql.ConnectorJObjects;
 import java.sql.Statement;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -125,8 +126,8 @@ public final class ExplainService implements AutoCloseable {
      *
      * @param sql         the statement text as the application gave it
      * @param statement   the target driver's statement, whose values bound to {@code ?} placeholders at this
-     *                    execution are read (like the catalog) only when an EXPLAIN is requested and only
-     *                    from Connector/J; null when there is none
+     *                    execution are read (like the catalog) only when an EXPLAIN is requested, from
+     *                    Connector/J or MariaDB Connector/J; null when there is none
      * @param application the application's connection, whose current database the EXPLAIN uses, or null
      *                    for the URL's; read ({@link Connection#getCatalog()}) only when an EXPLAIN is
      *                    requested, so a known fingerprint costs no JDBC call
@@ -146,7 +147,7 @@ public final class ExplainService implements AutoCloseable {
         }
         String catalog = application == null ? null : application.getCatalog();
         // read now, on the application's thread: the statement may be re-bound before the EXPLAIN runs
-        List<Object> values = statement == null ? null : ConnectorJObjects.boundValues(statement);
+        List<Object> values = statement == null ? null : boundValues(statement);
         PlanVerdict.Pending pending = new PlanVerdict.Pending();
         PlanVerdict raced = verdicts.asMap().putIfAbsent(fingerprint, pending);
         if (raced != null) {
@@ -162,6 +163,12 @@ public final class ExplainService implements AutoCloseable {
             pending.complete(verdict);
             return verdict;
         }
+    }
+
+    /** The values bound to the target driver's statement, from Connector/J or MariaDB Connector/J; null otherwise. */
+    private static List<Object> boundValues(Statement statement) throws SQLException {
+        List<Object> values = ConnectorJObjects.boundValues(statement);
+        return values != null ? values : MariaDbObjects.boundValues(statement);
     }
 
     public Stats stats() {

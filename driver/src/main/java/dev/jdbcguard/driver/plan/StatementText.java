@@ -1,5 +1,6 @@
 package dev.jdbcguard.driver.plan;
 
+import dev.jdbcguard.driver.mariadb.RenderedLiteral;
 import dev.jdbcguard.rules.sql.SqlTokens;
 
 import java.math.BigDecimal;
@@ -228,6 +229,9 @@ final class StatementText {
         if (value == null) {
             return "NULL";
         }
+        if (value instanceof RenderedLiteral rendered) {
+            return oneLiteral(rendered.sql()) ? rendered.sql() : null;
+        }
         if (value instanceof Boolean b) {
             return b ? "TRUE" : "FALSE";
         }
@@ -249,6 +253,22 @@ final class StatementText {
             return "'" + value.toString().replace("\\", "\\\\").replace("'", "''") + "'";
         }
         return null;
+    }
+
+    /**
+     * Whether a driver's text for a value is one string or number literal (a number may carry a minus sign) and
+     * nothing else: {@code _binary '...'}, a stream's placeholder text or anything with a second token is not
+     * put into an EXPLAIN.
+     */
+    static boolean oneLiteral(String sql) {
+        SqlTokens tokens = SqlTokens.of(sql);
+        if (tokens.error() != null || tokens.size() == 0 || tokens.size() > 2) {
+            return false;
+        }
+        int last = tokens.size() - 1;
+        boolean signed = last == 0 || tokens.text(0).equals("-") && tokens.kind(last) == SqlTokens.Kind.NUMBER;
+        SqlTokens.Kind kind = tokens.kind(last);
+        return signed && (kind == SqlTokens.Kind.STRING || kind == SqlTokens.Kind.NUMBER);
     }
 
     /** The classifier's own lexer (rules), so this reader and the rules agree on every quote and comment. */

@@ -27,8 +27,9 @@ import java.util.List;
  * EXPLAINs it in the background; from then on every execution is judged from the cached plan
  * before it is sent: table, access type, index, estimated rows examined, Extra, and a suggested
  * index. Statements with {@code ?} placeholders are explained with the values of the execution that
- * first asked, when the target driver tells them (Connector/J does: {@link ConnectorJObjects#boundValues}), otherwise
- * not at all (the flags still apply).
+ * first asked, when the target driver tells them (Connector/J: {@link ConnectorJObjects#boundValues}; MariaDB
+ * Connector/J: {@link dev.jdbcguard.driver.mariadb.MariaDbObjects#boundValues}), otherwise not at all (the flags
+ * still apply).
  *
  * <p><b>auto</b>: both. Before execution, a known plan is judged as in explain mode; after
  * execution, a flag is reported only when the plan did not already explain it (a scan the plan

@@ -20,8 +20,8 @@
  *       bounded queue, and caches the verdict (Caffeine, bounded). Only one SELECT, UPDATE,
  *       DELETE, REPLACE or INSERT ... SELECT that names a table is explained. Statements with
  *       {@code ?} placeholders are explained with the values bound at the execution that first asks,
- *       read from Connector/J's statement without a round trip; with other drivers they are left to
- *       the flags. The EXPLAIN uses the catalog the
+ *       read without a round trip from Connector/J's or MariaDB Connector/J's statement; with other
+ *       drivers they are left to the flags. The EXPLAIN uses the catalog the
  *       user's connection reports ({@code getCatalog()}); temporary tables of the user's session are
  *       invisible to it (the EXPLAIN is refused and the flags remain).</li>
  *   <li>{@code auto} (default): both; see {@link dev.jdbcguard.driver.plan.UnindexedDetector}.</li>

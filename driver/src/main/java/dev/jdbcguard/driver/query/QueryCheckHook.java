@@ -46,8 +46,8 @@ import java.sql.SQLWarning;
  * Statements added with {@code addBatch(String)} are not timed or counted one by one (the batch
  * reports one outcome without its texts). A prepared statement with {@code ?} placeholders is
  * explained with the values bound at the execution that first asks for its plan, read from the
- * target driver's statement (Connector/J only); with other drivers the status flags alone
- * judge it.
+ * target driver's statement (Connector/J or MariaDB Connector/J); with other drivers the status
+ * flags alone judge it.
  *
  * <p>Used by one thread at a time, like its connection; the EXPLAIN thread calls
  * {@link #report} only for background findings, which read nothing this thread writes except the

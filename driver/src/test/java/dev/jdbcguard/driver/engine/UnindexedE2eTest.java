@@ -15,6 +15,7 @@ import dev.jdbcguard.testdb.TestDatabase;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -212,6 +213,32 @@ class UnindexedE2eTest extends QueryTables {
             long wallMillis = (System.nanoTime() - begin) / 1_000_000;
             unlock.join();
             return wallMillis;
+        }
+    }
+
+    @ParameterizedTest(name = "useServerPrepStmts={0}")
+    @ValueSource(booleans = {false, true})
+    void aMariaDbConnectorJPreparedStatementIsExplainedWithItsBoundValues(boolean serverSide) throws SQLException {
+        Path rules = Guarded.rulesFile("rules:\n  query.unindexed: {action: block, detect: explain}\n");
+        String url = "jdbc:guard:mariadb://" + db.host() + ":" + db.port() + "/" + db.database()
+                + "?sslMode=verify-full&serverSslCert=" + db.caCertificatePem() + "&useServerPrepStmts=" + serverSide
+                + "&guard.rules=" + rules;
+        try (Connection c = DriverManager.getConnection(url, db.app().user(), db.app().password());
+             PreparedStatement scan = c.prepareStatement("SELECT id FROM qc_orders WHERE note = ? AND status <> ?");
+             PreparedStatement lookup = c.prepareStatement("SELECT id FROM qc_orders WHERE customer_id = ? AND note <> ?")) {
+            scan.setString(1, "n-mariadb-" + serverSide);
+            scan.setString(2, "it's");
+            assertThatThrownBy(scan::executeQuery)
+                    .as("the plan of the bound statement, before it ran (MariaDB Connector/J gives no status flags)")
+                    .isInstanceOfSatisfying(GuardViolationException.class, e -> {
+                        assertThat(e.ruleId()).isEqualTo("query.unindexed");
+                        assertThat(e.getMessage()).contains("full table scan on qc_orders").doesNotContain("n-mariadb");
+                    });
+            lookup.setLong(1, 11);
+            lookup.setString(2, "x");
+            try (ResultSet r = lookup.executeQuery()) {
+                assertThat(r.next()).as("an index lookup runs").isTrue();
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.jdbcguard.driver.plan;
 
+import dev.jdbcguard.driver.mariadb.RenderedLiteral;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -85,5 +86,18 @@ class StatementTextTest {
         StatementText update = StatementText.of("UPDATE orders SET status = 'x' WHERE note NOT LIKE 'a%' AND id <> 3");
 
         assertThat(update.comparedColumns("orders", 1)).isEmpty();
+    }
+
+    @Test
+    void aDriversRenderedValueIsInlinedOnlyWhenItIsOneLiteral() {
+        StatementText scan = StatementText.of("SELECT id FROM orders WHERE note = ? AND total > ?");
+        assertThat(scan.inline(List.of(new RenderedLiteral("'it\\'s'"), new RenderedLiteral("-12.50"))))
+                .isEqualTo("SELECT id FROM orders WHERE note = 'it\\'s' AND total > -12.50");
+        for (String text : List.of("'a' OR 1=1", "1; DROP TABLE orders", "_binary 'x'", "'unterminated", "", "- -1", "@v")) {
+            assertThat(StatementText.oneLiteral(text)).as(text).isFalse();
+            assertThat(scan.inline(Arrays.asList(new RenderedLiteral(text), null))).as(text).isNull();
+        }
+        assertThat(StatementText.oneLiteral("x'0A'")).isTrue();
+        assertThat(StatementText.oneLiteral("'2024-01-02 03:04:05.123'")).isTrue();
     }
 }
