@@ -221,7 +221,7 @@ public final class RuleCatalog {
                     List.of(),
                     false),
             new Rule(TX_LONG, RUNTIME,
-                    "A transaction open longer than `threshold`.",
+                    "A transaction open longer than `threshold`: reported at its next statement or its end, and, while its thread is away (no statement running), within a second of crossing the threshold, naming where that thread is.",
                     "Long transactions hold row locks and block purge and schema changes (every DDL waits for them, and every query queues behind that DDL); PlanetScale kills transactions after 20 s.",
                     "Keep transactions short: no remote calls or user think-time inside them; commit in batches.",
                     List.of(Param.duration("threshold", "30s", "Time from the transaction's first statement to commit or rollback.")),

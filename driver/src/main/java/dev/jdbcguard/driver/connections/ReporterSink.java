@@ -27,7 +27,7 @@ public final class ReporterSink implements ConnectionFindingSink {
         if (openedAt == null) {
             return reporter.warn(finding);
         }
-        String frame = firstApplicationFrame(openedAt);
+        String frame = frames.locate(openedAt.getStackTrace());
         SQLWarning warning = reporter.warn(new Finding(finding.ruleId(), frame == null ? finding.what() : finding.what() + ", opened at " + frame,
                 finding.why(), finding.fix(), finding.fingerprint()));
         LoggerFactory.getLogger(WarningReporter.LOGGER_PREFIX + finding.ruleId())
@@ -35,14 +35,6 @@ public final class ReporterSink implements ConnectionFindingSink {
         return warning;
     }
 
-    private String firstApplicationFrame(Throwable openedAt) {
-        for (StackTraceElement frame : openedAt.getStackTrace()) {
-            if (frames.isApplication(frame.getClassName())) {
-                return frame.toString();
-            }
-        }
-        return null;
-    }
 
     @Override
     public String block(Finding finding) {

@@ -83,12 +83,14 @@ final class EngineHook implements ConnectionHook {
     @Override
     public void connectFailed(Throwable failure) {
         target.closeTimings(timings);
+        queries.connectFailed(failure);
         connection.connectFailed(failure);
     }
 
     @Override
     public void closed(boolean aborted) {
         target.closeTimings(timings);
+        queries.closed(aborted);
         connection.closed(aborted);
     }
 

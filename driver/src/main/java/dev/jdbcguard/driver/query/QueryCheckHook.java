@@ -86,6 +86,22 @@ public final class QueryCheckHook implements ConnectionHook, FindingSink {
         this.target = target;
         this.warnings = warnings;
         this.runtime = new RuntimeChecks(currentSettings(checks.rules()).thresholds(), target.getAutoCommit(), this);
+        checks.track(this);
+    }
+
+    @Override
+    public void connectFailed(Throwable failure) {
+        checks.untrack(this);
+    }
+
+    @Override
+    public void closed(boolean aborted) {
+        checks.untrack(this);
+    }
+
+    /** On the guard's sweeping thread: a transaction of this connection past {@code tx.long}'s threshold. */
+    void sweep(long nowNanos) throws SQLException {
+        runtime.sweep(nowNanos, checks::whereIs);
     }
 
     @Override

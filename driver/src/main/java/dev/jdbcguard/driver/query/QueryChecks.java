@@ -13,12 +13,19 @@ import dev.jdbcguard.rules.engine.Judgement;
 import dev.jdbcguard.rules.engine.StatementJudge;
 
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The query checks of one guard (a driver or data source): unindexed queries, slow queries, large
@@ -31,7 +38,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * it is not one of the user's connections and does not count against {@code conn.cap}. A wrapped
  * {@code DataSource} has no URL to reopen: its connections are checked by the status flags only.
  *
- * <p>Thread-safe. {@link #close()} stops the EXPLAIN threads and closes their connections.
+ * <p>One thread of its own, started with the first connection, looks at the open transactions once a
+ * second ({@code tx.long} for a transaction whose thread is away between statements).
+ *
+ * <p>Thread-safe. {@link #close()} stops its threads and closes the EXPLAIN connections.
  */
 public final class QueryChecks implements ConnectionHookFactory, AutoCloseable {
 
@@ -41,12 +51,21 @@ public final class QueryChecks implements ConnectionHookFactory, AutoCloseable {
     static final long MAX_PLANS = 10_000;
     /** Pause before reopening a failed EXPLAIN connection. */
     static final Duration EXPLAIN_RETRY = Duration.ofSeconds(30);
+    /** How often the open transactions are looked at, for {@code tx.long} while no statement runs. */
+    static final Duration SWEEP_PERIOD = Duration.ofSeconds(1);
 
     private final RuleSource rules;
     private final StatementJudge judge;
     private final WarningReporter reporter;
     private final GuardMetrics metrics; // null: findings are not counted
     private final Map<String, ExplainService> explainers = new ConcurrentHashMap<>();
+    /**
+     * Open connections, for the transaction sweep. Weak: a connection the application dropped without
+     * closing it leaves when it is collected. Guarded by itself.
+     */
+    private final Set<QueryCheckHook> connections = Collections.newSetFromMap(new WeakHashMap<>());
+    /** Started with the first connection; stopped by {@link #close()}. Guarded by {@link #connections}. */
+    private ScheduledExecutorService sweeper;
     private volatile Cached cached;
     private volatile boolean closed;
 
@@ -132,6 +151,52 @@ public final class QueryChecks implements ConnectionHookFactory, AutoCloseable {
                 () -> DriverManager.getDriver(url).connect(url, properties), EXPLAIN_QUEUE, MAX_PLANS, EXPLAIN_RETRY));
     }
 
+    /** A connection is open: its transactions are swept from now on (the sweep starts with the first). */
+    void track(QueryCheckHook connection) {
+        synchronized (connections) {
+            if (closed) {
+                return;
+            }
+            connections.add(connection);
+            if (sweeper == null) {
+                sweeper = Executors.newSingleThreadScheduledExecutor(task -> {
+                    Thread thread = new Thread(task, "jdbc-guard-transactions");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+                sweeper.scheduleWithFixedDelay(this::sweep, SWEEP_PERIOD.toMillis(), SWEEP_PERIOD.toMillis(),
+                        TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    void untrack(QueryCheckHook connection) {
+        synchronized (connections) {
+            connections.remove(connection);
+        }
+    }
+
+    /** Looks at every open connection's transaction: a copy under the lock, the checks outside it. */
+    private void sweep() {
+        QueryCheckHook[] open;
+        synchronized (connections) {
+            open = connections.toArray(new QueryCheckHook[0]);
+        }
+        long now = System.nanoTime();
+        for (QueryCheckHook connection : open) {
+            try {
+                connection.sweep(now);
+            } catch (SQLException | RuntimeException e) {
+                // a warning only: the sink has logged what it could, and the other connections still get looked at
+            }
+        }
+    }
+
+    /** The application frame {@code thread} is at now, or null: a look at its stack (rare: a report is due). */
+    String whereIs(Thread thread) {
+        return reporter.applicationFrame(thread.getStackTrace());
+    }
+
     /** Counters of the EXPLAIN services, for tests and metrics: the sum over targets. */
     public ExplainService.Stats explainStats() {
         long explained = 0;
@@ -150,7 +215,13 @@ public final class QueryChecks implements ConnectionHookFactory, AutoCloseable {
 
     @Override
     public void close() {
-        closed = true;
+        synchronized (connections) {
+            closed = true;
+            if (sweeper != null) {
+                sweeper.shutdownNow();
+            }
+            connections.clear();
+        }
         explainers.values().forEach(ExplainService::close);
         explainers.clear();
     }

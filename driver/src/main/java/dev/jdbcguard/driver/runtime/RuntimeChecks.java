@@ -8,6 +8,7 @@ import dev.jdbcguard.rules.sql.StatementKind;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * The threshold rules of one connection: {@code query.slow}, {@code query.large-result},
@@ -23,9 +24,12 @@ import java.util.concurrent.TimeUnit;
  * {@code BEGIN}/{@code START TRANSACTION} in autocommit mode is reported through
  * {@link #transactionBegan(long)}. A transaction that is still open is checked at each of its
  * statements, so a transaction stuck before its last statement is reported when it resumes; one
- * that never runs another statement is reported at its end.
+ * that never runs another statement is reported at its end. The guard's {@link #sweep} also logs a
+ * transaction past the threshold while its thread is away, without taking the report from its next
+ * statement (where {@code block} refuses it).
  *
- * <p>Not thread-safe, like the connection it belongs to.
+ * <p>Not thread-safe, like the connection it belongs to, except {@link #sweep}, which the guard's own
+ * thread calls.
  */
 public final class RuntimeChecks {
 
@@ -46,7 +50,17 @@ public final class RuntimeChecks {
     private boolean explicitTransaction;
     private boolean transactionOpen;
     private long transactionStart;
-    private boolean transactionReported;
+    /** Transactions begun on this connection; the open one's number names it to {@link #sweep}. */
+    private long transactions;
+    private Thread transactionThread;
+    /** The number of the last transaction this connection's thread reported as long. */
+    private volatile long reportedTransaction;
+    // Read by sweep() on the guard's thread. transactionStart and transactionThread are written before
+    // openTransaction, so a sweep that reads openTransaction first sees them (or a newer transaction's).
+    /** The number of the open transaction, or 0. */
+    private volatile long openTransaction;
+    /** The number of the last transaction sweep() reported; touched by the sweeping thread only. */
+    private long sweptTransaction;
 
     /**
      * @param thresholds the limits; a zero limit switches its rule off
@@ -82,8 +96,7 @@ public final class RuntimeChecks {
     public void beforeExecute(Object fingerprint, long nowNanos, StatementKind kind) throws SQLException {
         if (!autoCommit || explicitTransaction) {
             if (!transactionOpen) {
-                transactionOpen = true;
-                transactionStart = nowNanos;
+                open(nowNanos);
             } else {
                 checkOpenTransaction(nowNanos);
             }
@@ -167,8 +180,26 @@ public final class RuntimeChecks {
             transactionEnded(nowNanos); // the server commits the open transaction implicitly
         }
         explicitTransaction = true;
+        open(nowNanos);
+    }
+
+    private void open(long nowNanos) {
         transactionOpen = true;
         transactionStart = nowNanos;
+        transactionThread = Thread.currentThread();
+        openTransaction = ++transactions;
+    }
+
+    /**
+     * Whether the connection's thread still has to report transaction {@code number} as long (once). A sweep
+     * having logged it does not count: a {@code block} must still refuse the transaction's next statement.
+     */
+    private boolean claimReport(long number) {
+        if (reportedTransaction == number) {
+            return false;
+        }
+        reportedTransaction = number;
+        return true;
     }
 
     /**
@@ -181,25 +212,50 @@ public final class RuntimeChecks {
         boolean wasOpen = transactionOpen;
         transactionOpen = false;
         explicitTransaction = false;
-        boolean reported = transactionReported;
-        transactionReported = false;
+        openTransaction = 0;
         executions.clear();
-        if (wasOpen && !reported && txMaxNanos > 0 && nowNanos - transactionStart > txMaxNanos) {
-            sink.report(longTransaction(nowNanos - transactionStart, "ended"), Stage.AFTER_EXECUTION);
+        if (wasOpen && txMaxNanos > 0 && nowNanos - transactionStart > txMaxNanos && claimReport(transactions)) {
+            sink.report(longTransaction(nowNanos - transactionStart, "ended", ""), Stage.AFTER_EXECUTION);
         }
     }
 
     private void checkOpenTransaction(long nowNanos) throws SQLException {
         long open = nowNanos - transactionStart;
-        if (!transactionReported && txMaxNanos > 0 && open > txMaxNanos) {
-            transactionReported = true;
-            sink.report(longTransaction(open, "still open"), Stage.BEFORE_EXECUTION);
+        if (txMaxNanos > 0 && open > txMaxNanos && claimReport(transactions)) {
+            sink.report(longTransaction(open, "still open", ""), Stage.BEFORE_EXECUTION);
         }
     }
 
-    private Finding longTransaction(long openNanos, String state) {
+    /**
+     * Called on the guard's own thread, about once a second: reports the open transaction once it is past
+     * the threshold, if no statement has reported it yet (a warning only: nobody waits on this thread). A
+     * transaction whose thread is stuck between two statements (a remote call, a lock in the application,
+     * a thread that died) is reported while it is stuck, naming where that thread is now, instead of only
+     * at its next statement or its end.
+     *
+     * @param whereIs the application frame a thread is at now, or null (a look at that thread's stack)
+     */
+    public void sweep(long nowNanos, Function<Thread, String> whereIs) throws SQLException {
+        long number = openTransaction;
+        if (number == 0) {
+            return;
+        }
+        long open = nowNanos - transactionStart;
+        Thread holder = transactionThread;
+        if (txMaxNanos <= 0 || open <= txMaxNanos || openTransaction != number || sweptTransaction == number
+                || reportedTransaction == number) {
+            return;
+        }
+        sweptTransaction = number;
+        String frame = holder.isAlive() ? whereIs.apply(holder) : null;
+        String thread = "; the thread that began it, " + holder.getName() + ", "
+                + (!holder.isAlive() ? "has ended" : frame == null ? "is outside application code" : "is at " + frame);
+        sink.report(longTransaction(open, "still open", thread), Stage.BACKGROUND);
+    }
+
+    private Finding longTransaction(long openNanos, String state, String where) {
         return Finding.ofConnection(TX_LONG,
-                "transaction " + state + " after " + millis(openNanos) + " (threshold " + millis(txMaxNanos) + ")",
+                "transaction " + state + " after " + millis(openNanos) + " (threshold " + millis(txMaxNanos) + ")" + where,
                 "a long transaction holds row locks and blocks schema changes, and PlanetScale kills transactions after 20 s",
                 "keep transactions short: do slow work (remote calls, file I/O) before or after them and commit large jobs in batches");
     }

@@ -14,7 +14,10 @@
  *       <pre>[jdbc-guard] query.n-plus-one WARN: the same statement ran 11 times in one transaction (threshold 10) — one round trip per row (N+1) makes latency grow with the data. Fix: load the rows in one query (a JOIN or WHERE id IN (...)), or use your ORM's batch or join fetching. fingerprint="select status from orders where id = ?"</pre></li>
  *   <li>{@code tx.long}: a transaction open longer than {@code threshold}, from its first statement;
  *       checked at each statement of the open transaction (a block refuses that statement) and at
- *       commit or rollback (a warning: it has ended). PlanetScale kills transactions at 20 s.
+ *       commit or rollback (a warning: it has ended), and by the guard's once-a-second sweep while
+ *       no statement runs (a warning naming where the thread that began it is now, e.g. {@code ...;
+ *       the thread that began it, worker-3, is at com.acme.Client.call(Client.java:88)}). PlanetScale
+ *       kills transactions at 20 s.
  *       <pre>[jdbc-guard] tx.long WARN: transaction still open after 169 ms (threshold 100 ms) — a long transaction holds row locks and blocks schema changes, and PlanetScale kills transactions after 20 s. Fix: keep transactions short: do slow work (remote calls, file I/O) before or after them and commit large jobs in batches.</pre></li>
  * </ul>
  * Statements of {@code Statement.executeBatch} are not timed or counted one by one.

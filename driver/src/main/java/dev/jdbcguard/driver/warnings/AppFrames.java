@@ -96,21 +96,32 @@ public final class AppFrames implements FrameLocator {
     public String locate() {
         Optional<StackWalker.StackFrame> frame =
                 walker.walk(frames -> frames.filter(f -> isApplication(f.getClassName())).findFirst());
-        return frame.map(AppFrames::format).orElse(null);
+        return frame.map(f -> format(f.getClassName(), f.getMethodName(), f.getFileName(), f.getLineNumber(),
+                f.isNativeMethod())).orElse(null);
+    }
+
+    @Override
+    public String locate(StackTraceElement[] stack) {
+        for (StackTraceElement frame : stack) {
+            if (isApplication(frame.getClassName())) {
+                return format(frame.getClassName(), frame.getMethodName(), frame.getFileName(), frame.getLineNumber(),
+                        frame.isNativeMethod());
+            }
+        }
+        return null;
     }
 
     /** As a stack trace prints it, without the module or class loader prefix. */
-    private static String format(StackWalker.StackFrame frame) {
-        StringBuilder text = new StringBuilder(96)
-                .append(frame.getClassName()).append('.').append(frame.getMethodName()).append('(');
-        if (frame.isNativeMethod()) {
+    private static String format(String className, String method, String file, int line, boolean nativeMethod) {
+        StringBuilder text = new StringBuilder(96).append(className).append('.').append(method).append('(');
+        if (nativeMethod) {
             text.append("Native Method");
-        } else if (frame.getFileName() == null) {
+        } else if (file == null) {
             text.append("Unknown Source");
         } else {
-            text.append(frame.getFileName());
-            if (frame.getLineNumber() >= 0) {
-                text.append(':').append(frame.getLineNumber());
+            text.append(file);
+            if (line >= 0) {
+                text.append(':').append(line);
             }
         }
         return text.append(')').toString();

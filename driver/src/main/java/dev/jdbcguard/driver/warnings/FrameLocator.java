@@ -13,4 +13,12 @@ public interface FrameLocator {
      * belongs to code the locator skips (e.g. a background thread of the guard).
      */
     String locate();
+
+    /**
+     * The first application frame of {@code stack} (another thread's, or where something was opened), formatted
+     * as {@link #locate()} does, or {@code null}. By default none: a locator that knows no application says so.
+     */
+    default String locate(StackTraceElement[] stack) {
+        return null;
+    }
 }

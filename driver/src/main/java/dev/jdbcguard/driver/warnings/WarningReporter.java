@@ -94,6 +94,11 @@ public final class WarningReporter {
         return frames.locate();
     }
 
+    /** The application frame of {@code stack}, as a logged line shows it, or null. */
+    public String applicationFrame(StackTraceElement[] stack) {
+        return frames.locate(stack);
+    }
+
     /**
      * Reports a finding whose action is {@code block}: logs it (deduplicated, label {@code BLOCK})
      * and returns the exception for the driver to throw before the statement reaches the server.

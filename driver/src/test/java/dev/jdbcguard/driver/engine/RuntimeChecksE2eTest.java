@@ -5,6 +5,8 @@ import static dev.jdbcguard.driver.engine.UnindexedE2eTest.ruleWarnings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.acme.shop.OrderRepository;
+import dev.jdbcguard.driver.connections.AllLogs;
 import dev.jdbcguard.driver.query.QueryTables;
 import dev.jdbcguard.driver.warnings.GuardViolationException;
 import dev.jdbcguard.testdb.TestDatabase;
@@ -14,6 +16,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -116,6 +120,31 @@ class RuntimeChecksE2eTest extends QueryTables {
             s.executeQuery("SELECT 4").close();
             assertThat(ruleWarnings(s.getWarnings(), "tx.long")).singleElement().satisfies(w -> assertThat(w.getMessage())
                     .startsWith("[jdbc-guard] tx.long WARN: transaction still open after ").contains("(threshold 1000 ms)"));
+            c.rollback();
+        }
+    }
+
+    @Test
+    void aTransactionWhoseThreadIsAwayIsReportedWhileItWaitsNamingWhereTheThreadIs() throws Exception {
+        // an engine of its own, so no other test's tx.long line within the warning window hides this one
+        Path rules = Guarded.rulesFile("tx-away.yaml", "rules:\n  tx.long: {action: warn, threshold: 300ms}\n");
+        try (AllLogs logs = new AllLogs(); Connection c = connect(db, "guard.rules=" + rules); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            s.executeQuery("SELECT 5").close();
+            // the application's slow work inside its transaction (a remote call, say), with no statement running
+            List<String> whileAway = new OrderRepository().purge(() -> {
+                long deadline = System.nanoTime() + 5_000_000_000L;
+                while (logs.from("jdbcguard.tx.long").isEmpty() && System.nanoTime() < deadline) {
+                    LockSupport.parkNanos(20_000_000L);
+                }
+                return logs.from("jdbcguard.tx.long");
+            });
+            assertThat(whileAway).singleElement().asString()
+                    .contains("tx.long WARN: transaction still open after ")
+                    .contains("(threshold 300 ms); the thread that began it, " + Thread.currentThread().getName()
+                            + ", is at com.acme.shop.OrderRepository.purge(OrderRepository.java:" + OrderRepository.PURGE_CALL_LINE + ")");
+            s.executeQuery("SELECT 6").close();
+            assertThat(ruleWarnings(s.getWarnings(), "tx.long")).as("the next statement still gets its warning").hasSize(1);
             c.rollback();
         }
     }

@@ -18,6 +18,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -163,6 +165,33 @@ class RuntimeChecksTest extends QueryTables {
             assertThat(report.finding().fingerprint()).isNull();
             assertThat(report.finding().what()).matches("transaction still open after \\d{3,} ms \\(threshold 100 ms\\)");
         });
+    }
+
+    @Test
+    void theSweepReportsATransactionWhoseThreadIsAwayOnceAndLeavesTheNextStatementItsOwnReport() throws Exception {
+        RecordingSink sink = RecordingSink.blocking();
+        RuntimeChecks checks = inTransactions(Duration.ofMillis(100), sink);
+        execute(checks, "UPDATE qc_orders SET status = status WHERE id = 1");
+        checks.sweep(System.nanoTime(), thread -> "com.acme.Jobs.run(Jobs.java:31)");
+        assertThat(sink.reports()).as("not past the threshold yet").isEmpty();
+
+        Thread.sleep(150);
+        Function<Thread, String> whereIs = thread -> thread == Thread.currentThread() ? "com.acme.Jobs.run(Jobs.java:31)" : null;
+        checks.sweep(System.nanoTime(), whereIs);
+        checks.sweep(System.nanoTime(), whereIs);
+        assertThat(sink.reports()).singleElement().satisfies(report -> {
+            assertThat(report.stage()).isEqualTo(Stage.BACKGROUND);
+            assertThat(report.finding().what()).matches("transaction still open after \\d{3,} ms \\(threshold 100 ms\\); the thread"
+                    + " that began it, " + Pattern.quote(Thread.currentThread().getName()) + ", is at com\\.acme\\.Jobs\\.run\\(Jobs\\.java:31\\)");
+        });
+
+        assertThatThrownBy(() -> execute(checks, "SELECT 1"))
+                .as("block still refuses the transaction's next statement").isInstanceOf(GuardViolationException.class);
+        assertThat(sink.reports()).hasSize(2);
+        app.rollback();
+        checks.transactionEnded(System.nanoTime());
+        checks.sweep(System.nanoTime(), whereIs);
+        assertThat(sink.reports()).as("nothing more: the transaction was reported and has ended").hasSize(2);
     }
 
     @Test
