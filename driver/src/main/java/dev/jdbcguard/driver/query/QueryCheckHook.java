@@ -213,12 +213,12 @@ public final class QueryCheckHook implements ConnectionHook, FindingSink {
     @Override
     public void transaction(TransactionEvent event) {
         start(null, false);
-        long now = System.nanoTime();
         try {
             switch (event) {
-                case AUTO_COMMIT_OFF -> runtime.autoCommitChanged(false, now);
-                case AUTO_COMMIT_ON -> runtime.autoCommitChanged(true, now);
-                case COMMIT, ROLLBACK -> runtime.transactionEnded(now);
+                case AUTO_COMMIT_OFF -> runtime.autoCommitChanged(false, System.nanoTime());
+                case AUTO_COMMIT_ON -> runtime.autoCommitChanged(true, System.nanoTime());
+                case COMMIT, ROLLBACK -> runtime.transactionEnded(System.nanoTime());
+                // every return of a pooled connection: no clock read
                 case WARNINGS_CLEARED -> runtime.unitOfWorkEnded();
             }
         } catch (SQLException cannotHappen) {
