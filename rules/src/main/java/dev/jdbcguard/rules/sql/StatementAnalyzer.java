@@ -571,6 +571,9 @@ final class StatementAnalyzer {
      * else is left for the caller's pass.
      */
     private int tableReference(int i) {
+        if (punct(i, '{') && word(i + 1, "OJ")) {
+            i += 2; // JDBC's outer join escape, {oj t1 LEFT OUTER JOIN t2 ON ...}
+        }
         if (!name(i) || t.type[i] == Tokens.WORD && (anyWord(i, CLAUSE_WORDS) || word(i, "DUAL"))) {
             return word(i, "DUAL") ? i + 1 : i;
         }

@@ -120,6 +120,7 @@ class StatementShapeTest {
         "ANALYZE TABLE t, u | t,u",
         "DESCRIBE t | t",
         "CREATE VIEW v AS SELECT a FROM t | v",
+        "SELECT a.id FROM {oj orders a LEFT OUTER JOIN items b ON a.id = b.order_id} WHERE a.id = 1 | orders,items",
     })
     void tablesNormalised(String sql, String expected) {
         String[] names = expected == null ? new String[0] : expected.split(",");
