@@ -95,13 +95,17 @@ final class StatementAnalyzer {
      */
     private void findConstructs() {
         for (int i = from; i < to; i++) {
-            if (kind != StatementKind.SET && t.type[i] == Tokens.OPERATOR && t.end[i] - t.start[i] == 2
-                    && t.sql.startsWith(":=", t.start[i])) {
+            if (kind != StatementKind.SET && assignmentOperator(i)) {
                 construct(SqlConstruct.VARIABLE_ASSIGNMENT);
             } else if (word(i, "JSON_TABLE") && punct(i + 1, '(')) {
                 construct(SqlConstruct.JSON_TABLE);
             }
         }
+    }
+
+    /** Token {@code i} is {@code :=}. */
+    private boolean assignmentOperator(int i) {
+        return i < to && t.type[i] == Tokens.OPERATOR && t.end[i] - t.start[i] == 2 && t.sql.startsWith(":=", t.start[i]);
     }
 
     private void construct(SqlConstruct found) {
@@ -120,8 +124,7 @@ final class StatementAnalyzer {
             if (anyWord(i, "GLOBAL", "PERSIST", "PERSIST_ONLY")) {
                 return true;
             }
-            boolean assigned = punct(i + 1, '=') || i + 1 < to && t.type[i + 1] == Tokens.OPERATOR
-                    && t.sql.startsWith(":=", t.start[i + 1]);
+            boolean assigned = punct(i + 1, '=') || assignmentOperator(i + 1);
             if (assigned && t.type[i] == Tokens.VARIABLE && (t.sql.regionMatches(true, t.start[i], "@@global.", 0, 9)
                     || t.sql.regionMatches(true, t.start[i], "@@persist", 0, 9))) {
                 return true;
