@@ -57,21 +57,9 @@ public final class DdlReader {
             if (word(i, "TABLE")) {
                 return createTable(i + 1);
             }
-            Index.Kind kind = Index.Kind.PLAIN;
-            if (word(i, "UNIQUE")) {
-                kind = Index.Kind.UNIQUE;
-                i++;
-            } else if (word(i, "FULLTEXT")) {
-                kind = Index.Kind.FULLTEXT;
-                i++;
-            } else if (word(i, "SPATIAL")) {
-                kind = Index.Kind.SPATIAL;
-                i++;
-            }
-            if (word(i, "INDEX")) {
-                return createIndex(i + 1, kind);
-            }
-            return null;
+            Index.Kind kind = indexModifier(i);
+            int k = kind == null ? i : i + 1;
+            return word(k, "INDEX") ? createIndex(k + 1, kind == null ? Index.Kind.PLAIN : kind) : null;
         }
         if (word(i, "ALTER")) {
             i++;
@@ -194,14 +182,8 @@ public final class DdlReader {
         if (word(i, "PRIMARY") && word(i + 1, "KEY")) {
             kind = Index.Kind.PRIMARY;
             i += 2;
-        } else if (word(i, "UNIQUE")) {
-            kind = Index.Kind.UNIQUE;
-            i++;
-        } else if (word(i, "FULLTEXT")) {
-            kind = Index.Kind.FULLTEXT;
-            i++;
-        } else if (word(i, "SPATIAL")) {
-            kind = Index.Kind.SPATIAL;
+        } else if (indexModifier(i) != null) {
+            kind = indexModifier(i);
             i++;
         } else if (anyWord(i, "INDEX", "KEY")) {
             kind = Index.Kind.PLAIN;
@@ -226,6 +208,12 @@ public final class DdlReader {
             return null;
         }
         return new Index(kind == Index.Kind.PRIMARY ? "primary" : name, keyParts(i, close(i)), kind);
+    }
+
+    /** The kind a word before INDEX/KEY gives: UNIQUE, FULLTEXT or SPATIAL; null for any other. */
+    private Index.Kind indexModifier(int i) {
+        return word(i, "UNIQUE") ? Index.Kind.UNIQUE : word(i, "FULLTEXT") ? Index.Kind.FULLTEXT
+                : word(i, "SPATIAL") ? Index.Kind.SPATIAL : null;
     }
 
     /** The column names of a key's parentheses: {@code (a, b(10), c DESC)} gives a, b, c. */
