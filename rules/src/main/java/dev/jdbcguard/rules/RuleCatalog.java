@@ -49,6 +49,13 @@ public final class RuleCatalog {
     public static final String DDL_CHARSET_CHANGE = "ddl.charset-change";
     public static final String DDL_DUPLICATE_INDEX = "ddl.duplicate-index";
     public static final String DML_NO_WHERE = "dml.no-where";
+    // Static query shapes (issue 16).
+    public static final String DML_INSERT_WITHOUT_COLUMNS = "dml.insert-without-columns";
+    public static final String DML_LIMIT_WITHOUT_ORDER = "dml.limit-without-order";
+    public static final String QUERY_LEADING_WILDCARD = "query.leading-wildcard";
+    public static final String QUERY_FUNCTION_ON_COLUMN = "query.function-on-column";
+    public static final String QUERY_ORDER_BY_RAND = "query.order-by-rand";
+    public static final String QUERY_ALWAYS_TRUE_WHERE = "query.always-true-where";
     public static final String QUERY_UNINDEXED = "query.unindexed";
     public static final String QUERY_BAD_INDEX = "query.bad-index";
     public static final String QUERY_SLOW = "query.slow";
@@ -206,7 +213,38 @@ public final class RuleCatalog {
             tableRule(DML_NO_WHERE, STATEMENT,
                     "`UPDATE` or `DELETE` without a `WHERE` clause. A `LIMIT` does not excuse it: it still touches arbitrary rows.",
                     "Changes every row of the table; a forgotten WHERE is one of the most common causes of data loss.",
-                    "Add the WHERE clause you meant. To really change every row, say so with `WHERE 1=1` and a comment, or `/* guard:allow dml.no-where */`.",
+                    "Add the WHERE clause you meant. To really change every row, say so on that statement with `/* guard:allow dml.no-where */` (not `WHERE 1=1`, which hides the intent from reviewers and trips `query.always-true-where`).",
+                    List.of()),
+            // Static query shapes (issue 16).
+            tableRule(DML_INSERT_WITHOUT_COLUMNS, STATEMENT,
+                    "`INSERT` or `REPLACE` with `VALUES` or a query but no column list.",
+                    "The values are matched to the columns by position: once a migration adds, drops or reorders a column, the statement fails or, worse, writes values into the wrong columns.",
+                    "Name the columns: `INSERT INTO t (a, b) VALUES (?, ?)`.",
+                    List.of()),
+            tableRule(DML_LIMIT_WITHOUT_ORDER, STATEMENT,
+                    "`UPDATE` or `DELETE` with a `LIMIT` but no `ORDER BY`.",
+                    "Which rows change is up to the server's plan: a replica may change other rows than the primary (MySQL flags it unsafe for statement-based replication), and Vitess refuses it on sharded keyspaces.",
+                    "Add an `ORDER BY` on a unique key (`ORDER BY id LIMIT 1000`), or select the keys first and change `WHERE id IN (...)`.",
+                    List.of()),
+            tableRule(QUERY_LEADING_WILDCARD, STATEMENT,
+                    "`LIKE` with a literal pattern that starts with a wildcard (`'%x'`, `'_x'`, `CONCAT('%', ?)`). A bound pattern (`LIKE ?`) is not judged.",
+                    "No B-tree index can serve a pattern that does not fix its first characters: every such query reads the whole table or index.",
+                    "Anchor the pattern (`'x%'`), use a FULLTEXT index (`MATCH ... AGAINST`), or store a reversed or normalised column to search.",
+                    List.of()),
+            tableRule(QUERY_FUNCTION_ON_COLUMN, STATEMENT,
+                    "A function or arithmetic applied to a column in a comparison of the statement's WHERE: `DATE(created_at) = ?`, `LOWER(email) = ?`, `price * 2 > ?`.",
+                    "The server cannot use an index on the column for the wrapped value, so the condition is checked row by row over a full scan.",
+                    "Move the function to the value side (`created_at >= ? AND created_at < ? + INTERVAL 1 DAY`), compare the bare column, or index the expression (a functional index on MySQL 8.0.13+, a generated column elsewhere).",
+                    List.of()),
+            tableRule(QUERY_ORDER_BY_RAND, STATEMENT,
+                    "`ORDER BY RAND()`.",
+                    "Gives every row a random number and sorts them all, usually in a temporary table on disk, to return a few: the cost grows with the table, not with the result.",
+                    "Pick random keys in the application (`WHERE id >= ? ORDER BY id LIMIT 1` with a random id), or keep a sample table.",
+                    List.of()),
+            tableRule(QUERY_ALWAYS_TRUE_WHERE, STATEMENT,
+                    "A statement-level `WHERE` that is always true: `1=1`, `TRUE`, a non-zero number, `'a'='a'`, `c = c`, or one of those OR-ed with anything. `WHERE 1=1 AND ...` (a query builder's idiom) is not always true and stays quiet.",
+                    "An UPDATE or DELETE with it changes every row while looking bounded, and it defeats `dml.no-where`; in a SELECT it reads the whole table.",
+                    "Write the condition you mean; to change every row on purpose, drop the WHERE and mark the statement `/* guard:allow dml.no-where */`.",
                     List.of()),
             tableRule(QUERY_UNINDEXED, RUNTIME,
                     "A query that reads a table without an index (full table scan): the server's `no index used` flag, or EXPLAIN access type `ALL`/`index`.",

@@ -7,6 +7,7 @@ import dev.jdbcguard.rules.RuleConfig;
 import dev.jdbcguard.rules.RuleSet;
 import dev.jdbcguard.rules.sql.Classification;
 import dev.jdbcguard.rules.sql.DdlOperation;
+import dev.jdbcguard.rules.sql.QueryPattern;
 import dev.jdbcguard.rules.sql.SqlConstruct;
 import dev.jdbcguard.rules.sql.StatementInfo;
 import dev.jdbcguard.rules.sql.StatementKind;
@@ -82,6 +83,34 @@ final class StatementRules {
         }
         if (!statement.constructs().isEmpty()) {
             out.fire(PLANETSCALE_UNSUPPORTED_SYNTAX, labels(statement.constructs()));
+        }
+        for (QueryPattern pattern : statement.patterns()) {
+            pattern(pattern, kind, out);
+        }
+    }
+
+    private static void pattern(QueryPattern pattern, StatementKind kind, Collector out) {
+        switch (pattern) {
+            case LEADING_WILDCARD:
+                out.fire(QUERY_LEADING_WILDCARD, "LIKE pattern starting with a wildcard");
+                break;
+            case FUNCTION_ON_COLUMN:
+                out.fire(QUERY_FUNCTION_ON_COLUMN, "function or arithmetic on a column in WHERE");
+                break;
+            case ORDER_BY_RAND:
+                out.fire(QUERY_ORDER_BY_RAND, "ORDER BY RAND()");
+                break;
+            case INSERT_WITHOUT_COLUMNS:
+                out.fire(DML_INSERT_WITHOUT_COLUMNS, kind.name() + " without a column list");
+                break;
+            case LIMIT_WITHOUT_ORDER:
+                out.fire(DML_LIMIT_WITHOUT_ORDER, kind.name() + " with LIMIT but no ORDER BY");
+                break;
+            case ALWAYS_TRUE_WHERE:
+                out.fire(QUERY_ALWAYS_TRUE_WHERE, kind.name() + " with an always-true WHERE");
+                break;
+            default:
+                break;
         }
     }
 

@@ -68,7 +68,7 @@ final class StatementAnalyzer {
     /** A statement the lexer could not finish (unterminated quote or comment). */
     static StatementInfo unreadable(String fingerprint, int startOffset) {
         return new StatementInfo(StatementKind.UNPARSEABLE, List.of(), List.of(), false, false, false, false,
-                List.of(), fingerprint, startOffset);
+                List.of(), fingerprint, startOffset, List.of());
     }
 
     /** Why the statement is {@link StatementKind#UNPARSEABLE}, or null. Valid after {@link #analyze}. */
@@ -77,16 +77,21 @@ final class StatementAnalyzer {
     }
 
     StatementInfo analyze(String fingerprint) {
+        int head = from;
         if (computeLevels()) {
-            dispatch(head(from));
+            head = head(from);
+            dispatch(head);
         }
+        List<QueryPattern> patterns = List.of();
         if (reason != null) {
             kind = StatementKind.UNPARSEABLE;
         } else {
             findConstructs();
+            patterns = QueryPatterns.find(this, from, to, kind, head, hasLimit);
         }
         return new StatementInfo(kind, operations, List.copyOf(tables), hasWhere, hasLimit, selectStar,
-                intoOutfile, constructs == null ? List.of() : List.copyOf(constructs), fingerprint, t.start[from]);
+                intoOutfile, constructs == null ? List.of() : List.copyOf(constructs), fingerprint, t.start[from],
+                patterns);
     }
 
     /**

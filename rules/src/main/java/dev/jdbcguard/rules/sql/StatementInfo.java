@@ -18,6 +18,7 @@ import java.util.List;
  * @param constructs    constructs some servers refuse ({@link SqlConstruct}), each once, in order of appearance
  * @param fingerprint   the statement with literals replaced by {@code ?}, see {@link Fingerprinter}
  * @param startOffset   char offset in the input of the statement's first token
+ * @param patterns      slow, non-deterministic or fragile query shapes ({@link QueryPattern}), each once
  */
 public record StatementInfo(
         StatementKind kind,
@@ -29,9 +30,11 @@ public record StatementInfo(
         boolean intoOutfile,
         List<SqlConstruct> constructs,
         String fingerprint,
-        int startOffset) {
+        int startOffset,
+        List<QueryPattern> patterns) {
 
     public StatementInfo {
+        patterns = List.copyOf(patterns);
         ddlOperations = List.copyOf(ddlOperations);
         tables = List.copyOf(tables);
         constructs = List.copyOf(constructs);

@@ -47,7 +47,7 @@ class LintTest {
                 V3 + ":4:1: warn ddl.drop-table: DROP TABLE on legacy_orders",
                 "    fix: Stop all reads and writes in one release, then drop in a later migration (expand/contract); keep a backup.",
                 V4 + ":13:1: warn dml.no-where: UPDATE without WHERE on customers",
-                "    fix: Add the WHERE clause you meant. To really change every row, say so with `WHERE 1=1` and a comment, or `/* guard:allow dml.no-where */`.",
+                "    fix: Add the WHERE clause you meant. To really change every row, say so on that statement with `/* guard:allow dml.no-where */` (not `WHERE 1=1`, which hides the intent from reviewers and trips `query.always-true-where`).",
                 "4 files, 3 findings (0 block, 3 warn) under profile migration; fails on block: passed", ""));
         assertThat(err()).isEmpty();
     }
@@ -76,7 +76,7 @@ class LintTest {
         assertThat(out()).startsWith("{\n  \"rules\": \"profile migration\",\n  \"failOn\": \"block\",\n  \"files\": 1,\n  \"failed\": false,\n  \"findings\": [\n")
                 .contains("{\"file\": " + jsonString(V4) + ", \"line\": 13, \"column\": 1, \"rule\": \"dml.no-where\", \"action\": \"warn\", "
                         + "\"detail\": \"UPDATE without WHERE on customers\", \"table\": \"customers\", \"fingerprint\": ")
-                .contains("\"fix\": \"Add the WHERE clause you meant. To really change every row, say so with `WHERE 1=1` and a comment, or `/* guard:allow dml.no-where */`.\"}")
+                .contains("\"fix\": \"Add the WHERE clause you meant. To really change every row, say so on that statement with `/* guard:allow dml.no-where */` (not `WHERE 1=1`, which hides the intent from reviewers and trips `query.always-true-where`).\"}")
                 .endsWith("\n  ]\n}\n");
     }
 
