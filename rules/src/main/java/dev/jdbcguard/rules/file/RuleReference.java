@@ -100,12 +100,21 @@ public final class RuleReference {
                 fix: Expand/contract: stop reading and writing the column (and remove it from ORM mappings) in one release, drop it in a later migration.
             ```
 
-            Options: `--profile P`, `--rules FILE` (chosen as above, environment included), `--format text|json`,
-            `--fail-on block|warn` (default `block`). Exit status: `0` when no finding reaches `--fail-on`, `1` when
+            Options: `--profile P`, `--rules FILE` (chosen as above, environment included), `--format text|json|sarif|github`,
+            `--fail-on block|warn` (default `block`), `--baseline FILE`, `--write-baseline FILE`. Exit status: `0` when no finding reaches `--fail-on`, `1` when
             one does, `2` on bad input (unknown option, missing path, no `.sql` file found, a file that is not UTF-8, bad rules), with the
             precise error on standard error. `--format json` prints one object: `rules`, `failOn`, `files`, `failed`
             and `findings`, each with `file`, `line`, `column`, `rule`, `action`, `detail`, `table`, `fingerprint`,
             `why` and `fix`. In a file, a `guard:allow` comment covers the statement it precedes or sits in.
+
+            For CI: `--format sarif` prints a SARIF 2.1.0 log (one result per finding, with the rule's what/why/fix as
+            rule metadata, the fix in the message, `error` for a block and `warning` for a warning, the statement
+            fingerprint as a partial fingerprint) for GitHub code scanning (`github/codeql-action/upload-sarif`) and
+            other dashboards; `--format github` prints one workflow command per finding (`::error file=...,line=...::`),
+            which GitHub Actions shows as annotations on the pull request. `--write-baseline FILE` records every
+            current finding (rule, file and statement fingerprint, one a line, sorted) and passes; `--baseline FILE`
+            then leaves those out, so an old migration history can be gated from today on: editing comments or
+            whitespace keeps a finding known, a changed statement or a new file is reported.
 
             ### Schema replay
 

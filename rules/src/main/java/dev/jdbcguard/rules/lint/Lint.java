@@ -43,12 +43,15 @@ public final class Lint {
     public static final int BAD_INPUT = 2;
 
     public static final String USAGE = String.join("\n",
-            "usage: lint [--profile P] [--rules FILE] [--format text|json] [--fail-on block|warn] PATH...",
+            "usage: lint [--profile P] [--rules FILE] [--format text|json|sarif|github] [--fail-on block|warn]",
+            "            [--baseline FILE | --write-baseline FILE] PATH...",
             "  PATH              a .sql file, or a directory searched recursively for *.sql",
             "  --profile P       built-in profile: production (default), planetscale, development, migration",
             "                    (else JDBC_GUARD_PROFILE)",
             "  --rules FILE      a rule file (else JDBC_GUARD_RULES); its 'extends' wins over --profile",
-            "  --format F        text (default) or json",
+            "  --format F        text (default), json, sarif (SARIF 2.1.0) or github (workflow annotations)",
+            "  --baseline FILE   leave out the findings FILE knows (by rule, file and statement fingerprint)",
+            "  --write-baseline FILE  write every finding to FILE as the new baseline and pass",
             "  --fail-on A       exit 1 when a finding is at least A: block (default) or warn",
             "exit status: 0 passed, 1 a finding reached --fail-on, 2 bad input");
 
@@ -84,11 +87,25 @@ public final class Lint {
             for (Path file : files) {
                 schema = judge(file, rules, schema, findings);
             }
-            LintReport report = new LintReport(rules.description(), options.failOn, files.size(), findings);
-            if (options.json) {
-                report.printJson(out);
-            } else {
-                report.printText(out);
+            if (options.writeBaseline != null) {
+                Baseline.write(options.writeBaseline, findings);
+                out.println("lint: wrote " + findings.size() + (findings.size() == 1 ? " finding" : " findings") + " to the baseline "
+                        + options.writeBaseline);
+                return PASSED;
+            }
+            int known = 0;
+            if (options.baseline != null) {
+                Baseline baseline = Baseline.read(options.baseline);
+                int before = findings.size();
+                findings.removeIf(baseline::knows);
+                known = before - findings.size();
+            }
+            LintReport report = new LintReport(rules.description(), options.failOn, files.size(), findings, known);
+            switch (options.format) {
+                case "json" -> report.printJson(out);
+                case "sarif" -> Sarif.print(report, out);
+                case "github" -> GithubAnnotations.print(report, out);
+                default -> report.printText(out);
             }
             return report.failed() ? FAILED : PASSED;
         } catch (RuleFileException e) {
@@ -149,7 +166,9 @@ public final class Lint {
     private static final class Options {
         String profile;
         String rules;
-        boolean json;
+        String format = "text";
+        Path baseline;
+        Path writeBaseline;
         Action failOn = Action.BLOCK;
         final List<Path> paths = new ArrayList<>();
 
@@ -166,10 +185,16 @@ public final class Lint {
                         break;
                     case "--format":
                         String format = value(args, ++i, arg);
-                        if (!format.equals("text") && !format.equals("json")) {
-                            throw new IllegalArgumentException("--format must be text or json, not '" + format + "'");
+                        if (!List.of("text", "json", "sarif", "github").contains(format)) {
+                            throw new IllegalArgumentException("--format must be text, json, sarif or github, not '" + format + "'");
                         }
-                        options.json = format.equals("json");
+                        options.format = format;
+                        break;
+                    case "--baseline":
+                        options.baseline = Path.of(value(args, ++i, arg));
+                        break;
+                    case "--write-baseline":
+                        options.writeBaseline = Path.of(value(args, ++i, arg));
                         break;
                     case "--fail-on":
                         String level = value(args, ++i, arg);

@@ -7,14 +7,16 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The findings of one {@code lint} run and their two renderings: text for people, JSON for CI tools.
+ * The findings of one {@code lint} run and their renderings: text for people, JSON for CI tools ({@link Sarif} and
+ * {@link GithubAnnotations} for code scanning and workflow annotations).
  *
  * @param rules    which rules judged, e.g. {@code profile migration}
  * @param failOn   the least severe action that fails the run
  * @param files    how many files were judged
- * @param findings in file order, then statement order
+ * @param findings in file order, then statement order; without those the baseline knows
+ * @param known    how many findings the baseline knew, and were left out
  */
-record LintReport(String rules, Action failOn, int files, List<Located> findings) {
+record LintReport(String rules, Action failOn, int files, List<Located> findings, int known) {
 
     /** A finding with its place in a file (line and column 1-based, of the statement's first token). */
     record Located(Path file, int line, int column, Finding finding) {
@@ -25,17 +27,22 @@ record LintReport(String rules, Action failOn, int files, List<Located> findings
     }
 
     void printText(PrintStream out) {
-        int blocks = 0;
         for (Located located : findings) {
             Finding finding = located.finding();
-            blocks += finding.action() == Action.BLOCK ? 1 : 0;
             out.println(located.file() + ":" + located.line() + ":" + located.column() + ": " + finding.action().label()
                     + " " + finding.ruleId() + ": " + finding.detail());
             out.println("    fix: " + finding.rule().fix());
         }
-        out.println(files + (files == 1 ? " file, " : " files, ") + findings.size()
+        out.println(summary());
+    }
+
+    /** The closing line: counts, rules, verdict. */
+    String summary() {
+        long blocks = findings.stream().filter(located -> located.finding().action() == Action.BLOCK).count();
+        return files + (files == 1 ? " file, " : " files, ") + findings.size()
                 + (findings.size() == 1 ? " finding" : " findings") + " (" + blocks + " block, " + (findings.size() - blocks)
-                + " warn) under " + rules + "; fails on " + failOn.label() + ": " + (failed() ? "FAILED" : "passed"));
+                + " warn" + (known > 0 ? "; " + known + " more known from the baseline" : "") + ") under " + rules
+                + "; fails on " + failOn.label() + ": " + (failed() ? "FAILED" : "passed");
     }
 
     void printJson(PrintStream out) {
