@@ -44,7 +44,7 @@ class StatementJudgeTest {
             "CREATE VIEW v AS SELECT id FROM t                   | ddl.other",
             "ALTER TABLE t ENGINE=MyISAM                         | ddl.other",
             "UPDATE orders SET paid = 1                          | dml.no-where",
-            "DELETE FROM orders LIMIT 10                         | dml.no-where",
+            "DELETE FROM orders ORDER BY id LIMIT 10             | dml.no-where",
             "SELECT 'unterminated FROM t                         | query.unparseable",
     })
     void eachStatementRuleFiresInProduction(String sql, String ruleId) {
