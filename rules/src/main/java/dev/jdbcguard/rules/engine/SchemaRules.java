@@ -9,8 +9,10 @@ import dev.jdbcguard.rules.schema.Column;
 import dev.jdbcguard.rules.schema.ColumnType;
 import dev.jdbcguard.rules.schema.DdlReader;
 import dev.jdbcguard.rules.schema.Index;
+import dev.jdbcguard.rules.schema.OnlineDdl;
 import dev.jdbcguard.rules.schema.Schema;
 import dev.jdbcguard.rules.schema.SchemaChange;
+import dev.jdbcguard.rules.schema.ServerVersion;
 import dev.jdbcguard.rules.schema.Table;
 import dev.jdbcguard.rules.schema.TypeChange;
 import dev.jdbcguard.rules.sql.StatementInfo;
@@ -50,6 +52,14 @@ public final class SchemaRules {
      * @param judgement the statement rules' judgement of one statement (as {@code lint} slices a file)
      */
     public static Result judge(Judgement judgement, Schema before) {
+        return judge(judgement, before, ServerVersion.DEFAULT);
+    }
+
+    /**
+     * As {@link #judge(Judgement, Schema)}, and every finding on an {@code ALTER TABLE} says how {@code server} runs
+     * it ({@link OnlineDdl}: INSTANT, INPLACE or COPY, whether writes are blocked, the clause to state).
+     */
+    public static Result judge(Judgement judgement, Schema before, ServerVersion server) {
         SchemaChange change = DdlReader.read(judgement.sql());
         if (change == null) {
             return new Result(judgement.verdict(), before);
@@ -57,7 +67,12 @@ public final class SchemaRules {
         Schema after = before.apply(change);
         Judging judging = new Judging(judgement, before);
         judging.judge(change, after);
-        return new Result(judging.verdict(), after);
+        String algorithm = null;
+        if (change instanceof SchemaChange.AlterTable alter) {
+            OnlineDdl.Verdict verdict = OnlineDdl.classify(alter.ops(), before.table(alter.table()), server);
+            algorithm = verdict == null ? null : verdict.describe(server);
+        }
+        return new Result(judging.verdict(algorithm), after);
     }
 
     /** The findings of one statement being collected. */
@@ -195,7 +210,8 @@ public final class SchemaRules {
             details.computeIfAbsent(ruleId, id -> new ArrayList<>()).add(detail);
         }
 
-        Verdict verdict() {
+        /** The findings; each with {@code [algorithm]} appended to its detail when that is not null. */
+        Verdict verdict(String algorithm) {
             List<StatementInfo> statements = judgement.classification().statements();
             StatementInfo statement = statements.isEmpty() ? null : statements.get(0);
             List<Finding> findings = new ArrayList<>();
@@ -220,6 +236,10 @@ public final class SchemaRules {
                 String detail = String.join("; ", entry.getValue()) + " on " + table;
                 findings.add(Finding.of(config.rule(), action, detail, table, statement == null ? judgement.fingerprint() : statement.fingerprint(),
                         0, statement == null ? 0 : statement.startOffset()));
+            }
+            if (algorithm != null) {
+                findings.replaceAll(f -> Finding.of(f.rule(), f.action(), f.detail() + " [" + algorithm + "]", f.table(),
+                        f.fingerprint(), f.statementIndex(), f.startOffset()));
             }
             return findings.isEmpty() ? Verdict.PASS : Verdict.Findings.of(findings);
         }

@@ -96,7 +96,7 @@ public final class RuleReference {
             rules and prints one finding per line, then the fix:
 
             ```
-            examples/db/migration/V3__drop_legacy_columns.sql:3:1: warn ddl.drop-column: ALTER TABLE DROP COLUMN on customers
+            examples/db/migration/V3__drop_legacy_columns.sql:3:1: warn ddl.drop-column: ALTER TABLE DROP COLUMN on customers [MySQL 8.0: INSTANT, writes allowed; state ALGORITHM=INSTANT]
                 fix: Expand/contract: stop reading and writing the column (and remove it from ORM mappings) in one release, drop it in a later migration.
             ```
 
@@ -127,6 +127,18 @@ public final class RuleReference {
             safe: `MODIFY id BIGINT` on an `INT` column passes, `MODIFY note VARCHAR(10)` on a `VARCHAR(20)` is
             `ddl.lossy-type-change`. A table the replay never saw created (a baseline from before the first migration)
             is unknown: `ddl.modify-column` fires as without a model and its detail says the change was not judged.
+
+            Every finding on an `ALTER TABLE` ends with how the target server runs it, e.g.
+            `[MySQL 8.0: COPY, writes blocked; on a large table use gh-ost, ...]` or
+            `[MariaDB 10.11: INSTANT, writes allowed; state ALGORITHM=INSTANT]`. `--server mysql-8.0.40` or
+            `--server mariadb-10.11` names the target (default: the latest MySQL 8.0). The answers follow the servers'
+            online DDL tables and are checked against MariaDB 10.11 for a table of operations, each run with
+            `ALGORITHM=INSTANT`, `ALGORITHM=INPLACE` and `LOCK=NONE`. Where MySQL 8.0 differs from MariaDB 10.11: ADD
+            COLUMN is INSTANT only since 8.0.12 (at the end) and 8.0.29 (anywhere), DROP COLUMN since 8.0.29, RENAME
+            COLUMN since 8.0.28; extending a VARCHAR is INPLACE (and COPY when its length prefix grows past 255 bytes)
+            where MariaDB does it instantly; moving a column, changing the table's default charset and renaming an
+            index are INPLACE where MariaDB is INSTANT. A clause the model cannot classify (partitioning, generated
+            columns, a column of a table it does not know) gets no note.
             """;
 
     private RuleReference() {

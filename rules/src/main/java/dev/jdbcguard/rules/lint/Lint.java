@@ -8,6 +8,7 @@ import dev.jdbcguard.rules.engine.StatementJudge;
 import dev.jdbcguard.rules.file.RuleFileException;
 import dev.jdbcguard.rules.file.RuleSelection;
 import dev.jdbcguard.rules.schema.Schema;
+import dev.jdbcguard.rules.schema.ServerVersion;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -44,12 +45,14 @@ public final class Lint {
 
     public static final String USAGE = String.join("\n",
             "usage: lint [--profile P] [--rules FILE] [--format text|json|sarif|github] [--fail-on block|warn]",
-            "            [--baseline FILE | --write-baseline FILE] PATH...",
+            "            [--server mysql-8.0.40|mariadb-10.11] [--baseline FILE | --write-baseline FILE] PATH...",
             "  PATH              a .sql file, or a directory searched recursively for *.sql",
             "  --profile P       built-in profile: production (default), planetscale, development, migration",
             "                    (else JDBC_GUARD_PROFILE)",
             "  --rules FILE      a rule file (else JDBC_GUARD_RULES); its 'extends' wins over --profile",
             "  --format F        text (default), json, sarif (SARIF 2.1.0) or github (workflow annotations)",
+            "  --server S        the target server, for how each ALTER runs (INSTANT/INPLACE/COPY): mysql-X.Y[.Z]",
+            "                    or mariadb-X.Y[.Z] (default: the latest MySQL 8.0)",
             "  --baseline FILE   leave out the findings FILE knows (by rule, file and statement fingerprint)",
             "  --write-baseline FILE  write every finding to FILE as the new baseline and pass",
             "  --fail-on A       exit 1 when a finding is at least A: block (default) or warn",
@@ -85,7 +88,7 @@ public final class Lint {
             List<LintReport.Located> findings = new ArrayList<>();
             Schema schema = Schema.EMPTY;
             for (Path file : files) {
-                schema = judge(file, rules, schema, findings);
+                schema = judge(file, rules, schema, options.server, findings);
             }
             if (options.writeBaseline != null) {
                 Baseline.write(options.writeBaseline, findings);
@@ -118,10 +121,10 @@ public final class Lint {
     }
 
     /** Judges the statements of {@code file} in order against the schema they build; the schema after them. */
-    private static Schema judge(Path file, RuleSet rules, Schema schema, List<LintReport.Located> findings) {
+    private static Schema judge(Path file, RuleSet rules, Schema schema, ServerVersion server, List<LintReport.Located> findings) {
         String sql = read(file);
         for (StatementSlicer.Slice slice : StatementSlicer.slice(sql)) {
-            SchemaRules.Result judged = SchemaRules.judge(StatementJudge.judge(slice.text(), rules), schema);
+            SchemaRules.Result judged = SchemaRules.judge(StatementJudge.judge(slice.text(), rules), schema, server);
             schema = judged.after();
             for (Finding finding : judged.verdict().findings()) {
                 int offset = slice.offset() + finding.startOffset();
@@ -169,6 +172,7 @@ public final class Lint {
         String format = "text";
         Path baseline;
         Path writeBaseline;
+        ServerVersion server = ServerVersion.DEFAULT;
         Action failOn = Action.BLOCK;
         final List<Path> paths = new ArrayList<>();
 
@@ -189,6 +193,9 @@ public final class Lint {
                             throw new IllegalArgumentException("--format must be text, json, sarif or github, not '" + format + "'");
                         }
                         options.format = format;
+                        break;
+                    case "--server":
+                        options.server = ServerVersion.parse(value(args, ++i, arg));
                         break;
                     case "--baseline":
                         options.baseline = Path.of(value(args, ++i, arg));

@@ -36,14 +36,46 @@ class LintSchemaTest {
         Files.writeString(dir.resolve(name), sql, StandardCharsets.UTF_8);
     }
 
+    /** The finding lines, without the algorithm note of ALTER findings (its own tests below pin it). */
     private static String findingLines(String output) {
         StringBuilder lines = new StringBuilder();
         for (String line : output.split("\n")) {
             if (line.contains(": warn ") || line.contains(": block ")) {
-                lines.append(line.substring(line.indexOf(".sql:") + 1)).append('\n');
+                lines.append(line.substring(line.indexOf(".sql:") + 1).replaceAll(" \\[(MySQL|MariaDB) [^\\]]*\\]$", "")).append('\n');
             }
         }
         return lines.toString();
+    }
+
+    @Test
+    void everyAlterFindingSaysHowTheTargetServerRunsIt() throws IOException {
+        migration("V1__t.sql", String.join("\n",
+                "CREATE TABLE t (id BIGINT PRIMARY KEY, note VARCHAR(20), qty INT NOT NULL);",
+                "ALTER TABLE t MODIFY note VARCHAR(10);",
+                "ALTER TABLE t ADD COLUMN tenant_id BIGINT NOT NULL FIRST;",
+                "ALTER TABLE t DROP COLUMN qty;", ""));
+        String mysql = lint("--profile", "migration");
+        assertThat(mysql).contains("VARCHAR(10): values longer than 10 characters are cut or refused on t [MySQL 8.0: COPY, writes blocked;"
+                        + " on a large table use gh-ost, pt-online-schema-change or a PlanetScale deploy request, else state ALGORITHM=COPY, LOCK=SHARED]")
+                .contains("ADD COLUMN tenant_id BIGINT NOT NULL without DEFAULT on t [MySQL 8.0: INSTANT, writes allowed; state ALGORITHM=INSTANT]")
+                .contains("ALTER TABLE DROP COLUMN on t [MySQL 8.0: INSTANT, writes allowed; state ALGORITHM=INSTANT]");
+        out.reset();
+        // Before 8.0.29 an ADD COLUMN not at the end, and any DROP COLUMN, rebuild the table in place.
+        assertThat(lint("--profile", "migration", "--server", "mysql-8.0.20"))
+                .contains("without DEFAULT on t [MySQL 8.0.20: INPLACE, writes allowed; state ALGORITHM=INPLACE, LOCK=NONE]")
+                .contains("ALTER TABLE DROP COLUMN on t [MySQL 8.0.20: INPLACE, writes allowed; state ALGORITHM=INPLACE, LOCK=NONE]");
+        out.reset();
+        assertThat(lint("--profile", "migration", "--server", "mariadb-10.11"))
+                .contains("ALTER TABLE DROP COLUMN on t [MariaDB 10.11: INSTANT, writes allowed; state ALGORITHM=INSTANT]");
+    }
+
+    @Test
+    void aBadServerIsBadInput() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Lint.run(List.of("--server", "oracle-19", dir.toString()), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of());
+        assertThat(status).isEqualTo(Lint.BAD_INPUT);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("server must look like mysql-8.0.40 or mariadb-10.11, not 'oracle-19'");
     }
 
     @Test

@@ -42,7 +42,7 @@ class LintTest {
     void migrationProfileWarnsOnTheDestructiveAndUnboundedStatementsOnly() {
         assertThat(lint("--profile", "migration", EXAMPLES)).isEqualTo(Lint.PASSED);
         assertThat(out()).isEqualTo(String.join("\n",
-                V3 + ":3:1: warn ddl.drop-column: ALTER TABLE DROP COLUMN on customers",
+                V3 + ":3:1: warn ddl.drop-column: ALTER TABLE DROP COLUMN on customers [MySQL 8.0: INSTANT, writes allowed; state ALGORITHM=INSTANT]",
                 "    fix: Expand/contract: stop reading and writing the column (and remove it from ORM mappings) in one release, drop it in a later migration.",
                 V3 + ":4:1: warn ddl.drop-table: DROP TABLE on legacy_orders",
                 "    fix: Stop all reads and writes in one release, then drop in a later migration (expand/contract); keep a backup.",
