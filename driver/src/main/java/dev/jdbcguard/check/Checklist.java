@@ -60,7 +60,7 @@ record Checklist(Server server, RuleSet rules, String schema) {
             try {
                 items.add(item.reader().read(this));
             } catch (Server.Unreadable e) {
-                items.add(unknown(item.id(), "cannot read it: " + e.getMessage(), item.unreadableFix()));
+                items.add(unknown(item.id(), e.getMessage(), item.unreadableFix()));
             }
         }
         return items;

@@ -31,12 +31,8 @@ final class SchemaItems {
         String fix = "Give every table a primary key (ALTER TABLE t ADD PRIMARY KEY (...), or an id column):"
                 + " row-based replication scans the whole table per changed row without one, gh-ost and"
                 + " pt-online-schema-change refuse it, and PlanetScale requires a unique NOT NULL key.";
-        if (rows.isEmpty()) {
-            return new Item("primary-keys", Status.PASS, "every table in " + checklist.schemaScope()
-                    + " has a primary key or a NOT NULL unique key", evidence, fix);
-        }
-        return new Item("primary-keys", Status.FAIL, rows.size() + " table(s) without a primary key or NOT NULL unique key",
-                evidence, fix);
+        return found("primary-keys", evidence, Status.FAIL, " table(s) without a primary key or NOT NULL unique key",
+                "every table in " + checklist.schemaScope() + " has a primary key or a NOT NULL unique key", fix);
     }
 
     static Item engines(Checklist checklist) throws SQLException, Server.Unreadable {
@@ -51,10 +47,8 @@ final class SchemaItems {
         }
         String fix = "Convert to InnoDB (ALTER TABLE t ENGINE=InnoDB, as an online schema change on a large table):"
                 + " other engines lose rows on a crash, take table locks, ignore transactions, and PlanetScale runs InnoDB only.";
-        if (rows.isEmpty()) {
-            return new Item("engines", Status.PASS, "every table in " + checklist.schemaScope() + " is InnoDB", evidence, fix);
-        }
-        return new Item("engines", Status.FAIL, rows.size() + " table(s) not on InnoDB", evidence, fix);
+        return found("engines", evidence, Status.FAIL, " table(s) not on InnoDB",
+                "every table in " + checklist.schemaScope() + " is InnoDB", fix);
     }
 
     static Item charsets(Checklist checklist) throws SQLException, Server.Unreadable {
@@ -83,12 +77,8 @@ final class SchemaItems {
         String fix = "Convert to utf8mb4 (ALTER TABLE t CONVERT TO CHARACTER SET utf8mb4, as an online schema change):"
                 + " latin1 and utf8mb3 cannot store emoji and many scripts, and a join between columns of different"
                 + " character sets cannot use an index.";
-        if (byTable.isEmpty()) {
-            return new Item("charsets", Status.PASS, "every table and text column in " + checklist.schemaScope()
-                    + " is utf8mb4", evidence, fix);
-        }
-        return new Item("charsets", Status.WARN, byTable.size() + " table(s) with a default or columns not in utf8mb4",
-                evidence, fix);
+        return found("charsets", evidence, Status.WARN, " table(s) with a default or columns not in utf8mb4",
+                "every table and text column in " + checklist.schemaScope() + " is utf8mb4", fix);
     }
 
     static Item foreignKeys(Checklist checklist) throws SQLException, Server.Unreadable {
@@ -110,6 +100,12 @@ final class SchemaItems {
                         + " allows (" + rule + ")"
                 : rows.size() + " foreign key(s), which " + rule + " reports";
         return new Item("foreign-keys", status, summary, evidence, fix);
+    }
+
+    /** Passes when nothing was found; otherwise {@code status}, "N" + {@code what}, one evidence line per table. */
+    private static Item found(String id, List<String> evidence, Status status, String what, String clean, String fix) {
+        return evidence.isEmpty() ? new Item(id, Status.PASS, clean, evidence, fix)
+                : new Item(id, status, evidence.size() + what, evidence, fix);
     }
 
     private static String name(Server.Row row) {

@@ -16,8 +16,6 @@ final class ServerItems {
     /** Accounts only the server's own host can use cannot be reached over a network, so TLS does not apply to them. */
     private static final List<String> LOCAL_HOSTS = List.of("localhost", "127.0.0.1", "::1");
     private static final List<String> SYSTEM_USERS = List.of("mariadb.sys", "mysql.sys", "mysql.session", "mysql.infoschema");
-    /** Share of max_connections in use at which the connections item warns, until a rule sets it. */
-    static final long DEFAULT_HEADROOM_PERCENT = 80;
     private static final long ONE_DAY_SECONDS = 86_400;
     private static final int LISTED = 10;
 
@@ -95,13 +93,15 @@ final class ServerItems {
         long max = server.variable("max_connections").map(Long::parseLong).orElse(0L);
         long connected = server.statusNumber("Threads_connected");
         long maxUsed = server.statusNumber("Max_used_connections");
-        long percent = DEFAULT_HEADROOM_PERCENT;
+        // The same share the guard warns at while running, so check and the running fleet agree.
+        long percent = checklist.rule(RuleCatalog.CONN_SERVER_HEADROOM).count("percent");
         List<String> evidence = new ArrayList<>();
         evidence.add("max_connections=" + max + ", Threads_connected=" + connected + " (" + share(connected, max) + ")");
         evidence.add("Max_used_connections=" + maxUsed + " (" + share(maxUsed, max) + ")"
                 + server.status("Max_used_connections_time").map(t -> " at " + t).orElse(" (this server does not record when)"));
         evidence.add("Aborted_connects=" + server.statusNumber("Aborted_connects") + " of Connections="
                 + server.statusNumber("Connections"));
+        evidence.add("conn.server-headroom percent=" + percent);
         evidence.add("max_user_connections=" + server.variable("max_user_connections").orElse("?") + " (0 = no per-login cap)");
         RuleConfig cap = checklist.rule(RuleCatalog.CONN_CAP);
         long perInstance = cap.enabled() ? cap.count("max") : 0;

@@ -27,10 +27,6 @@ final class WorkloadItems {
 
     static Item unindexedDigests(Checklist checklist) throws SQLException, Server.Unreadable {
         String id = "unindexed-digests";
-        String off = performanceSchemaOff(checklist.server());
-        if (off != null) {
-            return Checklist.unknown(id, off, DIGEST_GRANT);
-        }
         long minRows = checklist.rule(RuleCatalog.QUERY_UNINDEXED).count("min-rows");
         List<Server.Row> rows = digests(checklist, "(SUM_NO_INDEX_USED > 0 OR SUM_NO_GOOD_INDEX_USED > 0)");
         List<String> found = new ArrayList<>();
@@ -64,10 +60,6 @@ final class WorkloadItems {
 
     static Item slowDigests(Checklist checklist) throws SQLException, Server.Unreadable {
         String id = "slow-digests";
-        String off = performanceSchemaOff(checklist.server());
-        if (off != null) {
-            return Checklist.unknown(id, off, DIGEST_GRANT);
-        }
         Duration threshold = checklist.rule(RuleCatalog.QUERY_SLOW).duration("threshold");
         List<Server.Row> rows = digests(checklist, "AVG_TIMER_WAIT > " + threshold.toMillis() * PICOS_PER_MILLI);
         List<String> evidence = new ArrayList<>();
@@ -115,17 +107,17 @@ final class WorkloadItems {
                 + threshold + " s or more (tx.long threshold)", limit(evidence), fix);
     }
 
-    /** The reason the digest items cannot run, or {@code null} when performance_schema is on. */
-    private static String performanceSchemaOff(Server server) {
-        String value = server.variable("performance_schema").orElse(null);
-        if (value == null) {
-            return "this server has no performance_schema";
-        }
-        return value.equalsIgnoreCase("ON") ? null
-                : "performance_schema is OFF on this server, so it keeps no statement digests";
-    }
-
+    /**
+     * The application's statement shapes matching {@code condition}, slowest total first.
+     *
+     * @throws Server.Unreadable also when performance_schema is off or absent, which keeps no digests
+     */
     private static List<Server.Row> digests(Checklist checklist, String condition) throws SQLException, Server.Unreadable {
+        String performanceSchema = checklist.server().variable("performance_schema").orElse(null);
+        if (performanceSchema == null || !performanceSchema.equalsIgnoreCase("ON")) {
+            throw new Server.Unreadable(performanceSchema == null ? "this server has no performance_schema"
+                    : "performance_schema is OFF on this server, so it keeps no statement digests");
+        }
         StringBuilder sql = new StringBuilder("SELECT SCHEMA_NAME, DIGEST_TEXT, COUNT_STAR, SUM_TIMER_WAIT, AVG_TIMER_WAIT,"
                 + " MAX_TIMER_WAIT, SUM_ROWS_EXAMINED, SUM_ROWS_SENT, SUM_NO_INDEX_USED, SUM_NO_GOOD_INDEX_USED"
                 + " FROM performance_schema.events_statements_summary_by_digest WHERE DIGEST_TEXT IS NOT NULL AND ")

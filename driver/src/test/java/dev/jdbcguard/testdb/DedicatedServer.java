@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A local throwaway server (without TLS) that belongs to one test class alone, for tests that change global state
+ * A throwaway server (without TLS) that belongs to one test class alone, for tests that change global state
  * the shared servers must not see ({@code SET GLOBAL max_connections}, long transactions, start-up options such as
  * {@code --performance-schema=ON}). It costs a server start (seconds): use it only for such tests. The caller closes
  * it, which stops the server and deletes its files.
@@ -30,6 +30,19 @@ public final class DedicatedServer implements AutoCloseable {
     public static Optional<DedicatedServer> start(String... serverOptions) {
         Optional<ServerBinaries> binaries = ServerBinaries.find(System.getenv("PATH"));
         return binaries.map(b -> new DedicatedServer(LocalServer.start(b, false, List.of(serverOptions))));
+    }
+
+    /**
+     * Starts MySQL {@value ContainerServer#IMAGE} through Testcontainers with {@code serverOptions} appended to its
+     * command line, whatever the local servers: the other server family's performance_schema and variables.
+     *
+     * @return empty when there is no Docker engine (the caller skips, saying so)
+     */
+    public static Optional<DedicatedServer> startMySqlContainer(String... serverOptions) {
+        if (!ContainerServer.dockerAvailable()) {
+            return Optional.empty();
+        }
+        return Optional.of(new DedicatedServer(ContainerServer.start(false, List.of(serverOptions))));
     }
 
     /** The server as the tests see it; {@link TestDatabase#tlsAvailable()} is false. */
