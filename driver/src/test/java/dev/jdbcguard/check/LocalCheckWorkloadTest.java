@@ -13,6 +13,6 @@ class LocalCheckWorkloadTest extends CheckWorkloadContract {
 
     @Override
     String unavailableReason() {
-        return "no local mariadbd/mysqld to start a dedicated server with";
+        return "neither a local mariadbd/mysqld nor the embedded MariaDB to start a dedicated server with";
     }
 }

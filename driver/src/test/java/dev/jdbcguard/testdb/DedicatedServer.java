@@ -22,13 +22,17 @@ public final class DedicatedServer implements AutoCloseable {
     }
 
     /**
-     * Starts a local {@code mariadbd}/{@code mysqld} with {@code serverOptions} appended to its command line.
+     * Starts a local {@code mariadbd}/{@code mysqld}, else the embedded MariaDB, with {@code serverOptions} appended
+     * to its command line.
      *
-     * @return empty when no local server binary is installed (the caller skips, saying so)
-     * @throws IllegalStateException when the server is installed but does not start, with its log tail
+     * @return empty when neither is available here (the caller skips, saying so)
+     * @throws IllegalStateException when the server is there but does not start, with its log tail
      */
     public static Optional<DedicatedServer> start(String... serverOptions) {
         Optional<ServerBinaries> binaries = ServerBinaries.find(System.getenv("PATH"));
+        if (binaries.isEmpty() && EmbeddedBinaries.unavailableReason() == null) {
+            binaries = Optional.of(EmbeddedBinaries.unpack());
+        }
         return binaries.map(b -> new DedicatedServer(LocalServer.start(b, false, List.of(serverOptions))));
     }
 
