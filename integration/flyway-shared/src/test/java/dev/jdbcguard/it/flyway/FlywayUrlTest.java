@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.jdbcguard.testdb.CauseChain;
 import dev.jdbcguard.testdb.FrameworkUrls;
 import dev.jdbcguard.testdb.TestDatabase;
 import dev.jdbcguard.testdb.TestDatabaseExtension;
@@ -63,7 +64,7 @@ class FlywayUrlTest {
         Flyway flyway = configure(t).dataSource(FrameworkUrls.verifiedTls(db, "mysql", ""), db.app().user(), db.app().password()).load();
         Throwable refused = catchThrowable(flyway::migrate);
         assertThat(refused).isInstanceOf(FlywayException.class);
-        assertThat(messages(refused)).contains("[jdbc-guard] ddl.create-table: CREATE TABLE on");
+        assertThat(CauseChain.messages(refused)).contains("[jdbc-guard] ddl.create-table: CREATE TABLE on");
         try (Connection connection = flyway.getConfiguration().getDataSource().getConnection();
                 Statement statement = connection.createStatement()) {
             assertThatThrownBy(() -> statement.executeUpdate("DELETE FROM " + t + "_orders"))
@@ -87,14 +88,5 @@ class FlywayUrlTest {
             rows.next();
             return rows.getInt(1);
         }
-    }
-
-    /** Every message of the cause chain, one per line: Flyway wraps the driver's exception. */
-    private static String messages(Throwable thrown) {
-        StringBuilder all = new StringBuilder();
-        for (Throwable t = thrown; t != null; t = t.getCause()) {
-            all.append(t.getMessage()).append('\n');
-        }
-        return all.toString();
     }
 }
