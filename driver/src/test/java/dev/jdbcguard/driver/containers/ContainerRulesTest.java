@@ -59,7 +59,9 @@ class ContainerRulesTest {
         if (!dockerAvailable()) {
             // Without Docker the failure is Testcontainers' own: its driver took the URL, the guard found it.
             Throwable refused = catchThrowable(() -> DriverManager.getConnection(url).close());
-            assertThat(refused).isInstanceOf(SQLException.class);
+            assertThat(refused).as("only SQLException leaves connect").isInstanceOf(SQLException.class);
+            assertThat(refused.getCause()).isNotNull();
+            assertThat(refused.getCause().getStackTrace()[0].getClassName()).startsWith("org.testcontainers.");
             assertThat(CauseChain.messages(refused)).doesNotContain("no registered JDBC driver");
             String reason = "Docker engine absent: the Testcontainers mysql:8.4 container cannot start on this machine"
                     + " (its driver was reached: " + refused.getMessage() + ")";
