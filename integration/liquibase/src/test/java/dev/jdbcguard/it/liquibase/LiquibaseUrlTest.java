@@ -57,7 +57,9 @@ class LiquibaseUrlTest {
     @Test
     void productionRefusesLiquibasesDdlWithTheGuardsMessage(TestDatabase db) {
         Throwable refused = catchThrowable(() -> update(db, FrameworkUrls.verifiedTls(db, "mysql", ""), "production"));
-        assertThat(CauseChain.messages(refused)).contains("[jdbc-guard] ddl.create-table: CREATE TABLE on production_changeloglock");
+        // Liquibase may qualify its lock table with the schema: the table name, not its spelling, is what is pinned
+        assertThat(CauseChain.messages(refused)).contains("[jdbc-guard] ddl.create-table: CREATE TABLE on")
+                .containsIgnoringCase("production_changeloglock");
     }
 
     /** This module has no MariaDB Connector/J: the guard names it, through Liquibase, instead of trying another driver. */
