@@ -22,6 +22,9 @@ import dev.jdbcguard.rules.file.RuleFiles;
 import dev.jdbcguard.rules.file.RuleFileException;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The guard for one rule selection: joins the driver's hook to the rules and the checks. Owns the
@@ -43,9 +46,13 @@ import java.sql.SQLWarning;
  */
 public final class GuardEngine implements ConnectionHookFactory, AutoCloseable {
 
+    /** The guard's root logger: its one line that says it is on. */
+    private static final Logger LOG = LoggerFactory.getLogger("jdbcguard");
     /** Schema scripts are a few hundred statements, run once. */
     private static final long SCHEMA_SCRIPT_CACHE = 1_000;
 
+    private final EngineSettings settings;
+    private final AtomicBoolean announced = new AtomicBoolean();
     private final RuleSource source;
     private final StatementJudge judge;
     private final WarningReporter reporter;
@@ -88,6 +95,7 @@ public final class GuardEngine implements ConnectionHookFactory, AutoCloseable {
     }
 
     private GuardEngine(EngineSettings settings, RuleSource source, StatementJudge schemaScripts) {
+        this.settings = settings;
         this.source = source;
         this.schemaScripts = schemaScripts;
         this.judge = new StatementJudge(source, settings.cacheSize());
@@ -112,11 +120,26 @@ public final class GuardEngine implements ConnectionHookFactory, AutoCloseable {
             Target target = url == null ? null : Target.of(url, request.properties());
             TargetMetrics timings = target == null ? metrics.target("data-source", 0, null)
                     : metrics.target(target.host(), target.port(), target.database());
+            if (!announced.get() && announced.compareAndSet(false, true)) {
+                announce(target);
+            }
             return new EngineHook(this, timings, connection, queries.open(request));
         } catch (SQLException | RuntimeException e) {
             connection.connectFailed(e);
             throw e;
         }
+    }
+
+    /**
+     * Says once, at the first connect the connection rules let through, that the guard is in the path and
+     * with which rules: {@code jdbc-guard active for app@db:3306/shop: profile production, rules built-in}.
+     * A rule file is named with the profile it extends, as its rule set describes itself.
+     */
+    private void announce(Target target) {
+        var selection = settings.selection();
+        String rules = selection.rulesFile() == null ? "profile " + selection.profile() + ", rules built-in"
+                : "rules " + source.current().description();
+        LOG.info("jdbc-guard active for {}: {}", target == null ? "a wrapped DataSource" : target, rules);
     }
 
     RuleSource rules() {
