@@ -88,7 +88,7 @@ final class ServerItems {
         return new Item("tls", Status.PASS, "every network login requires TLS; this session: " + version, evidence, fix);
     }
 
-    static Item connections(Checklist checklist) {
+    static Item connections(Checklist checklist) throws SQLException {
         Server server = checklist.server();
         long max = server.variable("max_connections").map(Long::parseLong).orElse(0L);
         long connected = server.statusNumber("Threads_connected");
@@ -103,6 +103,7 @@ final class ServerItems {
                 + server.statusNumber("Connections"));
         evidence.add("conn.server-headroom percent=" + percent);
         evidence.add("max_user_connections=" + server.variable("max_user_connections").orElse("?") + " (0 = no per-login cap)");
+        evidence.add(perLoginCaps(server));
         RuleConfig cap = checklist.rule(RuleCatalog.CONN_CAP);
         long perInstance = cap.enabled() ? cap.count("max") : 0;
         long instances = perInstance > 0 ? max / perInstance : 0;
@@ -131,6 +132,20 @@ final class ServerItems {
         }
         return new Item("connections", Status.PASS, connected + " of " + max + " connections open (" + share(connected, max)
                 + "), peak " + maxUsed, evidence, fix);
+    }
+
+    /** The logins with a connection cap of their own ({@code MAX_USER_CONNECTIONS}), one evidence line. */
+    private static String perLoginCaps(Server server) throws SQLException {
+        try {
+            List<String> capped = new ArrayList<>();
+            for (Server.Row row : server.query("SELECT user, host, max_user_connections FROM mysql.user"
+                    + " WHERE max_user_connections > 0 ORDER BY user, host")) {
+                capped.add("'" + row.get("user") + "'@'" + row.get("host") + "' " + row.get("max_user_connections"));
+            }
+            return "logins with MAX_USER_CONNECTIONS: " + (capped.isEmpty() ? "none" : listed(capped));
+        } catch (Server.Unreadable e) {
+            return "logins with MAX_USER_CONNECTIONS: cannot read mysql.user: " + e.getMessage();
+        }
     }
 
     static Item backups(Checklist checklist) {

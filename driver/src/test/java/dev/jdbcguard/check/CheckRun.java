@@ -23,6 +23,13 @@ record CheckRun(int exit, String out, String err) {
      * it, with {@code options} before the URL.
      */
     static CheckRun as(TestDatabase db, TestDatabase.Credentials who, String database, String... options) {
+        List<String> args = new ArrayList<>(List.of(options));
+        args.addAll(List.of("--password-env", PASSWORD_VARIABLE, url(db, who, database)));
+        return run(args, Map.of(PASSWORD_VARIABLE, who.password()));
+    }
+
+    /** The guard URL of {@code database} with the login's user (never its password) and the TLS settings. */
+    static String url(TestDatabase db, TestDatabase.Credentials who, String database) {
         StringBuilder query = new StringBuilder("user=").append(encode(who.user()));
         if (db.tlsAvailable()) {
             Properties tls = db.tls("VERIFY_IDENTITY", who);
@@ -33,19 +40,21 @@ record CheckRun(int exit, String out, String err) {
         } else {
             query.append("&sslMode=DISABLED&allowPublicKeyRetrieval=true");
         }
-        String url = "jdbc:guard:mysql://" + db.host() + ":" + db.port() + "/" + database + "?" + query;
-        List<String> args = new ArrayList<>(List.of(options));
-        args.addAll(List.of("--password-env", PASSWORD_VARIABLE, url));
-        return run(args, Map.of(PASSWORD_VARIABLE, who.password()));
+        return "jdbc:guard:mysql://" + db.host() + ":" + db.port() + "/" + database + "?" + query;
     }
 
     static CheckRun run(List<String> args, Map<String, String> environment) {
+        return run(args, environment, prompt -> {
+            throw new AssertionError("check asked for a password although one was given: " + prompt);
+        });
+    }
+
+    static CheckRun run(List<String> args, Map<String, String> environment,
+                        java.util.function.Function<String, char[]> passwordPrompt) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = Check.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), environment, prompt -> {
-                    throw new AssertionError("check asked for a password although one was given: " + prompt);
-                });
+                new PrintStream(err, true, StandardCharsets.UTF_8), environment, passwordPrompt);
         return new CheckRun(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code check} on the shared test server: schemas of its own with planted problems and a clean one, read by the
@@ -54,6 +55,8 @@ class CheckSchemaTest {
     @Test
     void textListsEveryItemAndThePlantedTablesUnderTheirIds(TestDatabase db) {
         CheckRun run = CheckRun.as(db, db.admin(), PLANTED);
+        // The README's example is this output.
+        LoggerFactory.getLogger(CheckSchemaTest.class).info("check of the planted schema:\n{}", run.out());
 
         assertThat(run.exit()).as(run.toString()).isEqualTo(Check.FAILED);
         assertThat(run.err()).isEmpty();
@@ -149,6 +152,19 @@ class CheckSchemaTest {
         // What it may read is still judged.
         assertThat(items.status("primary-keys")).isEqualTo("PASS");
         assertThat(items.status("connections")).isEqualTo("PASS");
+    }
+
+    @Test
+    void withoutAPasswordInTheUrlOrTheEnvironmentItAsksTheTerminal(TestDatabase db) {
+        java.util.List<String> prompts = new java.util.ArrayList<>();
+        CheckRun run = CheckRun.run(java.util.List.of(CheckRun.url(db, db.admin(), CLEAN)), java.util.Map.of(), prompt -> {
+            prompts.add(prompt);
+            return db.admin().password().toCharArray();
+        });
+
+        assertThat(prompts).containsExactly("password for jdbc:mysql://" + db.host() + ":" + db.port() + "/" + CLEAN + ": ");
+        assertThat(run.out()).as(run.toString()).contains("as " + db.admin().user() + "@");
+        assertThat(run.exit()).isIn(Check.PASSED, Check.FAILED);
     }
 
     @Test

@@ -70,6 +70,7 @@ abstract class CheckWorkloadContract {
                 sql.execute("CREATE USER 'check_reader'@'" + host + "' IDENTIFIED BY '" + reader.password() + "'");
                 sql.execute("GRANT SELECT, PROCESS ON *.* TO 'check_reader'@'" + host + "'");
             }
+            sql.execute("ALTER USER '" + db.app().user() + "'@'%' WITH MAX_USER_CONNECTIONS 50");
             sql.execute("USE " + db.database());
             sql.execute("CREATE TABLE orders (id INT PRIMARY KEY, note VARCHAR(20) NOT NULL) CHARACTER SET utf8mb4");
             sql.execute("CREATE TABLE tiny (id INT PRIMARY KEY, label VARCHAR(20)) CHARACTER SET utf8mb4");
@@ -130,6 +131,12 @@ abstract class CheckWorkloadContract {
         if (server != null) {
             server.close();
         }
+    }
+
+    /** Production rules without TLS (this server has none), with conn.server-headroom read every {@code interval}. */
+    private static Path headroomRules(Path file, String interval) throws IOException {
+        return Files.writeString(file, "extends: production\nrules:\n  tls: off\n"
+                + "  conn.server-headroom: {action: warn, interval: " + interval + "}\n");
     }
 
     private String guardUrl(Path rules) {
@@ -197,6 +204,7 @@ abstract class CheckWorkloadContract {
         ReportItems items = ReportItems.text(run.out());
 
         assertThat(items.status("monitoring")).as(run.toString()).isEqualTo("PASS");
+        assertThat(items.block("connections")).contains("logins with MAX_USER_CONNECTIONS: '" + db.app().user() + "'@'%' 50");
         assertThat(items.status("backups")).isEqualTo("PASS");
         assertThat(items.block("backups")).contains("log_bin=ON", "binlog_format=ROW", "168 h");
         // Started without TLS on purpose.
@@ -245,12 +253,7 @@ abstract class CheckWorkloadContract {
 
     @Test
     void theRunningGuardWarnsWhenTheServerNearsMaxConnectionsNamingBothNumbers(@TempDir Path dir) throws Exception {
-        Path rules = Files.writeString(dir.resolve("headroom.yaml"), String.join("\n",
-                "extends: production",
-                "rules:",
-                "  tls: off",
-                "  conn.server-headroom: {action: warn, interval: 1s}",
-                ""));
+        Path rules = headroomRules(dir.resolve("headroom.yaml"), "1s");
         List<Connection> held = new ArrayList<>();
         try (Connection admin = db.adminConnection(); Statement sql = admin.createStatement();
              AllLogs logs = new AllLogs()) {
@@ -281,12 +284,7 @@ abstract class CheckWorkloadContract {
 
     @Test
     void theRunningGuardReadsTheServerAtMostOncePerIntervalAndStaysQuietWithRoomLeft(@TempDir Path dir) throws Exception {
-        Path rules = Files.writeString(dir.resolve("quiet.yaml"), String.join("\n",
-                "extends: production",
-                "rules:",
-                "  tls: off",
-                "  conn.server-headroom: {action: warn, interval: 1h}",
-                ""));
+        Path rules = headroomRules(dir.resolve("quiet.yaml"), "1h");
         try (AllLogs logs = new AllLogs();
              Connection guarded = DriverManager.getConnection(guardUrl(rules), login(reader))) {
             int before = headroomReads(reader.user()).size();

@@ -58,6 +58,10 @@ public final class Connector {
         Connection raw;
         try {
             raw = target.connect(request);
+        } catch (RuntimeException e) {
+            // JDBC callers handle SQLException only (Testcontainers' driver throws IllegalStateException without Docker)
+            hook.connectFailed(e);
+            throw new SQLException("[jdbc-guard] the target failed to connect: " + e, "08001", e);
         } catch (Throwable t) {
             hook.connectFailed(t);
             throw t;

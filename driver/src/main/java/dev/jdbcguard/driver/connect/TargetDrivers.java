@@ -39,11 +39,24 @@ public final class TargetDrivers {
                     ? "[jdbc-guard] the registered driver for " + targetScheme + "... does not accept the rest of this"
                             + " URL (the target of " + guardScheme + "); write " + guardScheme + "//host:port/database"
                     : "[jdbc-guard] no registered JDBC driver accepts " + targetScheme + "... (the target of "
-                            + guardScheme + "); put the target driver (e.g. com.mysql:mysql-connector-j or"
-                            + " org.mariadb.jdbc:mariadb-java-client) on the classpath", "08001", e);
+                            + guardScheme + "); " + whatToAdd(targetScheme), "08001", e);
         }
         byScheme.put(targetScheme, new WeakReference<>(driver));
         return driver;
+    }
+
+    /** The artifact that brings the driver of a well-known scheme, else what kind of thing is missing. */
+    static String whatToAdd(String targetScheme) {
+        String artifact = switch (targetScheme) {
+            case "jdbc:mysql:" -> "com.mysql:mysql-connector-j";
+            case "jdbc:mariadb:" -> "org.mariadb.jdbc:mariadb-java-client";
+            // Testcontainers' ContainerDatabaseDriver, which each database's module brings
+            case "jdbc:tc:" -> "org.testcontainers:testcontainers-mysql (Testcontainers' JDBC driver)";
+            default -> null;
+        };
+        return artifact == null
+                ? "put the target driver (e.g. com.mysql:mysql-connector-j or org.mariadb.jdbc:mariadb-java-client) on the classpath"
+                : "add " + artifact + " to the classpath";
     }
 
     /** Whether a registered driver takes the scheme in its usual form, {@code <scheme>//host/database}. Cold path. */

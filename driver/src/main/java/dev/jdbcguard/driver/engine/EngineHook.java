@@ -14,6 +14,7 @@ import dev.jdbcguard.rules.Action;
 import dev.jdbcguard.rules.RuleSource;
 import dev.jdbcguard.rules.engine.Judgement;
 import dev.jdbcguard.rules.engine.JudgementMemo;
+import dev.jdbcguard.rules.engine.StatementJudge;
 import dev.jdbcguard.rules.engine.Verdict;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -55,6 +56,8 @@ final class EngineHook implements ConnectionHook {
     private final StatementTimings timings;
     private final ConnectionHook connection;
     private final QueryCheckHook queries;
+    /** The judge of schema tools' statements ({@code guard.schema-scripts}), or null. */
+    private final StatementJudge schemaScripts;
     /** Where warnings go (set at {@link #connected}): the statement or connection whose call is running. */
     private WarningSink warnings;
 
@@ -71,6 +74,7 @@ final class EngineHook implements ConnectionHook {
         this.timings = target.openTimings();
         this.connection = connection;
         this.queries = queries;
+        this.schemaScripts = engine.schemaScripts();
     }
 
     @Override
@@ -105,7 +109,12 @@ final class EngineHook implements ConnectionHook {
         boolean preparing = source == SqlSource.PREPARE || source == SqlSource.PREPARE_CALL;
         Verdict verdict = judgement.verdict();
         if (verdict != Verdict.PASS) {
-            enforce(verdict, !preparing);
+            String tool = verdict.worst() == Action.BLOCK ? SchemaTools.caller() : null;
+            if (tool != null && schemaScripts != null) {
+                verdict = schemaScripts.judge(sql).verdict();
+                tool = null;
+            }
+            enforce(verdict, !preparing, tool);
         }
         if (preparing || source == SqlSource.BATCH_ADD) {
             return judgement;
@@ -113,15 +122,20 @@ final class EngineHook implements ConnectionHook {
         return queries.execute(judgement, sql, target, startNanos);
     }
 
-    /** Cold path: a statement some rule fired on. Blocks on the first {@code block} finding, else warns each. */
-    private void enforce(Verdict verdict, boolean warn) throws SQLException {
+    /**
+     * Cold path: a statement some rule fired on. Blocks on the first {@code block} finding, else warns each.
+     *
+     * @param tool the schema tool that ran a blocked statement, named in the fix with {@code guard.schema-scripts}; or null
+     */
+    private void enforce(Verdict verdict, boolean warn, String tool) throws SQLException {
         List<dev.jdbcguard.rules.engine.Finding> findings = verdict.findings();
         if (verdict.worst() == Action.BLOCK) {
             for (int i = 0; i < findings.size(); i++) {
                 dev.jdbcguard.rules.engine.Finding finding = findings.get(i);
                 if (finding.action() == Action.BLOCK) {
                     metrics.finding(finding.ruleId(), true);
-                    throw reporter.block(words(finding));
+                    Finding words = words(finding);
+                    throw reporter.block(tool == null ? words : SchemaTools.withFix(words, tool));
                 }
             }
         }

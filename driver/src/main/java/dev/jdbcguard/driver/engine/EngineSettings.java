@@ -18,8 +18,10 @@ import java.util.Map;
  * @param cacheSize      {@code guard.cache-size}: SQL strings whose judgement is cached
  * @param reloadInterval {@code guard.reload-interval}: how often the rule file is checked; zero never
  * @param warningWindow  {@code guard.warning-window}: deduplication window of the log lines
+ * @param schemaScripts  {@code guard.schema-scripts}: the profile for schema tools' statements, or {@code null}
  */
-public record EngineSettings(RuleSelection selection, long cacheSize, Duration reloadInterval, Duration warningWindow) {
+public record EngineSettings(RuleSelection selection, long cacheSize, Duration reloadInterval, Duration warningWindow,
+        String schemaScripts) {
 
     static final long DEFAULT_CACHE_SIZE = 10_000;
     static final Duration DEFAULT_RELOAD_INTERVAL = Duration.ofSeconds(2);
@@ -43,7 +45,8 @@ public record EngineSettings(RuleSelection selection, long cacheSize, Duration r
         }
         return new EngineSettings(selection, cacheSize,
                 duration(settings, GuardSetting.RELOAD_INTERVAL, DEFAULT_RELOAD_INTERVAL),
-                duration(settings, GuardSetting.WARNING_WINDOW, DEFAULT_WARNING_WINDOW));
+                duration(settings, GuardSetting.WARNING_WINDOW, DEFAULT_WARNING_WINDOW),
+                settings.get(GuardSetting.SCHEMA_SCRIPTS).map(String::strip).filter(name -> !name.isEmpty()).orElse(null));
     }
 
     private static Duration duration(GuardSettings settings, GuardSetting setting, Duration fallback) throws SQLException {

@@ -9,6 +9,7 @@ import dev.jdbcguard.driver.hook.ConnectionHook;
 import dev.jdbcguard.driver.hook.ConnectionHookFactory;
 import dev.jdbcguard.driver.metrics.GuardMetrics;
 import dev.jdbcguard.driver.metrics.TargetMetrics;
+import dev.jdbcguard.driver.url.GuardSetting;
 import dev.jdbcguard.driver.query.QueryChecks;
 import dev.jdbcguard.driver.warnings.AppFrames;
 import dev.jdbcguard.driver.warnings.Finding;
@@ -17,9 +18,13 @@ import dev.jdbcguard.rules.Rule;
 import dev.jdbcguard.rules.RuleCatalog;
 import dev.jdbcguard.rules.RuleSource;
 import dev.jdbcguard.rules.engine.StatementJudge;
+import dev.jdbcguard.rules.file.RuleFiles;
 import dev.jdbcguard.rules.file.RuleFileException;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The guard for one rule selection: joins the driver's hook to the rules and the checks. Owns the
@@ -41,12 +46,21 @@ import java.sql.SQLWarning;
  */
 public final class GuardEngine implements ConnectionHookFactory, AutoCloseable {
 
+    /** The guard's root logger: its one line that says it is on. */
+    private static final Logger LOG = LoggerFactory.getLogger("jdbcguard");
+    /** Schema scripts are a few hundred statements, run once. */
+    private static final long SCHEMA_SCRIPT_CACHE = 1_000;
+
+    private final EngineSettings settings;
+    private final AtomicBoolean announced = new AtomicBoolean();
     private final RuleSource source;
     private final StatementJudge judge;
     private final WarningReporter reporter;
     private final GuardMetrics metrics;
     private final ConnectionRules connections;
     private final QueryChecks queries;
+    /** Judges schema tools' statements ({@code guard.schema-scripts}); null when unset. */
+    private final StatementJudge schemaScripts;
 
     /**
      * Loads the selected rules and starts the components.
@@ -61,16 +75,29 @@ public final class GuardEngine implements ConnectionHookFactory, AutoCloseable {
         } catch (RuleFileException e) {
             throw new SQLException("[jdbc-guard] cannot load the rules: " + e.getMessage(), "08001", e);
         }
+        StatementJudge schemaScripts = null;
+        if (settings.schemaScripts() != null) {
+            try {
+                schemaScripts = new StatementJudge(RuleSource.fixed(RuleFiles.profile(settings.schemaScripts())),
+                        SCHEMA_SCRIPT_CACHE);
+            } catch (RuleFileException e) {
+                source.close();
+                throw new SQLException("[jdbc-guard] invalid " + GuardSetting.SCHEMA_SCRIPTS.key() + "='"
+                        + settings.schemaScripts() + "': " + e.problem(), "08001", e);
+            }
+        }
         try {
-            return new GuardEngine(settings, source);
+            return new GuardEngine(settings, source, schemaScripts);
         } catch (RuntimeException e) {
             source.close(); // its reload thread must not outlive an engine that never started
             throw e;
         }
     }
 
-    private GuardEngine(EngineSettings settings, RuleSource source) {
+    private GuardEngine(EngineSettings settings, RuleSource source, StatementJudge schemaScripts) {
+        this.settings = settings;
         this.source = source;
+        this.schemaScripts = schemaScripts;
         this.judge = new StatementJudge(source, settings.cacheSize());
         this.reporter = new WarningReporter(settings.warningWindow(), WarningReporter.DEFAULT_MAX_TRACKED,
                 AppFrames.defaults());
@@ -93,11 +120,26 @@ public final class GuardEngine implements ConnectionHookFactory, AutoCloseable {
             Target target = url == null ? null : Target.of(url, request.properties());
             TargetMetrics timings = target == null ? metrics.target("data-source", 0, null)
                     : metrics.target(target.host(), target.port(), target.database());
+            if (!announced.get() && announced.compareAndSet(false, true)) {
+                announce(target);
+            }
             return new EngineHook(this, timings, connection, queries.open(request));
         } catch (SQLException | RuntimeException e) {
             connection.connectFailed(e);
             throw e;
         }
+    }
+
+    /**
+     * Says once, at the first connect the connection rules let through, that the guard is in the path and
+     * with which rules: {@code jdbc-guard active for app@db:3306/shop: profile production, rules built-in}.
+     * A rule file is named with the profile it extends, as its rule set describes itself.
+     */
+    private void announce(Target target) {
+        var selection = settings.selection();
+        String rules = selection.rulesFile() == null ? "profile " + selection.profile() + ", rules built-in"
+                : "rules " + source.current().description();
+        LOG.info("jdbc-guard active for {}: {}", target == null ? "a wrapped DataSource" : target, rules);
     }
 
     RuleSource rules() {
@@ -106,6 +148,11 @@ public final class GuardEngine implements ConnectionHookFactory, AutoCloseable {
 
     StatementJudge judge() {
         return judge;
+    }
+
+    /** The judge of schema tools' statements, or null when {@code guard.schema-scripts} is unset. */
+    StatementJudge schemaScripts() {
+        return schemaScripts;
     }
 
     WarningReporter reporter() {

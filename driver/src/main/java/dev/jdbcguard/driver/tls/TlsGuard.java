@@ -70,7 +70,8 @@ public final class TlsGuard {
                 "connection to " + target + " would use sslMode=" + effective.mode() + " (" + effective.setting()
                         + "), weaker than the required " + requirement.mode(),
                 "without verified TLS, credentials and data can be read or the server impersonated on the way",
-                fix(settings, effective, requirement.mode())), null, sink);
+                fix(settings, effective, requirement.mode()) + (target.isLoopback() ? localWork(target) : "")),
+                null, sink);
         return info;
     }
 
@@ -82,7 +83,22 @@ public final class TlsGuard {
             case PROPERTIES -> "set the connection property " + wanted + " instead of " + effective.setting();
         };
         String trust = required.satisfies(SslMode.VERIFY_CA) ? " (with " + settings.trustHint() + ")" : "";
-        return where + trust + ", or let the guard do it with tls.required upgrade: true";
+        return where + trust + ", or let the guard do it with tls.required upgrade: true; either needs TLS on the"
+                + " server (ssl_cert, ssl_key): against a server without it the connect fails (Connector/J: \"SSL"
+                + " Connection required, but not provided by server\")";
+    }
+
+    /**
+     * What a developer does instead of fixing TLS: a database on the laptop or in a local container usually
+     * has none, and its URL often says {@code useSSL=false}. {@code allow-loopback} keeps every other rule.
+     */
+    private static String localWork(Target target) {
+        String development = "guard.profile=development in the URL or JDBC_GUARD_PROFILE=development (every block"
+                + " becomes a warning)";
+        return target.isLoopback()
+                ? ". For local work against a server on this machine without TLS: " + development + ", or a rule file"
+                        + " (guard.rules) with tls.required allow-loopback: true, which keeps every other rule as it is"
+                : ". For local work against a development server without TLS: " + development;
     }
 
     /**
@@ -104,7 +120,8 @@ public final class TlsGuard {
                     "a client set to PREFERRED falls back to plaintext without a word, so credentials and data cross"
                             + " the network readable",
                     "enable TLS on the server (ssl_cert, ssl_key) or connect to its TLS endpoint, and set sslMode="
-                            + requirement.mode() + " so the driver never falls back"), connection, sink);
+                            + requirement.mode() + " so the driver never falls back" + localWork(target)),
+                    connection, sink);
         } else if (!TlsVersions.atLeast(protocol, requirement.minVersion())) {
             report(requirement.versionAction(), Finding.ofConnection(RuleCatalog.TLS_VERSION,
                     "the session to " + target + " negotiated " + protocol + ", older than the required "

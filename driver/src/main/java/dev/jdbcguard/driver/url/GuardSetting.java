@@ -37,7 +37,17 @@ public enum GuardSetting {
      * {@code guard.warning-window}: repeats of one rule and fingerprint within this window are counted,
      * not logged; the next line says {@code (+N suppressed)} (default {@code 1m}).
      */
-    WARNING_WINDOW("guard.warning-window", "repeats of one warning within this window are counted, not logged (default 1m)");
+    WARNING_WINDOW("guard.warning-window", "repeats of one warning within this window are counted, not logged (default 1m)"),
+
+    /**
+     * {@code guard.schema-scripts}: the built-in profile (e.g. {@code migration}) that judges, instead of the
+     * connection's rules, a statement the connection's rules block when it is run by Spring's SQL script
+     * initializer ({@code schema.sql}/{@code data.sql}, {@code spring.sql.init}) or Hibernate's schema tool
+     * ({@code hibernate.hbm2ddl.auto}); the application's own statements keep the connection's rules. Unset:
+     * such a statement is blocked like any other, and the message names this setting.
+     */
+    SCHEMA_SCRIPTS("guard.schema-scripts", "profile for statements run by Spring's SQL initializer or Hibernate's schema"
+            + " tool, e.g. migration (default: the connection's rules)");
 
     /** The prefix that marks a key as the guard's, matched ignoring case so a typo is not passed on. */
     public static final String PREFIX = "guard.";

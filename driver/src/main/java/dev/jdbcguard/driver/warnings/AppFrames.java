@@ -38,7 +38,10 @@ public final class AppFrames implements FrameLocator {
             "org.hibernate.", "jakarta.persistence.", "org.eclipse.persistence.",
             "org.springframework.jdbc.", "org.springframework.orm.", "org.springframework.transaction.",
             "org.springframework.dao.", "org.springframework.data.", "org.springframework.aop.",
-            "org.springframework.cglib.", "org.jooq.", "org.mybatis.", "org.apache.ibatis.",
+            "org.springframework.cglib.",
+            // Spring's caching proxy runs the repository call for a @Cacheable method (PetClinic's VetController).
+            "org.springframework.cache.",
+            "org.jooq.", "org.mybatis.", "org.apache.ibatis.",
             "org.jdbi.", "io.ebean.", "com.querydsl.", "org.sql2o.", "org.apache.commons.dbutils.",
             "org.flywaydb.", "liquibase.",
             // Drivers and other JDBC proxies.

@@ -27,6 +27,26 @@ class EngineSettingsTest {
         assertThat(settings.cacheSize()).isEqualTo(10_000);
         assertThat(settings.reloadInterval()).isEqualTo(Duration.ofSeconds(2));
         assertThat(settings.warningWindow()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(settings.schemaScripts()).as("schema tools' statements get the connection's rules").isNull();
+    }
+
+    @Test
+    void schemaScriptsNameAProfileAndAnUnknownOneStopsTheEngine() throws SQLException {
+        assertThat(of("?guard.schema-scripts=migration", Map.of()).schemaScripts()).isEqualTo("migration");
+        assertThatThrownBy(() -> GuardEngine.start(of("?guard.schema-scripts=migrations", Map.of())))
+                .isInstanceOf(SQLException.class)
+                .hasMessageStartingWith("[jdbc-guard] invalid guard.schema-scripts='migrations': ");
+    }
+
+    @Test
+    void theSchemaToolsAreSpringsScriptInitializerAndHibernatesSchemaToolOnly() {
+        assertThat(SchemaTools.tool("org.springframework.jdbc.datasource.init.ScriptUtils")).startsWith("Spring's SQL script initializer");
+        assertThat(SchemaTools.tool("org.hibernate.tool.schema.internal.exec.GenerationTargetToDatabase"))
+                .startsWith("Hibernate's schema tool");
+        assertThat(SchemaTools.tool("org.springframework.jdbc.core.JdbcTemplate")).isNull();
+        assertThat(SchemaTools.tool("org.hibernate.engine.jdbc.internal.ResultSetReturnImpl")).isNull();
+        assertThat(SchemaTools.tool("com.acme.Setup")).isNull();
+        assertThat(SchemaTools.caller()).as("no schema tool on a test's stack").isNull();
     }
 
     @Test

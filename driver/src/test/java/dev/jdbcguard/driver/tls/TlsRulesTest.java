@@ -147,7 +147,9 @@ class TlsRulesTest {
                     .hasMessageContaining("[jdbc-guard] tls.required: the server of (data source) accepted")
                     .hasMessageContaining("accepted the session without TLS")
                     .hasMessageContaining("set sslMode=REQUIRED so the driver never falls back")
-                    .hasMessageEndingWith("so the driver never falls back. The connection was closed.");
+                    .hasMessageContaining("For local work against a development server without TLS: "
+                            + "guard.profile=development in the URL or JDBC_GUARD_PROFILE=development")
+                    .hasMessageEndingWith("(every block becomes a warning). The connection was closed.");
             assertThat(sessionsOfUser(plain, plain.app().user(), 0, SESSION_END))
                     .as("the refused session was closed, not leaked").isZero();
         }

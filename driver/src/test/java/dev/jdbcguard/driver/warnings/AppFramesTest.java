@@ -53,6 +53,21 @@ class AppFramesTest {
     }
 
     @Test
+    void aCachedRepositoryCallPointsAtTheCallerOfTheCacheNotAtTheCache() {
+        StackTraceElement[] stack = {
+                new StackTraceElement("com.zaxxer.hikari.pool.ProxyPreparedStatement", "executeQuery", "ProxyPreparedStatement.java", 52),
+                new StackTraceElement("org.hibernate.sql.exec.internal.JdbcSelectExecutorStandardImpl", "executeQuery", null, -1),
+                new StackTraceElement("org.springframework.data.jpa.repository.support.SimpleJpaRepository", "findAll", null, -1),
+                new StackTraceElement("org.springframework.cache.interceptor.CacheAspectSupport", "invokeOperation", "CacheAspectSupport.java", 433),
+                new StackTraceElement("org.springframework.cache.interceptor.CacheInterceptor", "invoke", "CacheInterceptor.java", 64),
+                new StackTraceElement("org.springframework.aop.framework.ReflectiveMethodInvocation", "proceed", null, -1),
+                new StackTraceElement("jdk.proxy2.$Proxy131", "findAll", null, -1),
+                new StackTraceElement("org.springframework.samples.petclinic.vet.VetController", "showVetList", "VetController.java", 61)};
+
+        assertThat(frames.locate(stack)).isEqualTo("org.springframework.samples.petclinic.vet.VetController.showVetList(VetController.java:61)");
+    }
+
+    @Test
     void noFrameWhenEverythingIsSkipped() {
         AppFrames skipAll = frames.alsoSkipping(List.of("org.", "com.", "io."));
 

@@ -1,0 +1,1 @@
+INSERT INTO ${t}_orders (status) VALUES ('new'), ('paid'), ('shipped');

@@ -1,0 +1,1 @@
+INSERT INTO boot_orders (status) VALUES ('new'), ('paid'), ('shipped');
