@@ -93,7 +93,8 @@ public final class GuardEngine implements ConnectionHookFactory, AutoCloseable {
             Target target = url == null ? null : Target.of(url, request.properties());
             TargetMetrics timings = target == null ? metrics.target("data-source", 0, null)
                     : metrics.target(target.host(), target.port(), target.database());
-            return new EngineHook(this, timings, connection, queries.open(request));
+            String label = target == null ? Target.dataSource(request.properties()).toString() : target.toString();
+            return new EngineHook(this, timings, label, connection, queries.open(request, label));
         } catch (SQLException | RuntimeException e) {
             connection.connectFailed(e);
             throw e;
