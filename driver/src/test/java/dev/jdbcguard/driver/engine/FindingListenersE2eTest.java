@@ -46,11 +46,35 @@ class FindingListenersE2eTest extends QueryTables {
                 received.add(finding);
             }
         };
-        // warn: the first execution does not wait for its plan; the finding comes from the EXPLAIN thread
-        String scan = "SELECT id, note FROM qc_orders WHERE note LIKE '%listener-added%'";
+        // warn: the first execution does not wait for its plan. A shape of its own, so no other test had it explained.
+        String scan = "SELECT note, status, id FROM qc_orders WHERE note LIKE '%listener-added%'";
         try (GuardListeners.Registration ignored = GuardListeners.add(listener);
-             Connection c = connect(db, ""); Statement s = c.createStatement()) {
-            new OrderRepository().purge(() -> read(s, scan));
+             Connection c = connect(db, ""); Statement s = c.createStatement();
+             Connection admin = db.adminConnection(); Statement locker = admin.createStatement()) {
+            // The EXPLAIN thread is held behind another shape's EXPLAIN, which waits for a table lock, so the scan's
+            // plan arrives after its execution returned: its finding can only come from that thread.
+            locker.execute("CREATE TABLE IF NOT EXISTS " + db.database() + ".listener_locked (id INT PRIMARY KEY)");
+            locker.execute("LOCK TABLES " + db.database() + ".listener_locked WRITE");
+            Thread blocked = new Thread(() -> {
+                try (Connection other = connect(db, ""); Statement t = other.createStatement()) {
+                    read(t, "SELECT id FROM listener_locked WHERE id = 1");
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            blocked.start();
+            try {
+                long queued = System.nanoTime() + 10_000_000_000L;
+                while (Guarded.adminCount(db, "SELECT COUNT(*) FROM information_schema.processlist"
+                        + " WHERE info LIKE 'EXPLAIN%listener_locked%'") == 0 && System.nanoTime() < queued) {
+                    Thread.sleep(20);
+                }
+                new OrderRepository().purge(() -> read(s, scan));
+                assertThat(received).as("no plan yet while the EXPLAIN thread waits").isEmpty();
+            } finally {
+                locker.execute("UNLOCK TABLES");
+                blocked.join();
+            }
             long deadline = System.nanoTime() + 5_000_000_000L;
             while (received.isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(20);
@@ -59,7 +83,7 @@ class FindingListenersE2eTest extends QueryTables {
         assertThat(threads).containsExactly("jdbc-guard-explain");
         assertThat(received).singleElement().satisfies(finding -> {
             assertThat(finding.action()).isEqualTo(Finding.Action.WARN);
-            assertThat(finding.fingerprint()).isEqualTo("select id, note from qc_orders where note like ?");
+            assertThat(finding.fingerprint()).isEqualTo("select note, status, id from qc_orders where note like ?");
             assertThat(finding.tables()).containsExactly("qc_orders");
             assertThat(finding.target()).isEqualTo(db.app().user() + "@" + db.host() + ":" + db.port() + "/"
                     + db.database());
