@@ -124,13 +124,21 @@ final class EngineHook implements ConnectionHook {
         if (verdict != Verdict.PASS) {
             enforce(judgement, !preparing);
         }
-        if (source == SqlSource.BATCH_ADD && GuardListeners.statementListenersPresent()) {
-            batchTexts.add(judgement);
-        }
-        if (preparing || source == SqlSource.BATCH_ADD) {
+        if (preparing) {
             return judgement;
         }
+        if (source == SqlSource.BATCH_ADD) {
+            return addedToBatch(judgement);
+        }
         return queries.execute(judgement, sql, target, startNanos);
+    }
+
+    /** A text added with {@code addBatch(String)}: kept for the statement listeners while there are some. */
+    private Judgement addedToBatch(Judgement judgement) {
+        if (GuardListeners.statementListenersPresent()) {
+            batchTexts.add(judgement);
+        }
+        return judgement;
     }
 
     /** Cold path: a statement some rule fired on. Blocks on the first {@code block} finding, else warns each. */
