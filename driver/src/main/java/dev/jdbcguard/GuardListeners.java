@@ -79,6 +79,15 @@ public final class GuardListeners {
         }
     }
 
+    /**
+     * Whether {@link #publish(Finding)} has anyone to call (loading the declared listeners at the first call): the
+     * driver builds a finding's public form, and walks the stack for its caller, only when it has.
+     */
+    public static boolean findingListenersPresent() {
+        loadServices();
+        return !FINDING_LISTENERS.isEmpty();
+    }
+
     /** Whether {@link #publish(StatementEvent)} has anyone to call: the statement path's one volatile read. */
     public static boolean statementListenersPresent() {
         return statementListenersPresent;

@@ -1,6 +1,7 @@
 package dev.jdbcguard.driver.connections;
 
 import dev.jdbcguard.driver.metrics.ConnectionGauges;
+import dev.jdbcguard.Finding.Evidence;
 import dev.jdbcguard.driver.warnings.Finding;
 import dev.jdbcguard.rules.Action;
 import dev.jdbcguard.rules.RuleCatalog;
@@ -120,7 +121,8 @@ public final class ConnectionGuard implements AutoCloseable {
                 "an application that opens connections without bound exhausts the server's limit and takes"
                         + " down every other client",
                 "close connections when done (conn.leak finds those that are not), keep the pool at or below the"
-                        + " cap, or raise conn.cap max");
+                        + " cap, or raise conn.cap max")
+                .measured(new Evidence.Connections(gate.holders(), gate.max()));
     }
 
     private ConnectionGate gateFor(Target target, int max) {
@@ -176,7 +178,8 @@ public final class ConnectionGuard implements AutoCloseable {
                             + Durations.format(limit.window()) + ")",
                     "each open costs a TCP and TLS handshake and an authentication; opening one per request is the"
                             + " signature of not pooling",
-                    "borrow connections from a pool (HikariCP) instead of opening one per unit of work"), null);
+                    "borrow connections from a pool (HikariCP) instead of opening one per unit of work")
+                    .measured(new Evidence.Repeats(limit.opens() + 1, Duration.ofNanos(span))), null);
         }
     }
 

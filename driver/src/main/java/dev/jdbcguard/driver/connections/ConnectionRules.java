@@ -58,13 +58,10 @@ public final class ConnectionRules implements ConnectionHookFactory, AutoCloseab
         String url = request.targetUrl();
         Properties info = request.properties();
         TlsRequirement requirement = TlsRequirement.from(ruleSet);
-        PendingWarnings findings = new PendingWarnings(sink);
-        Target target;
-        if (url == null) {
-            // A wrapped DataSource: no URL to read the target or the TLS setting from; the session check still runs.
-            target = new Target("(data source)", 0, info.getProperty("user", ""), "");
-        } else {
-            target = Target.of(url, info);
+        // A wrapped DataSource: no URL to read the target or the TLS setting from; the session check still runs.
+        Target target = url == null ? Target.dataSource(info) : Target.of(url, info);
+        PendingWarnings findings = new PendingWarnings(sink, target.toString());
+        if (url != null) {
             tls.checkCredentialsInUrl(url, target, ruleSet.action(RuleCatalog.CONN_CREDENTIALS_IN_URL), findings);
             Properties effective = tls.beforeConnect(url, target, info, requirement, findings);
             if (effective != info) {
@@ -129,15 +126,18 @@ public final class ConnectionRules implements ConnectionHookFactory, AutoCloseab
      */
     private static final class PendingWarnings implements ConnectionFindingSink {
         private final ConnectionFindingSink reporter;
+        /** The connect's target, redacted, which every finding of it names. */
+        private final String target;
         private List<SQLWarning> pending = new ArrayList<>(2);
 
-        PendingWarnings(ConnectionFindingSink reporter) {
+        PendingWarnings(ConnectionFindingSink reporter, String target) {
             this.reporter = reporter;
+            this.target = target;
         }
 
         @Override
         public synchronized SQLWarning warn(Finding finding, Throwable openedAt) {
-            SQLWarning warning = reporter.warn(finding, openedAt);
+            SQLWarning warning = reporter.warn(finding.at(target), openedAt);
             if (pending != null) {
                 pending.add(warning);
             }
@@ -146,7 +146,7 @@ public final class ConnectionRules implements ConnectionHookFactory, AutoCloseab
 
         @Override
         public String block(Finding finding) {
-            return reporter.block(finding);
+            return reporter.block(finding.at(target));
         }
 
         synchronized void attach(WarningSink chain) {

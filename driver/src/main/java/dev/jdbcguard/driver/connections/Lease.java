@@ -1,6 +1,7 @@
 package dev.jdbcguard.driver.connections;
 
 import dev.jdbcguard.driver.metrics.ConnectionGauges;
+import dev.jdbcguard.Finding.Evidence;
 import dev.jdbcguard.driver.warnings.Finding;
 import dev.jdbcguard.rules.RuleCatalog;
 import java.time.Duration;
@@ -146,7 +147,8 @@ public final class Lease {
                         + Durations.format(limits.leakThreshold()) + ")",
                 "a connection that is never closed holds a server thread and a cap place until the JVM exits",
                 "close it where it was opened (try-with-resources; the opening stack trace follows), or raise"
-                        + " conn.leak threshold if holding it this long is intended"), openedAt);
+                        + " conn.leak threshold if holding it this long is intended")
+                .measured(new Evidence.Timing(age(), limits.leakThreshold())), openedAt);
     }
 
     /**
@@ -167,6 +169,7 @@ public final class Lease {
                 "connection to " + target + " open for " + Durations.format(age()) + " (threshold "
                         + Durations.format(limits.lifetime()) + ")",
                 "servers and proxies end old sessions (PlanetScale after 24 h) and the next statement on it fails",
-                "let the pool recycle connections sooner (HikariCP maxLifetime below the threshold)"), null);
+                "let the pool recycle connections sooner (HikariCP maxLifetime below the threshold)")
+                .measured(new Evidence.Timing(age(), limits.lifetime())), null);
     }
 }

@@ -28,8 +28,7 @@ public final class ReporterSink implements ConnectionFindingSink {
             return reporter.warn(finding);
         }
         String frame = frames.locate(openedAt.getStackTrace());
-        SQLWarning warning = reporter.warn(new Finding(finding.ruleId(), frame == null ? finding.what() : finding.what() + ", opened at " + frame,
-                finding.why(), finding.fix(), finding.fingerprint()));
+        SQLWarning warning = reporter.warn(frame == null ? finding : finding.describing(finding.what() + ", opened at " + frame));
         LoggerFactory.getLogger(WarningReporter.LOGGER_PREFIX + finding.ruleId())
                 .warn("[jdbc-guard] {}: the connection reported above was opened here", finding.ruleId(), openedAt);
         return warning;

@@ -99,6 +99,11 @@ public record Target(String host, int port, String user, String database) {
         return new Target(hostOnly.toLowerCase(Locale.ROOT), port, user, database);
     }
 
+    /** A wrapped DataSource's connections: no URL to read a host or database from, only the user of the properties. */
+    public static Target dataSource(Properties info) {
+        return new Target("(data source)", 0, info == null ? "" : info.getProperty("user", ""), "");
+    }
+
     private static boolean isMySqlFamily(String url) {
         for (String scheme : MYSQL_FAMILY) {
             if (url.startsWith(scheme)) {

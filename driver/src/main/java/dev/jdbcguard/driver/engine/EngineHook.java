@@ -1,5 +1,7 @@
 package dev.jdbcguard.driver.engine;
 
+import dev.jdbcguard.GuardListeners;
+import dev.jdbcguard.StatementEvent;
 import dev.jdbcguard.driver.hook.ConnectionHook;
 import dev.jdbcguard.driver.hook.SqlSource;
 import dev.jdbcguard.driver.hook.TransactionEvent;
@@ -16,10 +18,14 @@ import dev.jdbcguard.rules.engine.Judgement;
 import dev.jdbcguard.rules.engine.JudgementMemo;
 import dev.jdbcguard.rules.engine.StatementJudge;
 import dev.jdbcguard.rules.engine.Verdict;
+import dev.jdbcguard.rules.sql.StatementInfo;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One connection's enforcement, called directly by the driver's proxies: the statement rules here,
@@ -53,11 +59,20 @@ final class EngineHook implements ConnectionHook {
     private final WarningReporter reporter;
     private final GuardMetrics metrics;
     private final TargetMetrics target;
+    /** The redacted target, {@code user@host:port/database}, that findings name. */
+    private final String label;
     private final StatementTimings timings;
     private final ConnectionHook connection;
     private final QueryCheckHook queries;
     /** The judge of schema tools' statements ({@code guard.schema-scripts}), or null. */
     private final StatementJudge schemaScripts;
+    /** The size of the batch running now ({@link #batchExecuting}), 1 for any other execution. */
+    private int batchSize = 1;
+    /**
+     * The texts added with {@code addBatch(String)} since the last execution, for the statement listeners (kept
+     * only while one is registered). Per connection: batches of two statements built at once are told mixed.
+     */
+    private final List<Judgement> batchTexts = new ArrayList<>();
     /** Where warnings go (set at {@link #connected}): the statement or connection whose call is running. */
     private WarningSink warnings;
 
@@ -65,7 +80,9 @@ final class EngineHook implements ConnectionHook {
      * @param connection the connection rules' hook for this connect (cold path: connect and close only)
      * @param queries    the query checks of this connection
      */
-    EngineHook(GuardEngine engine, TargetMetrics target, ConnectionHook connection, QueryCheckHook queries) {
+    EngineHook(GuardEngine engine, TargetMetrics target, String label, ConnectionHook connection,
+               QueryCheckHook queries) {
+        this.label = label;
         this.rules = engine.rules();
         this.judgements = new JudgementMemo(engine.judge());
         this.reporter = engine.reporter();
@@ -109,32 +126,44 @@ final class EngineHook implements ConnectionHook {
         boolean preparing = source == SqlSource.PREPARE || source == SqlSource.PREPARE_CALL;
         Verdict verdict = judgement.verdict();
         if (verdict != Verdict.PASS) {
-            String tool = verdict.worst() == Action.BLOCK ? SchemaTools.caller() : null;
-            if (tool != null && schemaScripts != null) {
-                verdict = schemaScripts.judge(sql).verdict();
-                tool = null;
-            }
-            enforce(verdict, !preparing, tool);
+            enforce(judgement, sql, !preparing);
         }
-        if (preparing || source == SqlSource.BATCH_ADD) {
+        if (preparing) {
             return judgement;
+        }
+        if (source == SqlSource.BATCH_ADD) {
+            return addedToBatch(judgement);
         }
         return queries.execute(judgement, sql, target, startNanos);
     }
 
+    /** A text added with {@code addBatch(String)}: kept for the statement listeners while there are some. */
+    private Judgement addedToBatch(Judgement judgement) {
+        if (GuardListeners.statementListenersPresent()) {
+            batchTexts.add(judgement);
+        }
+        return judgement;
+    }
+
     /**
-     * Cold path: a statement some rule fired on. Blocks on the first {@code block} finding, else warns each.
-     *
-     * @param tool the schema tool that ran a blocked statement, named in the fix with {@code guard.schema-scripts}; or null
+     * Cold path (out of {@link #beforeSql}, which stays small enough to inline): a statement some rule fired on.
+     * A block from a schema tool ({@code guard.schema-scripts}) is judged again by that setting's profile, or
+     * names the setting in its fix. Blocks on the first {@code block} finding, else warns each.
      */
-    private void enforce(Verdict verdict, boolean warn, String tool) throws SQLException {
+    private void enforce(Judgement judgement, String sql, boolean warn) throws SQLException {
+        Verdict verdict = judgement.verdict();
+        String tool = verdict.worst() == Action.BLOCK ? SchemaTools.caller() : null;
+        if (tool != null && schemaScripts != null) {
+            verdict = schemaScripts.judge(sql).verdict();
+            tool = null;
+        }
         List<dev.jdbcguard.rules.engine.Finding> findings = verdict.findings();
         if (verdict.worst() == Action.BLOCK) {
             for (int i = 0; i < findings.size(); i++) {
                 dev.jdbcguard.rules.engine.Finding finding = findings.get(i);
                 if (finding.action() == Action.BLOCK) {
                     metrics.finding(finding.ruleId(), true);
-                    Finding words = words(finding);
+                    Finding words = words(finding, judgement);
                     throw reporter.block(tool == null ? words : SchemaTools.withFix(words, tool));
                 }
             }
@@ -145,14 +174,20 @@ final class EngineHook implements ConnectionHook {
         for (int i = 0; i < findings.size(); i++) {
             dev.jdbcguard.rules.engine.Finding finding = findings.get(i);
             metrics.finding(finding.ruleId(), false);
-            warnings.addWarning(reporter.warn(words(finding)));
+            warnings.addWarning(reporter.warn(words(finding, judgement)));
         }
     }
 
-    /** The rule engine's finding in the words of a warning line: what happened, the rule's why and fix. */
-    private static Finding words(dev.jdbcguard.rules.engine.Finding finding) {
+    /**
+     * The rule engine's finding in the words of a warning line: what happened, the rule's why and fix, the
+     * tables of the statement it fired on, this connection's target.
+     */
+    private Finding words(dev.jdbcguard.rules.engine.Finding finding, Judgement judgement) {
+        List<StatementInfo> statements = judgement.classification().statements();
+        List<String> tables = finding.statementIndex() < statements.size()
+                ? statements.get(finding.statementIndex()).tables() : List.of();
         return new Finding(finding.ruleId(), finding.detail(), finding.rule().why(), finding.rule().fix(),
-                finding.fingerprint());
+                finding.fingerprint(), tables, dev.jdbcguard.Finding.Evidence.NONE, label);
     }
 
     @Override
@@ -161,9 +196,56 @@ final class EngineHook implements ConnectionHook {
     }
 
     @Override
+    public void batchExecuting(int statements) {
+        batchSize = statements;
+    }
+
+    @Override
     public void afterExecute(Object token, long elapsedNanos, Throwable failure) throws SQLException {
-        timings.record(queries.statementNanos(token, elapsedNanos));
+        long statementNanos = queries.statementNanos(token, elapsedNanos);
+        timings.record(statementNanos);
+        if (GuardListeners.statementListenersPresent()) {
+            statementRan(token, statementNanos, failure);
+        }
+        batchSize = 1;
         queries.afterExecute(token, elapsedNanos, failure);
+    }
+
+    /**
+     * Tells the statement listeners (only called when there are some). A plain statement's batch (token
+     * {@code null}) is told as one event: the kind its texts share (else {@code OTHER}) and their distinct
+     * fingerprints joined by {@code "; "}, as a multi-statement string's are.
+     */
+    private void statementRan(Object token, long elapsedNanos, Throwable failure) {
+        Judgement judgement = token instanceof Judgement known ? known : null;
+        StatementEvent.Kind kind = judgement == null ? StatementEvent.Kind.OTHER : kind(judgement);
+        String fingerprint = judgement == null ? "" : judgement.fingerprint();
+        if (judgement == null && !batchTexts.isEmpty()) {
+            Set<String> fingerprints = new LinkedHashSet<>();
+            kind = kind(batchTexts.get(0));
+            for (Judgement added : batchTexts) {
+                fingerprints.add(added.fingerprint());
+                kind = kind(added) == kind ? kind : StatementEvent.Kind.OTHER;
+            }
+            fingerprint = String.join("; ", fingerprints);
+        }
+        batchTexts.clear();
+        GuardListeners.publish(new StatementEvent(kind, fingerprint, label, elapsedNanos, batchSize, failure != null));
+    }
+
+    /** The family a statement budget counts it in; REPLACE inserts, and a multi-statement string is OTHER. */
+    private static StatementEvent.Kind kind(Judgement judgement) {
+        List<StatementInfo> statements = judgement.classification().statements();
+        if (statements.size() != 1) {
+            return StatementEvent.Kind.OTHER;
+        }
+        return switch (statements.get(0).kind()) {
+            case SELECT -> StatementEvent.Kind.SELECT;
+            case INSERT, REPLACE -> StatementEvent.Kind.INSERT;
+            case UPDATE -> StatementEvent.Kind.UPDATE;
+            case DELETE -> StatementEvent.Kind.DELETE;
+            default -> StatementEvent.Kind.OTHER;
+        };
     }
 
     @Override

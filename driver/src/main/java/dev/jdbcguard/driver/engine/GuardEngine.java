@@ -123,7 +123,8 @@ public final class GuardEngine implements ConnectionHookFactory, AutoCloseable {
             if (!announced.get() && announced.compareAndSet(false, true)) {
                 announce(target);
             }
-            return new EngineHook(this, timings, connection, queries.open(request));
+            String label = target == null ? Target.dataSource(request.properties()).toString() : target.toString();
+            return new EngineHook(this, timings, label, connection, queries.open(request, label));
         } catch (SQLException | RuntimeException e) {
             connection.connectFailed(e);
             throw e;

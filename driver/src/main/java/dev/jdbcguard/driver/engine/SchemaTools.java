@@ -41,6 +41,7 @@ final class SchemaTools {
         return new Finding(finding.ruleId(), finding.what(), finding.why(), finding.fix() + " This statement was run by "
                 + tool + ": to judge that tool's statements by the migration profile while the application's own keep"
                 + " these rules, add " + GuardSetting.SCHEMA_SCRIPTS.key() + "=migration to the URL (or run the scripts"
-                + " with Flyway or Liquibase on a URL with guard.profile=migration)", finding.fingerprint());
+                + " with Flyway or Liquibase on a URL with guard.profile=migration)", finding.fingerprint(), finding.tables(),
+                finding.evidence(), finding.target());
     }
 }

@@ -118,6 +118,14 @@ public interface ConnectionHook {
     }
 
     /**
+     * An {@code executeBatch} or {@code executeLargeBatch} is about to reach the target driver, after its
+     * {@link #beforeSql} (prepared statements) and before its {@link #afterExecute}: how many statements
+     * {@code addBatch} put in it. Not called for other executions, so the single-statement path pays nothing.
+     */
+    default void batchExecuting(int statements) {
+    }
+
+    /**
      * The server's status flags for a statement, from Connector/J's final OK/EOF packet (no extra
      * round trip; only when the target is mysql-connector-j). Arrives between {@link #beforeSql}
      * and {@link #afterExecute} of the statement it belongs to, except with streaming results;

@@ -16,21 +16,28 @@ import java.util.Locale;
  */
 public record TableScan(String table, Access access, String key, long rows, String extra, String suggestion) {
 
+    /** This access as a listener's evidence shows it; the possible keys are not kept, so they are null. */
+    public dev.jdbcguard.Finding.Evidence.PlanRow planRow() {
+        return new dev.jdbcguard.Finding.Evidence.PlanRow(table, access.type, null, key, rows, extra);
+    }
+
     /** Kinds of access the rules report. */
     public enum Access {
         /** EXPLAIN type=ALL: every row of the table is read. Flagged by MySQL and MariaDB. */
-        FULL_TABLE_SCAN("full table scan", "query.unindexed"),
+        FULL_TABLE_SCAN("full table scan", "query.unindexed", "ALL"),
         /** EXPLAIN type=index: every entry of an index is read. MariaDB flags it, MySQL does not. */
-        FULL_INDEX_SCAN("full index scan", "query.unindexed"),
-        /** Extra "Range checked for each record": no index good enough was found up front. */
-        RANGE_CHECKED("no good index (range checked for each record)", "query.bad-index");
+        FULL_INDEX_SCAN("full index scan", "query.unindexed", "index"),
+        /** Extra "Range checked for each record" (EXPLAIN shows it with type=ALL): no index good enough up front. */
+        RANGE_CHECKED("no good index (range checked for each record)", "query.bad-index", "ALL");
 
         private final String description;
         private final String ruleId;
+        private final String type;
 
-        Access(String description, String ruleId) {
+        Access(String description, String ruleId, String type) {
             this.description = description;
             this.ruleId = ruleId;
+            this.type = type;
         }
 
         public String description() {

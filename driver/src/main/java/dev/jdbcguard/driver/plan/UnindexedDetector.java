@@ -1,5 +1,6 @@
 package dev.jdbcguard.driver.plan;
 
+import dev.jdbcguard.Finding.Evidence;
 import dev.jdbcguard.driver.mysql.ConnectorJObjects;
 import java.sql.Statement;
 import dev.jdbcguard.driver.query.FindingSink;
@@ -62,6 +63,9 @@ public final class UnindexedDetector {
             "a scan reads every row, so it slows down as the table grows, and in UPDATE/DELETE it locks the rows it reads";
     private static final String BAD_INDEX_WHY =
             "the server re-plans the lookup for every row of the outer table, which costs close to a scan per row";
+
+    /** What a flag-based finding shows: the server's word, no plan rows. */
+    private static final Evidence SERVER_FLAGS = new Evidence.Plan(List.of(), true);
 
     private final PlanMemo plans;
 
@@ -172,7 +176,8 @@ public final class UnindexedDetector {
         String what = scan.access().description() + " on " + scan.table() + " (EXPLAIN: "
                 + (scan.key() == null ? "" : "index " + scan.key() + ", ") + "~" + scan.rows() + " rows examined"
                 + (scan.extra().isEmpty() ? "" : ", " + scan.extra()) + ")";
-        return new Finding(rule, what, why, scan.suggestion(), fingerprint.toString());
+        return new Finding(rule, what, why, scan.suggestion(), fingerprint.toString())
+                .about(List.of(scan.table())).measured(new Evidence.Plan(List.of(scan.planRow()), false));
     }
 
     private static void reportFlags(UnindexedSettings settings, Object fingerprint, String sql, boolean noIndexUsed,
@@ -182,14 +187,16 @@ public final class UnindexedDetector {
             return;
         }
         String named = tables.isEmpty() ? "" : " (tables: " + String.join(", ", tables) + ")";
+        List<String> about = List.copyOf(tables);
         if (noIndexUsed) {
             sink.report(new Finding(UNINDEXED, "the server reports that it used no index" + named, SCAN_WHY,
                     "run EXPLAIN on it and index the columns its WHERE compares, or list a small table in ignore-tables",
-                    fingerprint.toString()), stage);
+                    fingerprint.toString()).about(about).measured(SERVER_FLAGS), stage);
         }
         if (noGoodIndexUsed) {
             sink.report(new Finding(BAD_INDEX, "the server reports that it found no good index" + named, BAD_INDEX_WHY,
-                    "compare join columns of the same type and collation, and index them", fingerprint.toString()), stage);
+                    "compare join columns of the same type and collation, and index them", fingerprint.toString())
+                    .about(about).measured(SERVER_FLAGS), stage);
         }
     }
 }

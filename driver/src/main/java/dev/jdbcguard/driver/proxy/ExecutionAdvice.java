@@ -31,6 +31,14 @@ final class ExecutionAdvice {
         }
     }
 
+    /** Before {@code executeBatch}/{@code executeLargeBatch}: as {@link BeforeOwnSql}, with the batch's size. */
+    static final class BeforeBatch {
+        @Advice.OnMethodEnter
+        static void enter(@Advice.This GuardStatement statement) throws SQLException {
+            statement.beginBatch();
+        }
+    }
+
     /**
      * After an execution, successful or not. A failure is rethrown by Byte Buddy after this advice
      * (the hook's exception at most suppressed in it); after a success, what {@code end} throws

@@ -21,6 +21,13 @@ public abstract class GuardPreparedStatement extends GuardStatement implements P
         this.preparedVerdict = preparedVerdict;
     }
 
+    /** Counted for the hook's batch size; the text was judged at the prepare. */
+    @Override
+    public final void addBatch() throws SQLException {
+        ((PreparedStatement) delegate).addBatch();
+        batched++;
+    }
+
     /** Every execution of a prepared statement, batches included, reports its SQL with the cached verdict. */
     @Override
     protected final void beginOwnSql() throws SQLException {

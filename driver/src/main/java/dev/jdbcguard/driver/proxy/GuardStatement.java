@@ -27,6 +27,8 @@ public abstract class GuardStatement extends GuardWarningSource<Statement> imple
     final GuardConnection connection;
     /** What the hook returned for the running or last execution. */
     private Object verdict;
+    /** Statements added since the last {@code executeBatch} or {@code clearBatch}: the size the hook is told. */
+    int batched;
     /** The proxy of the last result set the target handed out. */
     private GuardResultSet result;
     private boolean closed;
@@ -46,6 +48,24 @@ public abstract class GuardStatement extends GuardWarningSource<Statement> imple
         }
         takeWarnings(connection.pending);
         delegate.addBatch(sql);
+        batched++;
+    }
+
+    @Override
+    public final void clearBatch() throws SQLException {
+        delegate.clearBatch();
+        batched = 0;
+    }
+
+    /**
+     * Starts an {@code executeBatch}: as {@link #beginOwnSql}, then tells the hook how many statements the batch
+     * holds (JDBC empties the batch whatever the outcome).
+     */
+    protected final void beginBatch() throws SQLException {
+        int statements = batched;
+        batched = 0;
+        beginOwnSql();
+        connection.hook.batchExecuting(statements);
     }
 
     /**

@@ -280,7 +280,9 @@ public final class ProxyFactory {
                 ElementMatcher.Junction<MethodDescription> executes = delegated.and(namedOneOf("execute", "executeQuery",
                         "executeUpdate", "executeLargeUpdate", "executeBatch", "executeLargeBatch"));
                 ElementMatcher.Junction<MethodDescription> withSql = executes.and(takesArgument(0, String.class));
-                ElementMatcher.Junction<MethodDescription> ownSql = executes.and(takesArguments(0));
+                ElementMatcher.Junction<MethodDescription> batch = executes.and(takesArguments(0))
+                        .and(namedOneOf("executeBatch", "executeLargeBatch"));
+                ElementMatcher.Junction<MethodDescription> ownSql = executes.and(takesArguments(0)).and(not(batch));
                 ElementMatcher.Junction<MethodDescription> query = returns(isSubTypeOf(ResultSet.class));
                 builder = builder
                         .method(withSql).intercept(Advice.to(ExecutionAdvice.BeforeSql.class, ExecutionAdvice.After.class).wrap(direct))
@@ -288,7 +290,8 @@ public final class ProxyFactory {
                         .intercept(Advice.to(ExecutionAdvice.BeforeSql.class, ExecutionAdvice.AfterQuery.class).wrap(direct))
                         .method(ownSql).intercept(Advice.to(ExecutionAdvice.BeforeOwnSql.class, ExecutionAdvice.After.class).wrap(direct))
                         .method(ownSql.and(query))
-                        .intercept(Advice.to(ExecutionAdvice.BeforeOwnSql.class, ExecutionAdvice.AfterQuery.class).wrap(direct));
+                        .intercept(Advice.to(ExecutionAdvice.BeforeOwnSql.class, ExecutionAdvice.AfterQuery.class).wrap(direct))
+                        .method(batch).intercept(Advice.to(ExecutionAdvice.BeforeBatch.class, ExecutionAdvice.After.class).wrap(direct));
             }
             if (base == GuardConnection.class) {
                 Implementation vendorPrepare = MethodCall.invoke(named("guardPrepared"))

@@ -58,6 +58,8 @@ public final class QueryCheckHook implements ConnectionHook, FindingSink {
     private final QueryChecks checks;
     private final UnindexedDetector detector;
     private final boolean explains;
+    /** The redacted target, {@code user@host:port/database}, that findings name. */
+    private final String label;
 
     private RuntimeChecks runtime;
     private volatile RuleSet rules;
@@ -75,8 +77,9 @@ public final class QueryCheckHook implements ConnectionHook, FindingSink {
     /** The token of the execution {@link #planWaitNanos} belongs to. */
     private Object planWaitToken;
 
-    QueryCheckHook(QueryChecks checks, ExplainService explain) {
+    QueryCheckHook(QueryChecks checks, ExplainService explain, String target) {
         this.checks = checks;
+        this.label = target;
         this.detector = new UnindexedDetector(explain);
         this.explains = explain != null;
     }
@@ -243,9 +246,15 @@ public final class QueryCheckHook implements ConnectionHook, FindingSink {
         return (finding, stage) -> report(finding, stage, calledFrom);
     }
 
-    private void report(Finding finding, Stage stage, String calledFrom) throws SQLException {
-        Action action = rules.action(finding.ruleId());
+    private void report(Finding detected, Stage stage, String calledFrom) throws SQLException {
         boolean background = stage == Stage.BACKGROUND;
+        Finding finding = detected.at(label);
+        if (finding.tables().isEmpty() && finding.fingerprint() != null && !background && classification != null
+                && classification.statements().size() == 1) {
+            // a runtime threshold knows the statement by its fingerprint only; the running one names its tables
+            finding = finding.about(classification.statements().get(0).tables());
+        }
+        Action action = rules.action(finding.ruleId());
         if (action == Action.OFF || !background && classification != null && classification.allows(finding.ruleId())) {
             return;
         }

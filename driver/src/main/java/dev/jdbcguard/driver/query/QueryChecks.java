@@ -1,5 +1,6 @@
 package dev.jdbcguard.driver.query;
 
+import dev.jdbcguard.driver.connections.Target;
 import dev.jdbcguard.driver.hook.ConnectRequest;
 import dev.jdbcguard.driver.hook.ConnectionHookFactory;
 import dev.jdbcguard.driver.metrics.GuardMetrics;
@@ -92,9 +93,17 @@ public final class QueryChecks implements ConnectionHookFactory, AutoCloseable {
         this.metrics = metrics;
     }
 
+    /** The checks of a connection opened through these checks alone (no engine around them: tests). */
     @Override
-    public QueryCheckHook open(ConnectRequest request) {
-        return new QueryCheckHook(this, explainer(request));
+    public QueryCheckHook open(ConnectRequest request) throws SQLException {
+        String url = request.targetUrl();
+        return open(request, (url == null ? Target.dataSource(request.properties())
+                : Target.of(url, request.properties())).toString());
+    }
+
+    /** @param target the connection's redacted target, {@code user@host:port/database}, which its findings name */
+    public QueryCheckHook open(ConnectRequest request, String target) {
+        return new QueryCheckHook(this, explainer(request), target);
     }
 
     RuleSet rules() {

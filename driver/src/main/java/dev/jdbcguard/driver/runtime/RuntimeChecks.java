@@ -1,11 +1,13 @@
 package dev.jdbcguard.driver.runtime;
 
+import dev.jdbcguard.Finding.Evidence;
 import dev.jdbcguard.driver.query.FindingSink;
 import dev.jdbcguard.driver.query.FindingSink.Stage;
 import dev.jdbcguard.driver.warnings.Finding;
 
 import dev.jdbcguard.rules.sql.StatementKind;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -106,7 +108,9 @@ public final class RuntimeChecks {
             if (inTransaction || nPlusOneWindowNanos > 0) {
                 int count = executions.increment(fingerprint, nowNanos, inTransaction ? 0 : nPlusOneWindowNanos);
                 if (count == nPlusOneCount + 1) {
-                    sink.report(nPlusOne(fingerprint, count, inTransaction, kind), Stage.BEFORE_EXECUTION);
+                    sink.report(nPlusOne(fingerprint, count, inTransaction, kind)
+                            .measured(new Evidence.Repeats(count, Duration.ofNanos(inTransaction
+                                    ? nowNanos - transactionStart : nPlusOneWindowNanos))), Stage.BEFORE_EXECUTION);
                 }
             }
         }
@@ -124,7 +128,7 @@ public final class RuntimeChecks {
                     "query took " + millis(elapsedNanos) + " (threshold " + millis(slowNanos) + ")",
                     "a slow statement holds its connection and its locks while requests queue behind it",
                     "run EXPLAIN on it and add an index or narrow the query; raise query.slow's threshold if this one is expected",
-                    fingerprint.toString()), Stage.AFTER_EXECUTION);
+                    fingerprint.toString()).measured(timing(elapsedNanos, slowNanos)), Stage.AFTER_EXECUTION);
         }
     }
 
@@ -147,7 +151,7 @@ public final class RuntimeChecks {
                 "read more than " + maxRows + " rows from one result set",
                 "a large result is held in memory on both sides, and PlanetScale refuses results over 100,000 rows",
                 "page through it with a keyset (WHERE id > ? ORDER BY id LIMIT n) or aggregate in SQL",
-                fingerprint.toString()), Stage.AFTER_EXECUTION);
+                fingerprint.toString()).measured(new Evidence.Rows(rowsRead, maxRows)), Stage.AFTER_EXECUTION);
         return Long.MAX_VALUE;
     }
 
@@ -257,7 +261,12 @@ public final class RuntimeChecks {
         return Finding.ofConnection(TX_LONG,
                 "transaction " + state + " after " + millis(openNanos) + " (threshold " + millis(txMaxNanos) + ")" + where,
                 "a long transaction holds row locks and blocks schema changes, and PlanetScale kills transactions after 20 s",
-                "keep transactions short: do slow work (remote calls, file I/O) before or after them and commit large jobs in batches");
+                "keep transactions short: do slow work (remote calls, file I/O) before or after them and commit large jobs in batches")
+                .measured(timing(openNanos, txMaxNanos));
+    }
+
+    private static Evidence timing(long elapsedNanos, long thresholdNanos) {
+        return new Evidence.Timing(Duration.ofNanos(elapsedNanos), Duration.ofNanos(thresholdNanos));
     }
 
     private Finding nPlusOne(Object fingerprint, int count, boolean inTransaction, StatementKind kind) {

@@ -3,10 +3,12 @@ package dev.jdbcguard.driver.warnings;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
+import dev.jdbcguard.GuardListeners;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.sql.SQLWarning;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -39,6 +41,8 @@ public final class WarningReporter {
     public static final Duration DEFAULT_WINDOW = Duration.ofMinutes(1);
     public static final int DEFAULT_MAX_TRACKED = 10_000;
 
+    /** The target of a finding made where no connection's funnel named one (a reporter used on its own). */
+    static final String UNKNOWN_TARGET = "(unknown target)";
     static final String WARN = "WARN";
     static final String BLOCK = "BLOCK";
 
@@ -78,7 +82,7 @@ public final class WarningReporter {
      * without the application frame and suppressed count.
      */
     public SQLWarning warn(Finding finding) {
-        return new GuardWarning(report(finding, WARN, frames), finding);
+        return new GuardWarning(report(finding, WARN, frames, null), finding);
     }
 
     /**
@@ -86,7 +90,7 @@ public final class WarningReporter {
      * line points at {@code calledFrom}, a frame {@link #callerFrame()} returned earlier on that thread.
      */
     public SQLWarning warn(Finding finding, String calledFrom) {
-        return new GuardWarning(report(finding, WARN, () -> calledFrom), finding);
+        return new GuardWarning(report(finding, WARN, () -> calledFrom, null), finding);
     }
 
     /** The application frame of the current thread, as a logged line shows it, or null (a walk of the stack). */
@@ -104,26 +108,50 @@ public final class WarningReporter {
      * and returns the exception for the driver to throw before the statement reaches the server.
      */
     public GuardViolationException block(Finding finding) {
-        report(finding, BLOCK, frames);
-        return new GuardViolationException(finding);
+        GuardViolationException refusal = new GuardViolationException(finding);
+        report(finding, BLOCK, frames, refusal.getMessage());
+        return refusal;
     }
 
-    /** Logs the line if due and returns the text for the warning. */
-    private String report(Finding finding, String label, FrameLocator locator) {
+    /**
+     * Logs the line if due, hands the finding to the {@link GuardListeners} when any is registered (every
+     * occurrence: deduplication is the log's), and returns the text for the warning.
+     *
+     * @param message the text the application gets, when it is not the warning's line (a block's exception)
+     */
+    private String report(Finding finding, String label, FrameLocator locator, String message) {
         Logger logger = logger(finding.ruleId());
-        if (!logger.isWarnEnabled()) {
-            return WarningText.line(finding, label, null, 0);
+        String line = null;
+        String frame = null;
+        boolean located = false;
+        if (logger.isWarnEnabled()) {
+            long now = ticker.read();
+            Occurrences occurrences = seen.get(new Key(finding.ruleId(), label, finding.fingerprint()),
+                    key -> new Occurrences(now - windowNanos));
+            long suppressed = occurrences.claimLine(now, windowNanos);
+            if (suppressed >= 0) {
+                frame = locator.locate();
+                located = true;
+                line = WarningText.line(finding, label, frame, suppressed);
+                logger.warn(line);
+            }
         }
-        long now = ticker.read();
-        Occurrences occurrences = seen.get(new Key(finding.ruleId(), label, finding.fingerprint()),
-                key -> new Occurrences(now - windowNanos));
-        long suppressed = occurrences.claimLine(now, windowNanos);
-        if (suppressed < 0) {
-            return WarningText.line(finding, label, null, 0);
+        if (line == null) {
+            line = WarningText.line(finding, label, null, 0);
         }
-        String line = WarningText.line(finding, label, locator.locate(), suppressed);
-        logger.warn(line);
+        if (GuardListeners.findingListenersPresent()) {
+            publish(finding, label, message == null ? line : message, located ? frame : locator.locate());
+        }
         return line;
+    }
+
+    /** The finding as listeners see it. Cold path: only when a listener is registered. */
+    private static void publish(Finding finding, String label, String message, String caller) {
+        GuardListeners.publish(new dev.jdbcguard.Finding(finding.ruleId(),
+                label.equals(BLOCK) ? dev.jdbcguard.Finding.Action.BLOCK : dev.jdbcguard.Finding.Action.WARN,
+                message, finding.fix(), finding.fingerprint(), finding.tables(),
+                finding.target() == null ? UNKNOWN_TARGET : finding.target(), caller, Instant.now(),
+                finding.evidence()));
     }
 
     private Logger logger(String ruleId) {
