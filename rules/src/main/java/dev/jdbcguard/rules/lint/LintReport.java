@@ -2,6 +2,7 @@ package dev.jdbcguard.rules.lint;
 
 import dev.jdbcguard.rules.Action;
 import dev.jdbcguard.rules.engine.Finding;
+import dev.jdbcguard.rules.report.Json;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;

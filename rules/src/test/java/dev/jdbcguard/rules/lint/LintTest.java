@@ -2,6 +2,7 @@ package dev.jdbcguard.rules.lint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jdbcguard.rules.report.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
