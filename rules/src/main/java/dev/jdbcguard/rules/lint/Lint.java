@@ -14,6 +14,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,12 +39,12 @@ public final class Lint {
     public static final int BAD_INPUT = 2;
 
     public static final String USAGE = String.join("\n",
-            "usage: lint [--profile P] [--rules FILE] [--format text|json] [--fail-on block|warn] PATH...",
+            "usage: lint [--profile P] [--rules FILE] [--format text|json|html] [--fail-on block|warn] PATH...",
             "  PATH              a .sql file, or a directory searched recursively for *.sql",
             "  --profile P       built-in profile: production (default), planetscale, development, migration",
             "                    (else JDBC_GUARD_PROFILE)",
             "  --rules FILE      a rule file (else JDBC_GUARD_RULES); its 'extends' wins over --profile",
-            "  --format F        text (default) or json",
+            "  --format F        text (default), json, or html (the findings report, one self-contained page)",
             "  --fail-on A       exit 1 when a finding is at least A: block (default) or warn",
             "exit status: 0 passed, 1 a finding reached --fail-on, 2 bad input");
 
@@ -65,6 +66,7 @@ public final class Lint {
             err.println(USAGE);
             return BAD_INPUT;
         }
+        Instant started = Instant.now();
         try {
             RuleSelection selection = RuleSelection.select(options.profile, options.rules, environment);
             RuleSet rules = selection.load();
@@ -79,10 +81,10 @@ public final class Lint {
                 judge(file, rules, findings);
             }
             LintReport report = new LintReport(rules.description(), options.failOn, files.size(), findings);
-            if (options.json) {
-                report.printJson(out);
-            } else {
-                report.printText(out);
+            switch (options.format) {
+                case "json" -> report.printJson(out);
+                case "html" -> report.printHtml(out, started);
+                default -> report.printText(out);
             }
             return report.failed() ? FAILED : PASSED;
         } catch (RuleFileException e) {
@@ -140,7 +142,7 @@ public final class Lint {
     private static final class Options {
         String profile;
         String rules;
-        boolean json;
+        String format = "text";
         Action failOn = Action.BLOCK;
         final List<Path> paths = new ArrayList<>();
 
@@ -157,10 +159,11 @@ public final class Lint {
                         break;
                     case "--format":
                         String format = value(args, ++i, arg);
-                        if (!format.equals("text") && !format.equals("json")) {
-                            throw new IllegalArgumentException("--format must be text or json, not '" + format + "'");
+                        if (!format.equals("text") && !format.equals("json") && !format.equals("html")) {
+                            throw new IllegalArgumentException("--format must be text, json or html, not '" + format
+                                    + "'");
                         }
-                        options.json = format.equals("json");
+                        options.format = format;
                         break;
                     case "--fail-on":
                         String level = value(args, ++i, arg);

@@ -82,6 +82,23 @@ class LintTest {
     }
 
     @Test
+    void htmlIsTheFindingsReportWithOneRowPerRuleAndStatementNamingTheFileAndLine() {
+        assertThat(lint("--profile", "migration", "--format", "html", EXAMPLES)).isEqualTo(Lint.PASSED);
+        String html = out();
+        assertThat(html).startsWith("<!DOCTYPE html>").endsWith("</html>\n")
+                .contains("<dt>Written by</dt><dd>lint · jdbc-guard ")
+                .contains("<dt>Rules</dt><dd>profile migration</dd>")
+                .contains("<code>" + V3 + ":3:1</code> ×1")
+                .contains("<td class=\"rule\">ddl.drop-column</td>")
+                .contains("<td class=\"rule\">dml.no-where</td>")
+                .contains("No statements ran through the guard.");
+        assertThat(html.split("<tr class=\"warn\">", -1)).as("three finding rows").hasSize(4);
+        assertThat(err()).isEmpty();
+        assertThat(lint("--format", "xml", EXAMPLES)).isEqualTo(Lint.BAD_INPUT);
+        assertThat(err()).startsWith("lint: --format must be text, json or html, not 'xml'");
+    }
+
+    @Test
     void jsonEscapesAndACleanRunHasAnEmptyList(@TempDir Path dir) throws Exception {
         Path clean = Files.writeString(dir.resolve("a \"quoted\"\tname.sql"), "SELECT id FROM t WHERE id = 1;\n");
         assertThat(lint("--format", "json", clean.toString())).isEqualTo(Lint.PASSED);
