@@ -30,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * <p>For each test it records the findings and statements of every guarded connection in the JVM (see
  * {@link Recording}), from {@code beforeEach} to {@code afterEach}, then fails the test when a finding reaches the
  * threshold ({@link JdbcGuardTest#failOn()}, {@link AllowFinding}) or an {@link ExpectStatements} budget is not
- * met. Every finding group also goes to the test's report entries (key {@code jdbc-guard}). A test that ran nothing
+ * met. Every finding group also goes to the test's report entries (key {@code jdbc-guard}), and the whole run's
+ * findings and statements to the findings report ({@link RunReport}: {@code target/jdbc-guard/report.html} and
+ * {@code .json}). A test that ran nothing
  * through the guard is said so at INFO on {@code jdbcguard.junit}, and not failed.
  *
  * <p>Bad configuration (a {@code failOn} or {@code @AllowFinding} entry that names no rule, a negative budget) fails
@@ -57,6 +59,7 @@ public final class JdbcGuardExtension implements BeforeAllCallback, BeforeEachCa
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        RunReport.startFor(context);
         Class<?> testClass = context.getRequiredTestClass();
         try {
             FailPolicy classPolicy = classPolicy(testClass, context);
@@ -74,6 +77,7 @@ public final class JdbcGuardExtension implements BeforeAllCallback, BeforeEachCa
 
     @Override
     public void beforeEach(ExtensionContext context) {
+        RunReport.startFor(context); // registered on a method only, the class's beforeAll did not run
         Class<?> testClass = context.getRequiredTestClass();
         Method method = context.getRequiredTestMethod();
         FailPolicy policy;
