@@ -29,7 +29,7 @@ public final class GuardAssertions {
      */
     public static GuardedRun assertThat(Executable code) {
         Class<?> caller = CALLER.getCallerClass();
-        Recording recording = Recording.start(TestFrames.of(topLevel(caller)), Set.of());
+        Recording recording = Recording.start(TestFrames.of(caller), Set.of());
         Throwable thrown = null;
         try {
             code.execute();
@@ -46,13 +46,5 @@ public final class GuardAssertions {
                     + GuardedRun.listing(recording), thrown);
         }
         return new GuardedRun(recording);
-    }
-
-    private static Class<?> topLevel(Class<?> type) {
-        Class<?> top = type;
-        while (top.getEnclosingClass() != null) {
-            top = top.getEnclosingClass();
-        }
-        return top;
     }
 }

@@ -2,6 +2,7 @@ package dev.jdbcguard.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.acme.shop.Customers;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.jdbcguard.StatementEvent;
@@ -9,7 +10,6 @@ import dev.jdbcguard.testdb.TestDatabase;
 import dev.jdbcguard.testdb.TestDatabaseExtension;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -74,20 +74,6 @@ class RealDatabaseTest {
         return StackWalker.getInstance().walk(frames -> frames.skip(1).findFirst()).orElseThrow().getLineNumber();
     }
 
-    /** Twenty selects by id in one transaction: what an ORM's lazy loading does. */
-    static void loadEachCustomer(Connection connection) throws SQLException {
-        connection.setAutoCommit(false);
-        try (PreparedStatement select = connection.prepareStatement("SELECT name FROM jg_customers WHERE id = ?")) {
-            for (int id = 1; id <= 20; id++) {
-                select.setInt(1, id);
-                try (ResultSet r = select.executeQuery()) {
-                    r.next();
-                }
-            }
-        }
-        connection.commit();
-    }
-
     @JdbcGuardTest
     static class NPlusOne {
         static volatile int line;
@@ -95,7 +81,7 @@ class RealDatabaseTest {
         @Test
         void loop() throws SQLException {
             try (Connection connection = connect()) {
-                line = lineOfCaller(); loadEachCustomer(connection);
+                line = lineOfCaller(); Customers.loadEachOnItsOwn(connection);
             }
         }
     }
@@ -106,7 +92,7 @@ class RealDatabaseTest {
         assertThat(message).contains("1) query.n-plus-one WARN, ")
                 .contains("statement: " + LOOKUP + "\n")
                 .contains("test line: " + NPlusOne.class.getName() + ".loop(RealDatabaseTest.java:" + NPlusOne.line + ")")
-                .contains("called at: " + RealDatabaseTest.class.getName() + ".loadEachCustomer(RealDatabaseTest.java:")
+                .contains("called at: com.acme.shop.Customers.loadEachOnItsOwn(Customers.java:20)")
                 .contains("fix:       ")
                 .contains("accept it: @AllowFinding(\"query.n-plus-one\")");
     }
@@ -117,7 +103,7 @@ class RealDatabaseTest {
         @AllowFinding("query.n-plus-one")
         void loop() throws SQLException {
             try (Connection connection = connect()) {
-                loadEachCustomer(connection);
+                Customers.loadEachOnItsOwn(connection);
             }
         }
     }
