@@ -12,7 +12,8 @@ import org.opentest4j.AssertionFailedError;
  *         .hasNoFindings();
  * }</pre>
  * Works with or without {@link JdbcGuardExtension}: it records every guarded connection of the JVM while the code
- * runs (on any thread), and the statements it counts also count for the test's own budget.
+ * runs (on any thread), and the statements it counts also count for the test's own budget. Before it returns it
+ * waits for the plans the block's statements asked for (at most 5 s), as the extension does at a test's end.
  */
 public final class GuardAssertions {
 
@@ -36,6 +37,7 @@ public final class GuardAssertions {
         } catch (Throwable t) {
             thrown = t;
         } finally {
+            PlanWait.await(PlanWait.DEFAULT, "GuardAssertions.assertThat");
             recording.close();
         }
         if (thrown != null) {
