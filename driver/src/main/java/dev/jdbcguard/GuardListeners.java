@@ -1,8 +1,10 @@
 package dev.jdbcguard;
 
+import java.time.Duration;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +27,10 @@ public final class GuardListeners {
     private static final AtomicBoolean SERVICES_LOADED = new AtomicBoolean();
     /** Read on every statement; written only when a statement listener is added or removed. */
     private static volatile boolean statementListenersPresent;
+    /** Guards {@link #backgroundChecks}; waiters of {@link #awaitBackgroundChecks} wait on it. */
+    private static final Object BACKGROUND = new Object();
+    /** Background checks whose findings are still to come; moves only on a fingerprint's first sighting. */
+    private static long backgroundChecks;
 
     private GuardListeners() {
     }
@@ -86,6 +92,42 @@ public final class GuardListeners {
     public static boolean findingListenersPresent() {
         loadServices();
         return !FINDING_LISTENERS.isEmpty();
+    }
+
+    /**
+     * Waits until no background check is pending (an EXPLAIN requested by a first execution that did not wait for
+     * it, whose finding the EXPLAIN thread publishes when the plan arrives), at most {@code timeout}: what a test
+     * extension calls so that a full scan fails the test that ran it on its first execution.
+     *
+     * @return true when none is pending, false when {@code timeout} passed first
+     */
+    public static boolean awaitBackgroundChecks(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (BACKGROUND) {
+            while (backgroundChecks > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(BACKGROUND, left);
+            }
+            return true;
+        }
+    }
+
+    /** The driver's own entry: a background check started; {@link #backgroundCheckFinished()} must follow. */
+    public static void backgroundCheckStarted() {
+        synchronized (BACKGROUND) {
+            backgroundChecks++;
+        }
+    }
+
+    /** The driver's own entry: a background check published what it found, or gave up. */
+    public static void backgroundCheckFinished() {
+        synchronized (BACKGROUND) {
+            backgroundChecks--;
+            BACKGROUND.notifyAll();
+        }
     }
 
     /** Whether {@link #publish(StatementEvent)} has anyone to call: the statement path's one volatile read. */

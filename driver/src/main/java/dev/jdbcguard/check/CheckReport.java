@@ -1,6 +1,6 @@
 package dev.jdbcguard.check;
 
-import dev.jdbcguard.rules.lint.Json;
+import dev.jdbcguard.rules.report.Json;
 import java.io.PrintStream;
 import java.util.EnumMap;
 import java.util.List;

@@ -12,7 +12,8 @@ import org.opentest4j.AssertionFailedError;
  *         .hasNoFindings();
  * }</pre>
  * Works with or without {@link JdbcGuardExtension}: it records every guarded connection of the JVM while the code
- * runs (on any thread), and the statements it counts also count for the test's own budget.
+ * runs (on any thread), and the statements it counts also count for the test's own budget. Before it returns it
+ * waits for the plans the block's statements asked for (at most 5 s), as the extension does at a test's end.
  */
 public final class GuardAssertions {
 
@@ -29,13 +30,14 @@ public final class GuardAssertions {
      */
     public static GuardedRun assertThat(Executable code) {
         Class<?> caller = CALLER.getCallerClass();
-        Recording recording = Recording.start(TestFrames.of(topLevel(caller)), Set.of());
+        Recording recording = Recording.start(TestFrames.of(caller), Set.of());
         Throwable thrown = null;
         try {
             code.execute();
         } catch (Throwable t) {
             thrown = t;
         } finally {
+            PlanWait.await(PlanWait.DEFAULT, "GuardAssertions.assertThat");
             recording.close();
         }
         if (thrown != null) {
@@ -46,13 +48,5 @@ public final class GuardAssertions {
                     + GuardedRun.listing(recording), thrown);
         }
         return new GuardedRun(recording);
-    }
-
-    private static Class<?> topLevel(Class<?> type) {
-        Class<?> top = type;
-        while (top.getEnclosingClass() != null) {
-            top = top.getEnclosingClass();
-        }
-        return top;
     }
 }

@@ -2,6 +2,7 @@ package dev.jdbcguard.junit;
 
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -30,8 +31,13 @@ import org.slf4j.LoggerFactory;
  * <p>For each test it records the findings and statements of every guarded connection in the JVM (see
  * {@link Recording}), from {@code beforeEach} to {@code afterEach}, then fails the test when a finding reaches the
  * threshold ({@link JdbcGuardTest#failOn()}, {@link AllowFinding}) or an {@link ExpectStatements} budget is not
- * met. Every finding group also goes to the test's report entries (key {@code jdbc-guard}). A test that ran nothing
+ * met. Every finding group also goes to the test's report entries (key {@code jdbc-guard}), and the whole run's
+ * findings and statements to the findings report ({@link RunReport}: {@code target/jdbc-guard/report.html} and
+ * {@code .json}). A test that ran nothing
  * through the guard is said so at INFO on {@code jdbcguard.junit}, and not failed.
+ *
+ * <p>At a test's end it waits for the plans its statements asked for ({@link PlanWait}: at most 5 s, configuration
+ * parameter {@code jdbcguard.junit.plan-wait}), so that a full scan fails the test on its first execution.
  *
  * <p>Bad configuration (a {@code failOn} or {@code @AllowFinding} entry that names no rule, a negative budget) fails
  * the test class in {@code beforeAll}, naming the entry and where it is.
@@ -47,7 +53,7 @@ public final class JdbcGuardExtension implements BeforeAllCallback, BeforeEachCa
     private static final Namespace NAMESPACE = Namespace.create(JdbcGuardExtension.class);
 
     /** What {@code beforeEach} set up for one test. */
-    private record Test(Recording recording, FailPolicy policy, Budget budget) {
+    private record Test(Recording recording, FailPolicy policy, Budget budget, Duration planWait) {
     }
 
     /** The threads of the tests running now, for the run (root store): parallel tests keep their own events. */
@@ -57,8 +63,10 @@ public final class JdbcGuardExtension implements BeforeAllCallback, BeforeEachCa
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        RunReport.startFor(context);
         Class<?> testClass = context.getRequiredTestClass();
         try {
+            planWait(context);
             FailPolicy classPolicy = classPolicy(testClass, context);
             classBudget(testClass);
             for (Class<?> type = testClass; type != null && type != Object.class; type = type.getSuperclass()) {
@@ -74,13 +82,16 @@ public final class JdbcGuardExtension implements BeforeAllCallback, BeforeEachCa
 
     @Override
     public void beforeEach(ExtensionContext context) {
+        RunReport.startFor(context); // registered on a method only, the class's beforeAll did not run
         Class<?> testClass = context.getRequiredTestClass();
         Method method = context.getRequiredTestMethod();
         FailPolicy policy;
         Budget budget;
+        Duration planWait;
         try {
             policy = methodPolicy(method, classPolicy(testClass, context));
             budget = methodBudget(method, testClass);
+            planWait = planWait(context);
         } catch (IllegalArgumentException e) {
             throw new ExtensionConfigurationException("[jdbc-guard] " + e.getMessage());
         }
@@ -88,7 +99,7 @@ public final class JdbcGuardExtension implements BeforeAllCallback, BeforeEachCa
                 .getOrComputeIfAbsent(RunningTests.class, key -> new RunningTests(), RunningTests.class);
         running.threads.add(Thread.currentThread());
         Recording recording = Recording.start(TestFrames.of(testClass), running.threads);
-        context.getStore(NAMESPACE).put(Test.class, new Test(recording, policy, budget));
+        context.getStore(NAMESPACE).put(Test.class, new Test(recording, policy, budget, planWait));
     }
 
     @Override
@@ -99,6 +110,7 @@ public final class JdbcGuardExtension implements BeforeAllCallback, BeforeEachCa
         }
         Recording recording = test.recording();
         try {
+            PlanWait.await(test.planWait(), context.getDisplayName());
             recording.close();
         } finally {
             context.getRoot().getStore(NAMESPACE).get(RunningTests.class, RunningTests.class)
@@ -128,6 +140,10 @@ public final class JdbcGuardExtension implements BeforeAllCallback, BeforeEachCa
         if (!problems.isEmpty()) {
             throw new AssertionFailedError(String.join("\n", problems));
         }
+    }
+
+    private static Duration planWait(ExtensionContext context) {
+        return context.getConfigurationParameter(PlanWait.PARAMETER).map(PlanWait::parse).orElse(PlanWait.DEFAULT);
     }
 
     /** The run's policy: the configuration parameter, else the default. */

@@ -35,7 +35,8 @@ final class Recording implements FindingListener, StatementListener, AutoCloseab
     /** One rule x action x fingerprint of a test, with how often it happened. */
     static final class Group {
         final Finding first;
-        final String testLine;
+        /** Filled later when the finding arrived (from the EXPLAIN thread) before its statement's event. */
+        volatile String testLine;
         final LongAdder count = new LongAdder();
         final AtomicReference<Finding> last;
 
@@ -174,6 +175,12 @@ final class Recording implements FindingListener, StatementListener, AutoCloseab
 
     /** Finding groups, most frequent first. */
     List<Group> groups() {
+        for (Group group : groups.values()) {
+            if (group.testLine == null && group.first.fingerprint() != null) {
+                Shape shape = shapes.get(group.first.fingerprint());
+                group.testLine = shape == null ? null : shape.testLine;
+            }
+        }
         return groups.values().stream().sorted(Comparator.comparingLong(Group::count).reversed()
                 .thenComparing(g -> g.first.ruleId())).toList();
     }

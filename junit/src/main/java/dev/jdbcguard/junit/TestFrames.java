@@ -1,43 +1,35 @@
 package dev.jdbcguard.junit;
 
-import java.util.LinkedHashSet;
-import java.util.Set;
-
 /**
- * Finds the test's own line in a stack: the innermost frame of the test class, its nested classes and lambdas, or
- * the classes enclosing it ({@code @Nested}).
+ * Finds the test's own line in a stack: the outermost frame of the test class (or of a class nested in it, such as
+ * an anonymous class; lambdas are the class's own methods), which is the line of the test method itself (or of a
+ * lifecycle method), not of a helper the test calls. For a {@code @Nested} test that is the nested class.
  */
 final class TestFrames {
 
     private static final StackWalker WALKER = StackWalker.getInstance();
 
-    private final Set<String> classes;
+    private final String testClass;
+    private final String nestedPrefix;
 
-    private TestFrames(Set<String> classes) {
-        this.classes = classes;
+    private TestFrames(String testClass) {
+        this.testClass = testClass;
+        this.nestedPrefix = testClass + "$";
     }
 
-    /** The frames of {@code testClass} and of every class enclosing it. */
+    /** The frames of {@code testClass} and of the classes nested in it. */
     static TestFrames of(Class<?> testClass) {
-        LinkedHashSet<String> names = new LinkedHashSet<>();
-        for (Class<?> type = testClass; type != null; type = type.getEnclosingClass()) {
-            names.add(type.getName());
-        }
-        return new TestFrames(Set.copyOf(names));
+        return new TestFrames(testClass.getName());
     }
 
-    /** The test's innermost frame on the current thread, as {@code Class.method(File.java:line)}; null when none. */
+    /** The test's outermost frame on the current thread, as {@code Class.method(File.java:line)}; null when none. */
     String onThisThread() {
-        return WALKER.walk(frames -> frames.filter(frame -> owns(frame.getClassName())).findFirst()
+        return WALKER.walk(frames -> frames.filter(frame -> owns(frame.getClassName())).reduce((inner, outer) -> outer)
                 .map(TestFrames::format).orElse(null));
     }
 
     private boolean owns(String className) {
-        if (classes.contains(className)) {
-            return true;
-        }
-        int nested = className.indexOf('$');
-        return nested > 0 && classes.contains(className.substring(0, nested));
+        return className.equals(testClass) || className.startsWith(nestedPrefix);
     }
 
     private static String format(StackWalker.StackFrame frame) {

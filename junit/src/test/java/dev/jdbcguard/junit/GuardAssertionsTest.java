@@ -45,12 +45,12 @@ class GuardAssertionsTest {
 
     @Test
     void findingsAreAssertedByRuleOrPrefix() {
-        GuardedRun run = GuardAssertions.assertThat(() -> Published.publish("query.n-plus-one", WARN, LOOKUP));
+        int line = JdbcGuardExtensionTest.lineOfCaller(); GuardedRun run = GuardAssertions.assertThat(() -> Published.publish("query.n-plus-one", WARN, LOOKUP));
         run.hasFinding("query.n-plus-one").hasFinding("query").hasNoFindings("ddl", "tx.long");
         Assertions.assertThat(run.findings()).extracting(Finding::ruleId).containsExactly("query.n-plus-one");
         assertThatThrownBy(run::hasNoFindings).hasMessageContaining("1) query.n-plus-one WARN, once")
                 .hasMessageContaining("test line: " + GuardAssertionsTest.class.getName()
-                        + ".lambda$findingsAreAssertedByRuleOrPrefix$");
+                        + ".findingsAreAssertedByRuleOrPrefix(GuardAssertionsTest.java:" + line + ")");
         assertThatThrownBy(() -> run.hasNoFindings("query")).hasMessageContaining("statement: " + LOOKUP);
         assertThatThrownBy(() -> run.hasFinding("query.slow"))
                 .hasMessageContaining("expected a finding of query.slow, got none");

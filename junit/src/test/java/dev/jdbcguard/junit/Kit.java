@@ -2,6 +2,7 @@ package dev.jdbcguard.junit;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
@@ -16,9 +17,12 @@ final class Kit {
         return run(fixture, Map.of());
     }
 
+    /** Runs {@code fixture} with {@code configuration}; without a report directory in it, writes no report. */
     static Events run(Class<?> fixture, Map<String, String> configuration) {
+        Map<String, String> all = new HashMap<>(configuration);
+        all.putIfAbsent(RunReport.DIRECTORY, "off");
         return EngineTestKit.engine("junit-jupiter").selectors(selectClass(fixture))
-                .configurationParameters(configuration).execute().allEvents();
+                .configurationParameters(all).execute().allEvents();
     }
 
     /** The message of the single failure of {@code events}. */

@@ -1,6 +1,7 @@
 package dev.jdbcguard.driver.plan;
 
 import dev.jdbcguard.Finding.Evidence;
+import dev.jdbcguard.GuardListeners;
 import dev.jdbcguard.driver.mysql.ConnectorJObjects;
 import java.sql.Statement;
 import dev.jdbcguard.driver.query.FindingSink;
@@ -100,7 +101,17 @@ public final class UnindexedDetector {
             }
             if (verdict instanceof PlanVerdict.Pending && pending.claim()) {
                 FindingSink later = sink.later();
-                pending.done().thenAccept(done -> reportInBackground(settings, fingerprint, sql, pending, done, later));
+                // counted so that a test can wait for this finding (GuardListeners.awaitBackgroundChecks)
+                GuardListeners.backgroundCheckStarted();
+                pending.done().whenComplete((done, failure) -> {
+                    try {
+                        if (failure == null) {
+                            reportInBackground(settings, fingerprint, sql, pending, done, later);
+                        }
+                    } finally {
+                        GuardListeners.backgroundCheckFinished();
+                    }
+                });
             }
         }
         if (verdict instanceof PlanVerdict.Explained plan) {

@@ -16,6 +16,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,13 +45,14 @@ public final class Lint {
     public static final int BAD_INPUT = 2;
 
     public static final String USAGE = String.join("\n",
-            "usage: lint [--profile P] [--rules FILE] [--format text|json|sarif|github] [--fail-on block|warn]",
+            "usage: lint [--profile P] [--rules FILE] [--format text|json|sarif|github|html] [--fail-on block|warn]",
             "            [--server mysql-8.0.40|mariadb-10.11] [--baseline FILE | --write-baseline FILE] PATH...",
             "  PATH              a .sql file, or a directory searched recursively for *.sql",
             "  --profile P       built-in profile: production (default), planetscale, development, migration",
             "                    (else JDBC_GUARD_PROFILE)",
             "  --rules FILE      a rule file (else JDBC_GUARD_RULES); its 'extends' wins over --profile",
-            "  --format F        text (default), json, sarif (SARIF 2.1.0) or github (workflow annotations)",
+            "  --format F        text (default), json, sarif (SARIF 2.1.0), github (workflow annotations), or html",
+            "                    (the findings report, one self-contained page)",
             "  --server S        the target server, for how each ALTER runs (INSTANT/INPLACE/COPY): mysql-X.Y[.Z]",
             "                    or mariadb-X.Y[.Z] (default: the latest MySQL 8.0)",
             "  --baseline FILE   leave out the findings FILE knows (by rule, file and statement fingerprint)",
@@ -76,6 +78,7 @@ public final class Lint {
             err.println(USAGE);
             return BAD_INPUT;
         }
+        Instant started = Instant.now();
         try {
             RuleSelection selection = RuleSelection.select(options.profile, options.rules, environment);
             RuleSet rules = selection.load();
@@ -108,6 +111,7 @@ public final class Lint {
                 case "json" -> report.printJson(out);
                 case "sarif" -> Sarif.print(report, out);
                 case "github" -> GithubAnnotations.print(report, out);
+                case "html" -> report.printHtml(out, started);
                 default -> report.printText(out);
             }
             return report.failed() ? FAILED : PASSED;
@@ -189,8 +193,8 @@ public final class Lint {
                         break;
                     case "--format":
                         String format = value(args, ++i, arg);
-                        if (!List.of("text", "json", "sarif", "github").contains(format)) {
-                            throw new IllegalArgumentException("--format must be text, json, sarif or github, not '" + format + "'");
+                        if (!List.of("text", "json", "sarif", "github", "html").contains(format)) {
+                            throw new IllegalArgumentException("--format must be text, json, sarif, github or html, not '" + format + "'");
                         }
                         options.format = format;
                         break;

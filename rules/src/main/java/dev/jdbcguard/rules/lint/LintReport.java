@@ -2,8 +2,13 @@ package dev.jdbcguard.rules.lint;
 
 import dev.jdbcguard.rules.Action;
 import dev.jdbcguard.rules.engine.Finding;
+import dev.jdbcguard.rules.report.Json;
+import dev.jdbcguard.rules.report.Occurrence;
+import dev.jdbcguard.rules.report.ReportCollector;
+import dev.jdbcguard.rules.report.ReportHtml;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -43,6 +48,21 @@ record LintReport(String rules, Action failOn, int files, List<Located> findings
                 + (findings.size() == 1 ? " finding" : " findings") + " (" + blocks + " block, " + (findings.size() - blocks)
                 + " warn" + (known > 0 ? "; " + known + " more known from the baseline" : "") + ") under " + rules
                 + "; fails on " + failOn.label() + ": " + (failed() ? "FAILED" : "passed");
+    }
+
+    /** The findings report ({@link ReportHtml}): one row per rule and statement, with the files and lines. */
+    void printHtml(PrintStream out, Instant started) {
+        ReportCollector collector = new ReportCollector("lint", rules, started);
+        Instant now = Instant.now();
+        for (Located located : findings) {
+            Finding finding = located.finding();
+            collector.finding(new Occurrence(finding.ruleId(), finding.action().name(), finding.fingerprint(),
+                    finding.table() == null ? List.of() : List.of(finding.table()), null,
+                    located.file() + ":" + located.line() + ":" + located.column(), now, finding.detail(),
+                    finding.rule().fix()));
+        }
+        out.print(ReportHtml.write(collector.snapshot(now)));
+        out.flush();
     }
 
     void printJson(PrintStream out) {

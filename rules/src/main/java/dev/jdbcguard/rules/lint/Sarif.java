@@ -3,6 +3,7 @@ package dev.jdbcguard.rules.lint;
 import dev.jdbcguard.rules.Action;
 import dev.jdbcguard.rules.Rule;
 import dev.jdbcguard.rules.engine.Finding;
+import dev.jdbcguard.rules.report.Json;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.jdbcguard.rules.lint;
 
+import dev.jdbcguard.rules.report.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.networknt.schema.Error;

@@ -2,6 +2,7 @@ package dev.jdbcguard.rules.lint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jdbcguard.rules.report.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -78,6 +79,23 @@ class LintTest {
                         + "\"detail\": \"UPDATE without WHERE on customers\", \"table\": \"customers\", \"fingerprint\": ")
                 .contains("\"fix\": \"Add the WHERE clause you meant. To really change every row, say so on that statement with `/* guard:allow dml.no-where */` (not `WHERE 1=1`, which hides the intent from reviewers and trips `query.always-true-where`).\"}")
                 .endsWith("\n  ]\n}\n");
+    }
+
+    @Test
+    void htmlIsTheFindingsReportWithOneRowPerRuleAndStatementNamingTheFileAndLine() {
+        assertThat(lint("--profile", "migration", "--format", "html", EXAMPLES)).isEqualTo(Lint.PASSED);
+        String html = out();
+        assertThat(html).startsWith("<!DOCTYPE html>").endsWith("</html>\n")
+                .contains("<dt>Written by</dt><dd>lint · jdbc-guard ")
+                .contains("<dt>Rules</dt><dd>profile migration</dd>")
+                .contains("<code>" + V3 + ":3:1</code> ×1")
+                .contains("<td class=\"rule\">ddl.drop-column</td>")
+                .contains("<td class=\"rule\">dml.no-where</td>")
+                .contains("No statements ran through the guard.");
+        assertThat(html.split("<tr class=\"warn\">", -1)).as("three finding rows").hasSize(4);
+        assertThat(err()).isEmpty();
+        assertThat(lint("--format", "xml", EXAMPLES)).isEqualTo(Lint.BAD_INPUT);
+        assertThat(err()).startsWith("lint: --format must be text, json or html, not 'xml'");
     }
 
     @Test

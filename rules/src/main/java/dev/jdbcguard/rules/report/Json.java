@@ -1,9 +1,8 @@
-package dev.jdbcguard.rules.lint;
+package dev.jdbcguard.rules.report;
 
 /**
- * The one JSON concern of the command-line reports ({@code lint}, the driver's {@code check}): string escaping per
- * RFC 8259. The reports are fixed, flat shapes written by hand; a JSON library would add a dependency to the shaded
- * driver jar for this alone.
+ * String escaping per RFC 8259, for the fixed shapes that {@code lint} and the findings report write; a JSON library
+ * would add a dependency to the shaded driver jar for this alone.
  */
 public final class Json {
 
