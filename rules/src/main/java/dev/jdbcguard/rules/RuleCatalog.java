@@ -49,6 +49,7 @@ public final class RuleCatalog {
     public static final String QUERY_N_PLUS_ONE = "query.n-plus-one";
     public static final String QUERY_LARGE_RESULT = "query.large-result";
     public static final String QUERY_UNPARSEABLE = "query.unparseable";
+    public static final String QUERY_DYNAMIC_SQL = "query.dynamic-sql";
     public static final String TX_LONG = "tx.long";
     public static final String PLANETSCALE_DIRECT_DDL = "planetscale.direct-ddl";
     public static final String PLANETSCALE_CREATE_DATABASE = "planetscale.create-database";
@@ -218,6 +219,12 @@ public final class RuleCatalog {
                     "SQL text the guard cannot read: an unterminated quote or comment, or a statement it cannot classify.",
                     "A statement the guard cannot read cannot be vouched for: it could hide any of the statements the other rules stop.",
                     "Fix the SQL; if it is valid MySQL the guard misreads, report it and allow it meanwhile with `/* guard:allow query.unparseable */`.",
+                    List.of(),
+                    false),
+            new Rule(QUERY_DYNAMIC_SQL, STATEMENT,
+                    "`PREPARE ... FROM` or MariaDB's `EXECUTE IMMEDIATE` of SQL text the statement does not spell out: a user variable (`FROM @q`), `CONCAT(...)` or any other expression. A text written as a string literal (`PREPARE s FROM 'DELETE FROM t'`) is judged as the statement it holds, by the other rules; `CALL` of a procedure is not dynamic SQL.",
+                    "The server runs whatever the variable holds when `EXECUTE` comes, so every other rule is blind to it: `SET @q = CONCAT('DROP TABLE ', 't'); PREPARE s FROM @q; EXECUTE s` drops a table that no `ddl.*` rule saw.",
+                    "Send the statement itself through JDBC (a `PreparedStatement` with `?` for the values); for a reviewed migration that needs conditional DDL, run it on a connection with the `migration` profile, which only warns.",
                     List.of(),
                     false),
             new Rule(TX_LONG, RUNTIME,
