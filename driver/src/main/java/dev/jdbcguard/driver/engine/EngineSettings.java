@@ -36,11 +36,9 @@ public record EngineSettings(RuleSelection selection, long cacheSize, Duration r
         RuleSelection selection = RuleSelection.select(settings.get(GuardSetting.PROFILE).orElse(null),
                 settings.get(GuardSetting.RULES).orElse(null), environment);
         long cacheSize = settings.get(GuardSetting.CACHE_SIZE).isPresent()
-                ? (Long) parse(settings, GuardSetting.CACHE_SIZE, Param.count(GuardSetting.CACHE_SIZE.key(), "1", ""))
+                ? (Long) parse(settings, GuardSetting.CACHE_SIZE,
+                        Param.count(GuardSetting.CACHE_SIZE.key(), "1", "1", "10_000_000", ""))
                 : DEFAULT_CACHE_SIZE;
-        if (cacheSize < 1) {
-            throw invalid(GuardSetting.CACHE_SIZE, settings, "expected a whole number >= 1");
-        }
         return new EngineSettings(selection, cacheSize,
                 duration(settings, GuardSetting.RELOAD_INTERVAL, DEFAULT_RELOAD_INTERVAL),
                 duration(settings, GuardSetting.WARNING_WINDOW, DEFAULT_WARNING_WINDOW));
@@ -48,7 +46,7 @@ public record EngineSettings(RuleSelection selection, long cacheSize, Duration r
 
     private static Duration duration(GuardSettings settings, GuardSetting setting, Duration fallback) throws SQLException {
         return settings.get(setting).isPresent()
-                ? (Duration) parse(settings, setting, Param.duration(setting.key(), "0s", ""))
+                ? (Duration) parse(settings, setting, Param.duration(setting.key(), "0s", "0s", "1d", ""))
                 : fallback;
     }
 

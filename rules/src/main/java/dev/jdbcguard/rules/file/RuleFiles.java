@@ -80,6 +80,11 @@ public final class RuleFiles {
                 layer(base.rules(), file), inlineAllows(base, file));
     }
 
+    /** True when {@code yaml} holds nothing but blank lines and comments: no document at all. */
+    static boolean isEmpty(String yaml) {
+        return yaml.lines().map(String::strip).allMatch(line -> line.isEmpty() || line.startsWith("#"));
+    }
+
     static String read(Path file) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);

@@ -57,7 +57,10 @@ public final class RuleReference {
               each rule under it that has that parameter.
             - **Parameter values:** durations `500ms`, `30s`, `2m`, `1h`, `1d`; whole numbers `20`, `100000` or
               `100_000`; `true`/`false`; choices as listed per rule; table lists `[a, schema.b]`. Values are parsed once,
-              when the file is loaded.
+              when the file is loaded. Every number and duration has a range, given with its parameter below (e.g.
+              `conn.cap` `max` from 1 to 1_000_000, durations at most 365d); a value outside it is refused with the
+              file, line and column, at the first load and at a reload alike, so no value can overflow the code that
+              uses it.
             - **Tables:** `ignore-tables` turns a rule off for those tables; a `tables:` entry sets any action for one
               table and wins over `ignore-tables`. Names are compared case-insensitively without backquotes; an entry
               `audit_log` matches `audit_log` in any schema, `app.audit_log` only that one. A statement naming several
@@ -83,7 +86,10 @@ public final class RuleReference {
               refused.
             - **Hot reload:** the driver looks at the rule file's modification time and size every few seconds (one
               `stat`, on a daemon thread, never on a statement's path) and swaps in the new rules atomically. A bad new
-              version is logged (`jdbcguard.rules`) with its precise error and the last good rules stay in force.
+              version is logged (`jdbcguard.rules`) with its precise error and the last good rules stay in force. A
+              changed file is read twice, 50 ms apart, and applied only when both reads agree and the file did not move
+              meanwhile (a file still being written is read again at the next look); a file that is empty at a reload
+              (nothing but blanks and comments) is an error, never the bare profile.
 
             ## How statements are judged
 

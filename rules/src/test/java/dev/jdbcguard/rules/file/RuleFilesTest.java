@@ -152,7 +152,7 @@ class RuleFilesTest {
         assertRejected("rules:\n  tls.required: {upgrade: yes}\n",
                 "rules.yaml:2:27: bad value for tls.required upgrade: expected true or false, found 'yes'");
         assertRejected("rules:\n  query.slow: {threshold: [1s]}\n",
-                "rules.yaml:2:27: bad value for query.slow threshold: expected a duration such as 500ms, 30s, 2m, 1h or 1d, found a list");
+                "rules.yaml:2:27: bad value for query.slow threshold: expected a duration from 1ms to 365d (units ms, s, m, h, d), found a list");
     }
 
     @Test
