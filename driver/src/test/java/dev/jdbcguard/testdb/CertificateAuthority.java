@@ -3,26 +3,61 @@ package dev.jdbcguard.testdb;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.Writer;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.KeyStore;
+import java.security.PublicKey;
+import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
-import java.util.List;
+import java.time.Instant;
+import java.util.Date;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.CertIOException;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.openssl.jcajce.JcaMiscPEMGenerator;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.util.io.pem.PemObjectGenerator;
 
 /**
  * Generates a throwaway certificate authority and a server certificate signed by it, so the test
  * server's TLS is real: clients can run with {@code sslMode=VERIFY_IDENTITY} against 127.0.0.1.
  *
- * <p>Uses the {@code openssl} command line (present wherever MariaDB is) with P-256 keys, which take
- * milliseconds to generate; the certificates are valid for two days and never leave the run's temp dir.
+ * <p>Generated in Java with BouncyCastle (the JDK can make keys but not certificates), so a machine with
+ * only a JDK needs no {@code openssl}. P-256 keys take milliseconds; the certificates are valid for two
+ * days and never leave the run's temp dir. The key is written as PKCS#8, which OpenSSL-built and
+ * WolfSSL-built servers (the embedded MariaDB) both read.
  */
 final class CertificateAuthority {
 
-    private static final Duration OPENSSL_TIMEOUT = Duration.ofSeconds(20);
     private static final String TRUSTSTORE_TYPE = "PKCS12";
+    private static final String SIGNATURE = "SHA256withECDSA";
+    private static final Duration VALIDITY = Duration.ofDays(2);
+    /** Servers compare clocks loosely; a certificate dated "now" can look not-yet-valid to one a second behind. */
+    private static final Duration BACKDATE = Duration.ofHours(1);
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private CertificateAuthority() {
     }
@@ -31,29 +66,37 @@ final class CertificateAuthority {
      * Writes {@code ca.pem}, {@code server-cert.pem}, {@code server-key.pem} and {@code truststore.p12}
      * into {@code dir}. The server certificate's subjectAltName holds DNS:localhost and IP:127.0.0.1.
      *
-     * @throws IllegalStateException if openssl is missing or fails (the message holds its output)
+     * @throws IllegalStateException if the material cannot be generated or written
      */
     static ServerCertificate generate(Path dir) {
-        Path caKey = dir.resolve("ca-key.pem");
         Path caPem = dir.resolve("ca.pem");
-        Path serverKey = dir.resolve("server-key.pem");
-        Path serverCsr = dir.resolve("server.csr");
         Path serverCert = dir.resolve("server-cert.pem");
-        Path extensions = dir.resolve("server-ext.cnf");
+        Path serverKey = dir.resolve("server-key.pem");
         try {
-            Files.writeString(extensions, "subjectAltName=DNS:localhost,IP:127.0.0.1\n"
-                    + "basicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n");
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot write " + extensions + ": " + e.getMessage(), e);
+            KeyPair caKeys = p256();
+            X500Name caName = new X500Name("CN=jdbc-guard throwaway test CA");
+            X509Certificate ca = sign(caName, caKeys, caName, caKeys.getPublic(), builder -> {
+                builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
+                builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+            });
+            KeyPair serverKeys = p256();
+            X509Certificate server = sign(caName, caKeys, new X500Name("CN=localhost"), serverKeys.getPublic(),
+                    builder -> {
+                        builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+                        builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+                        builder.addExtension(Extension.extendedKeyUsage, false,
+                                new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+                        builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
+                            new GeneralName(GeneralName.dNSName, "localhost"),
+                            new GeneralName(GeneralName.iPAddress, "127.0.0.1")}));
+                    });
+            writePem(caPem, new JcaMiscPEMGenerator(ca));
+            writePem(serverCert, new JcaMiscPEMGenerator(server));
+            writePem(serverKey, new JcaPKCS8Generator(serverKeys.getPrivate(), null));
+        } catch (IOException | GeneralSecurityException | OperatorCreationException e) {
+            throw new IllegalStateException("Cannot generate the test server's certificates in " + dir + ": "
+                    + e.getMessage(), e);
         }
-        openssl(dir, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-                "-keyout", caKey.toString(), "-out", caPem.toString(), "-days", "2",
-                "-subj", "/CN=jdbc-guard throwaway test CA");
-        openssl(dir, "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-                "-keyout", serverKey.toString(), "-out", serverCsr.toString(), "-subj", "/CN=localhost");
-        openssl(dir, "x509", "-req", "-in", serverCsr.toString(), "-CA", caPem.toString(),
-                "-CAkey", caKey.toString(), "-CAcreateserial", "-out", serverCert.toString(), "-days", "2",
-                "-extfile", extensions.toString());
         return new ServerCertificate(caPem, serverCert, serverKey, truststoreFor(caPem, dir));
     }
 
@@ -89,10 +132,37 @@ final class CertificateAuthority {
         return TRUSTSTORE_TYPE;
     }
 
-    private static void openssl(Path dir, String... arguments) {
-        var command = new java.util.ArrayList<String>(arguments.length + 1);
-        command.add("openssl");
-        command.addAll(List.of(arguments));
-        Commands.run(dir, OPENSSL_TIMEOUT, command);
+    /** Adds a certificate's extensions; BouncyCastle's builder throws a checked exception per extension. */
+    @FunctionalInterface
+    private interface Extensions {
+        void addTo(X509v3CertificateBuilder builder) throws CertIOException;
+    }
+
+    private static KeyPair p256() throws GeneralSecurityException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"), RANDOM);
+        return generator.generateKeyPair();
+    }
+
+    private static X509Certificate sign(X500Name issuer, KeyPair issuerKeys, X500Name subject,
+                                        PublicKey subjectKey, Extensions extensions)
+            throws GeneralSecurityException, CertIOException, OperatorCreationException {
+        Instant now = Instant.now();
+        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer, new BigInteger(64, RANDOM).abs(),
+                Date.from(now.minus(BACKDATE)), Date.from(now.plus(VALIDITY)), subject, subjectKey);
+        JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
+        builder.addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(subjectKey));
+        builder.addExtension(Extension.authorityKeyIdentifier, false,
+                utils.createAuthorityKeyIdentifier(issuerKeys.getPublic()));
+        extensions.addTo(builder);
+        return new JcaX509CertificateConverter()
+                .getCertificate(builder.build(new JcaContentSignerBuilder(SIGNATURE).build(issuerKeys.getPrivate())));
+    }
+
+    private static void writePem(Path file, PemObjectGenerator object) throws IOException {
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.US_ASCII);
+             JcaPEMWriter pem = new JcaPEMWriter(out)) {
+            pem.writeObject(object);
+        }
     }
 }

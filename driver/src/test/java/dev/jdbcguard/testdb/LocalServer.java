@@ -5,6 +5,7 @@ import dev.jdbcguard.testdb.TestDatabase.Credentials;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.GroupPrincipal;
@@ -25,7 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A throwaway {@code mariadbd}/{@code mysqld} in a fresh temp datadir, listening on a free loopback
+ * A throwaway {@code mariadbd}/{@code mysqld} (installed, or the embedded one) in a fresh temp datadir, listening on a free loopback
  * port, optionally with TLS from a freshly generated CA.
  *
  * <p>Cost, measured on a 2-core machine: 1 to 5 s for certificates and datadir (mostly
@@ -44,8 +45,9 @@ final class LocalServer {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
     private static final Logger LOG = LoggerFactory.getLogger(LocalServer.class);
 
-    /** The unprivileged account a server started by root must run as (mariadbd refuses to run as root). */
+    /** The unprivileged account a server started by root runs as, where it exists. */
     private static final String SERVER_ACCOUNT = "mysql";
+    private static final String ROOT = "root";
 
     private LocalServer() {
     }
@@ -62,16 +64,16 @@ final class LocalServer {
             Optional<ServerCertificate> certificate = withTls
                     ? Optional.of(CertificateAuthority.generate(Files.createDirectory(baseDir.resolve("tls"))))
                     : Optional.empty();
-            boolean asRoot = "root".equals(System.getProperty("user.name"));
+            Optional<String> account = serverAccount();
             // Servers of parallel test runs collided in the shared /tmp while bootstrapping: each gets its own.
             Files.createDirectory(baseDir.resolve("tmp"));
-            if (asRoot) {
-                handOver(baseDir);
+            if (account.isPresent() && !account.get().equals(ROOT)) {
+                handOver(baseDir, account.get());
             }
             Path dataDir = baseDir.resolve("data");
-            initialize(binaries, baseDir, dataDir, asRoot);
+            initialize(binaries, baseDir, dataDir, account);
             long initialized = System.nanoTime();
-            Launched launched = launch(serverCommand(binaries, baseDir, dataDir, asRoot, certificate), baseDir);
+            Launched launched = launch(serverCommand(binaries, baseDir, dataDir, account, certificate), baseDir);
             process = launched.process();
             int port = launched.port();
             ServerEndpoint endpoint;
@@ -83,8 +85,8 @@ final class LocalServer {
             TlsSupport tls = certificate.<TlsSupport>map(c -> new TlsSupport.Available(c.client()))
                     .orElseGet(() -> new TlsSupport.Unavailable("this server was started without TLS on purpose"));
             long ready = System.nanoTime();
-            String description = String.format("local %s %s (%s) at 127.0.0.1:%d, %s, started in %s s",
-                    binaries.serverName(), binaries.version(), binaries.server(), port,
+            String description = String.format("%s %s %s (%s) at 127.0.0.1:%d, %s, started in %s s",
+                    binaries.origin(), binaries.serverName(), binaries.version(), binaries.server(), port,
                     withTls ? "TLS with a generated CA" : "no TLS", seconds(ready - started));
             LOG.info("Test database ready: {} (certificates and datadir {} s, server start to first login {} s)",
                     description, seconds(initialized - started), seconds(ready - initialized));
@@ -101,18 +103,19 @@ final class LocalServer {
             String log = "--- server error log (tail) ---\n" + Commands.tail(baseDir.resolve("error.log"))
                     + "\n--- server output (tail) ---\n" + Commands.tail(baseDir.resolve("server.out"));
             TempDirs.delete(baseDir);
-            throw new IllegalStateException("Cannot start a local " + binaries.serverName() + " ("
+            throw new IllegalStateException("Cannot start a " + binaries.origin() + " " + binaries.serverName() + " ("
                     + binaries.server() + "): " + e.getMessage() + "\n" + log, e);
         }
     }
 
-    private static void initialize(ServerBinaries binaries, Path baseDir, Path dataDir, boolean asRoot) {
+    private static void initialize(ServerBinaries binaries, Path baseDir, Path dataDir, Optional<String> account) {
         List<String> command = new ArrayList<>();
         if (binaries.flavor() == Flavor.MARIADB) {
             command.add(binaries.installer().orElseThrow().toString());
             command.add("--no-defaults");
             command.add("--auth-root-authentication-method=normal");
             command.add("--skip-test-db");
+            binaries.baseDir().ifPresent(dir -> command.add("--basedir=" + dir));
         } else {
             command.add(binaries.server().toString());
             command.add("--no-defaults");
@@ -120,9 +123,7 @@ final class LocalServer {
         }
         command.add("--datadir=" + dataDir);
         command.add("--tmpdir=" + baseDir.resolve("tmp"));
-        if (asRoot) {
-            command.add("--user=" + SERVER_ACCOUNT);
-        }
+        account.ifPresent(user -> command.add("--user=" + user));
         Commands.run(baseDir, INIT_TIMEOUT, command);
     }
 
@@ -172,8 +173,8 @@ final class LocalServer {
         return false;
     }
 
-    private static List<String> serverCommand(ServerBinaries binaries, Path baseDir, Path dataDir, boolean asRoot,
-                                              Optional<ServerCertificate> certificate) {
+    private static List<String> serverCommand(ServerBinaries binaries, Path baseDir, Path dataDir,
+                                              Optional<String> account, Optional<ServerCertificate> certificate) {
         List<String> command = new ArrayList<>(List.of(
                 binaries.server().toString(),
                 "--no-defaults",
@@ -186,9 +187,8 @@ final class LocalServer {
                 "--skip-log-bin",
                 // A throwaway server need not survive a power cut: skip the fsync per commit.
                 "--innodb-flush-log-at-trx-commit=2"));
-        if (asRoot) {
-            command.add("--user=" + SERVER_ACCOUNT);
-        }
+        binaries.baseDir().ifPresent(dir -> command.add("--basedir=" + dir));
+        account.ifPresent(user -> command.add("--user=" + user));
         if (binaries.flavor() == Flavor.MYSQL) {
             // The X plugin's fixed port 33060 would clash between instances.
             command.add("--mysqlx=OFF");
@@ -240,18 +240,28 @@ final class LocalServer {
                 + (last == null ? "none" : last.getMessage()), last);
     }
 
-    /** Gives the temp dir to the server account, which cannot otherwise enter a root-owned 0700 dir. */
-    private static void handOver(Path baseDir) throws IOException {
-        UserPrincipalLookupService lookup = baseDir.getFileSystem().getUserPrincipalLookupService();
-        UserPrincipal user;
-        GroupPrincipal group;
-        try {
-            user = lookup.lookupPrincipalByName(SERVER_ACCOUNT);
-            group = lookup.lookupPrincipalByGroupName(SERVER_ACCOUNT);
-        } catch (UserPrincipalNotFoundException e) {
-            throw new IOException("started as root, the server must run as the system account '" + SERVER_ACCOUNT
-                    + "', which does not exist (the mariadb-server package creates it)", e);
+    /**
+     * The {@code --user} a server started by root must be given (it refuses to run as root unless told so
+     * explicitly): the unprivileged system account where one exists, as the mariadb-server package creates
+     * it; else root itself, as on a machine with only a JDK and the embedded server. Empty when not root.
+     */
+    private static Optional<String> serverAccount() throws IOException {
+        if (!ROOT.equals(System.getProperty("user.name"))) {
+            return Optional.empty();
         }
+        try {
+            FileSystems.getDefault().getUserPrincipalLookupService().lookupPrincipalByName(SERVER_ACCOUNT);
+            return Optional.of(SERVER_ACCOUNT);
+        } catch (UserPrincipalNotFoundException e) {
+            return Optional.of(ROOT);
+        }
+    }
+
+    /** Gives the temp dir to the server account, which cannot otherwise enter a root-owned 0700 dir. */
+    private static void handOver(Path baseDir, String account) throws IOException {
+        UserPrincipalLookupService lookup = baseDir.getFileSystem().getUserPrincipalLookupService();
+        UserPrincipal user = lookup.lookupPrincipalByName(account);
+        GroupPrincipal group = lookup.lookupPrincipalByGroupName(account);
         try (Stream<Path> files = Files.walk(baseDir)) {
             for (Path file : (Iterable<Path>) files::iterator) {
                 PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);

@@ -21,7 +21,7 @@ class LocalServerTest {
                 "no local mariadbd on this machine, so its launcher cannot be exercised");
         // An installer that does nothing: the real mariadbd then finds no datadir and exits.
         ServerBinaries noDatadir = new ServerBinaries(found.get().server(), Optional.of(Path.of("/bin/true")),
-                ServerBinaries.Flavor.MARIADB, found.get().version());
+                ServerBinaries.Flavor.MARIADB, found.get().version(), Optional.empty(), ServerBinaries.LOCAL);
 
         Throwable failure = catchThrowable(() -> LocalServer.start(noDatadir, true).close());
 

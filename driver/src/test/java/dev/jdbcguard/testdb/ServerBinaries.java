@@ -23,11 +23,16 @@ import java.util.regex.Pattern;
  * @param installer {@code mariadb-install-db} (MariaDB only; MySQL uses {@code mysqld --initialize-insecure})
  * @param flavor    which server it really is
  * @param version   the version it reports, e.g. {@code 10.11.19-MariaDB-0+deb12u1}
+ * @param baseDir   the installation directory to pass as {@code --basedir}, for a server outside the
+ *                  system's own paths (the embedded one); empty for an installed server, which knows its own
+ * @param origin    how the harness got it, for descriptions: {@code local} or {@code embedded (...)}
  */
-record ServerBinaries(Path server, Optional<Path> installer, Flavor flavor, String version) {
+record ServerBinaries(Path server, Optional<Path> installer, Flavor flavor, String version, Optional<Path> baseDir,
+                      String origin) {
 
     enum Flavor { MARIADB, MYSQL }
 
+    static final String LOCAL = "local";
     private static final Pattern VERSION = Pattern.compile("Ver\\s+(\\S+)");
     private static final List<String> EXTRA_DIRECTORIES = List.of("/usr/sbin", "/usr/bin", "/usr/local/mysql/bin");
 
@@ -46,24 +51,40 @@ record ServerBinaries(Path server, Optional<Path> installer, Flavor flavor, Stri
             if (server.isEmpty()) {
                 continue;
             }
-            String version = version(Commands.run(Path.of(System.getProperty("java.io.tmpdir")), VERSION_TIMEOUT,
-                    List.of(server.get().toString(), "--no-defaults", "--version")));
+            String version = version(server.get());
             if (version.contains("MariaDB")) {
                 Optional<Path> installer = locate(directories, "mariadb-install-db")
                         .or(() -> locate(directories, "mysql_install_db"));
                 if (installer.isPresent()) {
-                    return Optional.of(new ServerBinaries(server.get(), installer, Flavor.MARIADB, version));
+                    return Optional.of(new ServerBinaries(server.get(), installer, Flavor.MARIADB, version,
+                            Optional.empty(), LOCAL));
                 }
             } else {
-                return Optional.of(new ServerBinaries(server.get(), Optional.empty(), Flavor.MYSQL, version));
+                return Optional.of(new ServerBinaries(server.get(), Optional.empty(), Flavor.MYSQL, version,
+                        Optional.empty(), LOCAL));
             }
         }
         return Optional.empty();
     }
 
+    /**
+     * A MariaDB server installed under {@code baseDir} rather than in the system's paths.
+     *
+     * @throws IllegalStateException if the server cannot even report its version (a missing library, say)
+     */
+    static ServerBinaries mariadb(Path server, Path installer, Path baseDir, String origin) {
+        return new ServerBinaries(server, Optional.of(installer), Flavor.MARIADB, version(server), Optional.of(baseDir),
+                origin);
+    }
+
     /** {@code mariadbd} or {@code mysqld}, as it appears in descriptions. */
     String serverName() {
         return server.getFileName().toString();
+    }
+
+    private static String version(Path server) {
+        return version(Commands.run(Path.of(System.getProperty("java.io.tmpdir")), VERSION_TIMEOUT,
+                List.of(server.toString(), "--no-defaults", "--version")));
     }
 
     /** {@code "/usr/sbin/mariadbd  Ver 10.11.19-MariaDB-0+deb12u1 for debian-linux-gnu ..."} to its version. */

@@ -12,9 +12,12 @@ import org.slf4j.LoggerFactory;
  * JUnit root store; benchmarks and other non-JUnit users create one and close it themselves.
  *
  * <p>Order of choice: an external server named by {@value ExternalServerUrl#VARIABLE}; else a local
- * {@code mariadbd}/{@code mysqld}; else Testcontainers MySQL when a Docker engine exists; else failure
- * with a message that says what to install. The plaintext server follows the same order minus the
- * external URL (an external server cannot be asked to turn its TLS off).
+ * {@code mariadbd}/{@code mysqld}; else the embedded MariaDB from Maven Central ({@link EmbeddedBinaries});
+ * else Testcontainers MySQL when a Docker engine exists; else failure with a message that says what to
+ * do. The plaintext server follows the same order minus the external URL (an external server cannot be
+ * asked to turn its TLS off). {@value #KIND_VARIABLE} ({@code local}, {@code embedded} or
+ * {@code container}) forces one kind of throwaway server, with no fallback: how a machine that has a
+ * system MariaDB proves the path a machine with only a JDK takes.
  *
  * <p>A start that failed is not retried: every later request gets the same exception at once, instead
  * of each test class waiting out the same timeout. A JVM shutdown hook stops the servers should
@@ -24,6 +27,9 @@ public final class TestServers implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TestServers.class);
 
+    /** Forces one kind of throwaway server: {@code local}, {@code embedded} or {@code container}. */
+    static final String KIND_VARIABLE = "JDBC_GUARD_TEST_SERVER";
+
     static final String NOTHING_TO_RUN = "No database server for the tests. Do one of: "
             + "(1) install MariaDB, e.g. on Debian/Ubuntu `apt-get install mariadb-server` "
             + "(the tests need `mariadbd` and `mariadb-install-db` on PATH or in /usr/sbin, and start their own "
@@ -31,7 +37,23 @@ public final class TestServers implements AutoCloseable {
             + "(2) install MySQL 8 so that `mysqld` is on PATH; "
             + "(3) start a Docker engine, for Testcontainers " + ContainerServer.IMAGE + "; "
             + "(4) set " + ExternalServerUrl.VARIABLE + "=jdbc:mysql://user:password@host:port/database "
-            + "to use a server you run (its database is dropped and recreated).";
+            + "to use a server you run (its database is dropped and recreated). "
+            + "The embedded MariaDB (" + EmbeddedBinaries.ARTIFACT + ", a test dependency) was not usable: ";
+
+    /** The kinds of throwaway server, in the order they are tried. */
+    enum Kind {
+        LOCAL, EMBEDDED, CONTAINER;
+
+        static Kind parse(String value) {
+            for (Kind kind : values()) {
+                if (kind.name().equalsIgnoreCase(value.strip())) {
+                    return kind;
+                }
+            }
+            throw new IllegalArgumentException(KIND_VARIABLE + "=" + value + " is not one of local, embedded, "
+                    + "container (or unset, to take the first available in that order)");
+        }
+    }
 
     private final Map<String, String> environment;
     private final Thread shutdownHook = new Thread(this::close, "jdbc-guard-test-servers-shutdown");
@@ -91,15 +113,31 @@ public final class TestServers implements AutoCloseable {
     }
 
     private RunningServer startThrowaway(boolean withTls) {
+        String forced = environment.get(KIND_VARIABLE);
+        if (forced != null && !forced.isBlank()) {
+            return switch (Kind.parse(forced)) {
+                case LOCAL -> LocalServer.start(ServerBinaries.find(environment.get("PATH")).orElseThrow(() ->
+                        new IllegalStateException(KIND_VARIABLE + "=local, but no mariadbd/mysqld is on PATH or in "
+                                + "/usr/sbin, /usr/bin, /usr/local/mysql/bin")), withTls);
+                case EMBEDDED -> LocalServer.start(EmbeddedBinaries.unpack(), withTls);
+                case CONTAINER -> ContainerServer.start(withTls);
+            };
+        }
         Optional<ServerBinaries> binaries = ServerBinaries.find(environment.get("PATH"));
         if (binaries.isPresent()) {
             return LocalServer.start(binaries.get(), withTls);
         }
-        LOG.info("No local mariadbd/mysqld found; asking Testcontainers for a Docker engine");
+        String embeddedUnavailable = EmbeddedBinaries.unavailableReason();
+        if (embeddedUnavailable == null) {
+            LOG.info("No local mariadbd/mysqld found; starting the embedded MariaDB from {}", EmbeddedBinaries.ARTIFACT);
+            return LocalServer.start(EmbeddedBinaries.unpack(), withTls);
+        }
+        LOG.info("No local mariadbd/mysqld found and {}; asking Testcontainers for a Docker engine",
+                embeddedUnavailable);
         if (ContainerServer.dockerAvailable()) {
             return ContainerServer.start(withTls);
         }
-        throw new IllegalStateException(NOTHING_TO_RUN);
+        throw new IllegalStateException(NOTHING_TO_RUN + embeddedUnavailable);
     }
 
     /** One lazily started server; guarded by the enclosing instance's lock. */

@@ -41,6 +41,13 @@ public final class RuleCatalog {
     public static final String DDL_ADD_FOREIGN_KEY = "ddl.add-foreign-key";
     public static final String DDL_CREATE_TABLE = "ddl.create-table";
     public static final String DDL_OTHER = "ddl.other";
+    // Schema-aware rules (issue 16): judged against the schema model that lint's replay (or the driver) keeps.
+    public static final String DDL_NO_PRIMARY_KEY = "ddl.no-primary-key";
+    public static final String DDL_NOT_NULL_WITHOUT_DEFAULT = "ddl.not-null-without-default";
+    public static final String DDL_LOSSY_TYPE_CHANGE = "ddl.lossy-type-change";
+    public static final String DDL_ENUM_CHANGE = "ddl.enum-change";
+    public static final String DDL_CHARSET_CHANGE = "ddl.charset-change";
+    public static final String DDL_DUPLICATE_INDEX = "ddl.duplicate-index";
     public static final String DML_NO_WHERE = "dml.no-where";
     public static final String QUERY_UNINDEXED = "query.unindexed";
     public static final String QUERY_BAD_INDEX = "query.bad-index";
@@ -171,6 +178,31 @@ public final class RuleCatalog {
             ddl(DDL_OTHER, "Any other DDL: `CREATE/DROP VIEW`, triggers, events, procedures, `CREATE DATABASE`, engine/charset/partitioning changes, other `ALTER TABLE` operations.",
                     "A schema change outside the migration history; engine, charset and partitioning changes rebuild the whole table.",
                     MIGRATION_FIX,
+                    false),
+            // Schema-aware rules (issue 16).
+            ddl(DDL_NO_PRIMARY_KEY, "A `CREATE TABLE` without a primary key or a unique key over NOT NULL columns, or an `ALTER TABLE` that drops the last one.",
+                    "InnoDB then clusters rows on a hidden row id that replication and online schema change tools cannot use: gh-ost and pt-online-schema-change refuse the table, row-based replicas scan it per changed row, and PlanetScale deploy requests fail (`NO_UNIQUE_KEY`).",
+                    "Give the table a primary key (an `id BIGINT UNSIGNED AUTO_INCREMENT PRIMARY KEY`, or the natural key's columns).",
+                    false),
+            ddl(DDL_NOT_NULL_WITHOUT_DEFAULT, "`ALTER TABLE ... ADD COLUMN c ... NOT NULL` without a `DEFAULT` (and not AUTO_INCREMENT or generated), or a `MODIFY`/`CHANGE` that makes a nullable column NOT NULL.",
+                    "Existing rows get the type's implicit default (0, '', or an invalid zero date that strict mode refuses), so the ALTER fills in values nobody chose or fails half-way; NULL -> NOT NULL fails on the first existing NULL and rebuilds the table.",
+                    "Add the column with an explicit `DEFAULT` (or nullable, backfill, then make it NOT NULL); before NULL -> NOT NULL, backfill the NULLs in batches.",
+                    false),
+            ddl(DDL_LOSSY_TYPE_CHANGE, "A `MODIFY`/`CHANGE` whose new type cannot hold every value of the old one: a narrower integer, decimal or string, signed -> unsigned, a smaller scale or fractional-second precision, TEXT -> VARCHAR, DATETIME -> DATE/TIMESTAMP, or a narrower character set (also `CONVERT TO CHARACTER SET`). Needs the old type: judged against the schema model.",
+                    "Values that do not fit are cut, rounded or clipped (or the ALTER fails half-way under strict mode, after copying part of the table): data is lost without an error on the rows that merely change.",
+                    "Check the data fits first (`SELECT MAX(LENGTH(c))`, `MIN(c)`, ...); widen instead, or add a new column, backfill it with checked values and switch over.",
+                    true),
+            ddl(DDL_ENUM_CHANGE, "An ENUM or SET column whose values are removed, reordered or inserted before existing ones (appending at the end stays quiet). Judged against the schema model.",
+                    "ENUMs are stored as the index of the value: a removed value turns rows into '' or fails, a reorder changes ORDER BY and comparisons, and anything but an append rebuilds the table with writes blocked.",
+                    "Only append new values at the end of the list; to remove one, first update the rows that hold it.",
+                    true),
+            ddl(DDL_CHARSET_CHANGE, "A change of character set: `CONVERT TO CHARACTER SET`, the table's default `CHARACTER SET`, or a column's charset in `MODIFY`/`CHANGE` (a narrowing is `ddl.lossy-type-change`).",
+                    "Converting rebuilds the table with writes blocked (ALGORITHM=COPY), changes how values compare and sort (unique keys may suddenly collide), and grows index key lengths; PlanetScale accepts only some character sets (`INVALID_CHARSET`).",
+                    "Convert in a reviewed online schema change (gh-ost, PlanetScale deploy request) after checking unique keys under the new collation; keep every table on utf8mb4.",
+                    false),
+            ddl(DDL_DUPLICATE_INDEX, "An index whose columns duplicate another index of the table, or are a leftmost prefix of another (redundant), in `CREATE TABLE`, `CREATE INDEX` or `ALTER TABLE ... ADD INDEX`.",
+                    "Every index is written on every insert and update and takes memory in the buffer pool; a redundant one costs that and serves no query the other does not.",
+                    "Drop the redundant index (keep the longer one, or the unique one); check `sys.schema_redundant_indexes` on the live server.",
                     false),
             tableRule(DML_NO_WHERE, STATEMENT,
                     "`UPDATE` or `DELETE` without a `WHERE` clause. A `LIMIT` does not excuse it: it still touches arbitrary rows.",

@@ -112,7 +112,8 @@ public final class RuleReference {
             java -jar driver/target/jdbc-guard-0.1.0-SNAPSHOT.jar lint --profile migration --fail-on warn examples/db/migration
             ```
 
-            judges every `*.sql` file under the paths given (directories recursively, in path order) with the statement
+            judges every `*.sql` file under the paths given (directories recursively, in the order a migration tool runs
+            them: Flyway `V<version>__` files by version, then `R__` files, then other files by path) with the statement
             rules and prints one finding per line, then the fix:
 
             ```
@@ -126,6 +127,18 @@ public final class RuleReference {
             precise error on standard error. `--format json` prints one object: `rules`, `failOn`, `files`, `failed`
             and `findings`, each with `file`, `line`, `column`, `rule`, `action`, `detail`, `table`, `fingerprint`,
             `why` and `fix`. In a file, a `guard:allow` comment covers the statement it precedes or sits in.
+
+            ### Schema replay
+
+            `lint` replays the `CREATE TABLE`, `ALTER TABLE`, `CREATE/DROP INDEX`, `DROP TABLE` and `RENAME TABLE`
+            statements of the run into a schema model, so each statement is judged against the tables the statements
+            before it declared. That is what the schema-aware rules need: `ddl.lossy-type-change` and `ddl.enum-change`
+            compare a column's new type with its declared one, `ddl.not-null-without-default` sees a nullable column made
+            NOT NULL, `ddl.duplicate-index` compares a new index with the table's others, `ddl.no-primary-key` sees the
+            last key dropped. `ddl.modify-column` then fires only for a change that is neither known lossy nor known
+            safe: `MODIFY id BIGINT` on an `INT` column passes, `MODIFY note VARCHAR(10)` on a `VARCHAR(20)` is
+            `ddl.lossy-type-change`. A table the replay never saw created (a baseline from before the first migration)
+            is unknown: `ddl.modify-column` fires as without a model and its detail says the change was not judged.
             """;
 
     private RuleReference() {

@@ -3,10 +3,11 @@ package dev.jdbcguard.rules.lint;
 import dev.jdbcguard.rules.Action;
 import dev.jdbcguard.rules.RuleSet;
 import dev.jdbcguard.rules.engine.Finding;
-import dev.jdbcguard.rules.engine.Judgement;
+import dev.jdbcguard.rules.engine.SchemaRules;
 import dev.jdbcguard.rules.engine.StatementJudge;
 import dev.jdbcguard.rules.file.RuleFileException;
 import dev.jdbcguard.rules.file.RuleSelection;
+import dev.jdbcguard.rules.schema.Schema;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -23,9 +24,13 @@ import java.util.stream.Stream;
  * {@code lint}: judges SQL files offline with the statement rules, so migrations can be gated in CI before they
  * reach a database.
  *
- * <p>Directories are searched recursively for {@code *.sql} files, in path order; files named on the command line
- * are judged whatever their extension. Each statement is judged on its own text (its {@code guard:allow} comments
- * cover only it). Only statement rules apply: connection and runtime rules need a running application.
+ * <p>Directories are searched recursively for {@code *.sql} files, in the order a migration tool runs them
+ * ({@link MigrationOrder}: Flyway versions, then repeatables, then other files by path); files named on the command
+ * line are judged whatever their extension, in the order given. Each statement is judged on its own text (its
+ * {@code guard:allow} comments cover only it) and against the schema the statements before it built: the
+ * {@code CREATE}/{@code ALTER}/{@code DROP}/{@code RENAME} statements of the run are replayed into a
+ * {@link Schema}, so a type change is judged against the column's declared type ({@link SchemaRules}). Only
+ * statement rules apply: connection and runtime rules need a running application.
  *
  * <p>Exit status: {@value #PASSED} when no finding reaches {@code --fail-on}, {@value #FAILED} when one does,
  * {@value #BAD_INPUT} on bad input (unknown option, missing path, no {@code .sql} file found, unreadable file, bad
@@ -75,8 +80,9 @@ public final class Lint {
                 return BAD_INPUT;
             }
             List<LintReport.Located> findings = new ArrayList<>();
+            Schema schema = Schema.EMPTY;
             for (Path file : files) {
-                judge(file, rules, findings);
+                schema = judge(file, rules, schema, findings);
             }
             LintReport report = new LintReport(rules.description(), options.failOn, files.size(), findings);
             if (options.json) {
@@ -94,17 +100,20 @@ public final class Lint {
         }
     }
 
-    private static void judge(Path file, RuleSet rules, List<LintReport.Located> findings) {
+    /** Judges the statements of {@code file} in order against the schema they build; the schema after them. */
+    private static Schema judge(Path file, RuleSet rules, Schema schema, List<LintReport.Located> findings) {
         String sql = read(file);
         for (StatementSlicer.Slice slice : StatementSlicer.slice(sql)) {
-            Judgement judgement = StatementJudge.judge(slice.text(), rules);
-            for (Finding finding : judgement.verdict().findings()) {
+            SchemaRules.Result judged = SchemaRules.judge(StatementJudge.judge(slice.text(), rules), schema);
+            schema = judged.after();
+            for (Finding finding : judged.verdict().findings()) {
                 int offset = slice.offset() + finding.startOffset();
                 int lineStart = sql.lastIndexOf('\n', offset - 1) + 1;
                 int line = 1 + (int) sql.substring(0, lineStart).chars().filter(c -> c == '\n').count();
                 findings.add(new LintReport.Located(file, line, offset - lineStart + 1, finding));
             }
         }
+        return schema;
     }
 
     private static String read(Path file) {
@@ -123,7 +132,7 @@ public final class Lint {
             if (Files.isDirectory(path)) {
                 try (Stream<Path> walk = Files.walk(path)) {
                     walk.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".sql"))
-                            .sorted().forEach(files::add);
+                            .sorted(MigrationOrder.COMPARATOR).forEach(files::add);
                 } catch (IOException e) {
                     throw new UncheckedIOException(path + ": cannot list: " + e, e);
                 }

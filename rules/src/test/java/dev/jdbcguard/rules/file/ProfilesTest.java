@@ -14,11 +14,18 @@ class ProfilesTest {
     private final RuleSet production = RuleFiles.profile("production");
     private final RuleSet planetscale = RuleFiles.profile("planetscale");
 
+    /** The schema-aware ddl rules: they judge a change's content, not whether DDL may run, so they warn instead. */
+    private static final java.util.Set<String> SCHEMA_RULES = java.util.Set.of(RuleCatalog.DDL_NO_PRIMARY_KEY,
+            RuleCatalog.DDL_NOT_NULL_WITHOUT_DEFAULT, RuleCatalog.DDL_LOSSY_TYPE_CHANGE, RuleCatalog.DDL_ENUM_CHANGE,
+            RuleCatalog.DDL_CHARSET_CHANGE, RuleCatalog.DDL_DUPLICATE_INDEX);
+
     @Test
     void productionBlocksEveryDdlUnboundedWriteAndUnreadableSql() {
         for (RuleSet rules : new RuleSet[] {production, planetscale}) {
             for (Rule rule : RuleCatalog.rulesUnder("ddl")) {
-                assertThat(rules.action(rule.id())).as(rules + " " + rule.id()).isEqualTo(Action.BLOCK);
+                if (!SCHEMA_RULES.contains(rule.id())) {
+                    assertThat(rules.action(rule.id())).as(rules + " " + rule.id()).isEqualTo(Action.BLOCK);
+                }
             }
             assertThat(rules.action("dml.no-where")).isEqualTo(Action.BLOCK);
             assertThat(rules.action("query.unparseable")).isEqualTo(Action.BLOCK);
@@ -38,6 +45,16 @@ class ProfilesTest {
         assertThat(production.rule("tx.long").duration("threshold")).isEqualTo(Duration.ofSeconds(30));
         assertThat(production.rule("query.large-result").count("max-rows")).isEqualTo(10_000);
         assertThat(production.rule("query.unindexed").choice("detect")).isEqualTo("auto");
+    }
+
+    @Test
+    void schemaRulesWarnUnderProductionAndMigrationAndPlanetscaleBlocksATableWithoutAKey() {
+        RuleSet migration = RuleFiles.profile("migration");
+        for (String id : SCHEMA_RULES) {
+            assertThat(production.action(id)).as(id).isEqualTo(Action.WARN);
+            assertThat(migration.action(id)).as(id).isEqualTo(Action.WARN);
+            assertThat(planetscale.action(id)).as(id).isEqualTo(id.equals(RuleCatalog.DDL_NO_PRIMARY_KEY) ? Action.BLOCK : Action.WARN);
+        }
     }
 
     @Test
@@ -72,7 +89,7 @@ class ProfilesTest {
         RuleSet migration = RuleFiles.profile("migration");
         assertThat(migration.action("ddl.drop-database")).isEqualTo(Action.BLOCK);
         for (Rule rule : RuleCatalog.rulesUnder("ddl")) {
-            if (rule.id().equals("ddl.drop-database")) {
+            if (rule.id().equals("ddl.drop-database") || SCHEMA_RULES.contains(rule.id())) {
                 continue;
             }
             assertThat(migration.action(rule.id())).as(rule.id()).isEqualTo(rule.destructive() ? Action.WARN : Action.OFF);

@@ -1,0 +1,252 @@
+package dev.jdbcguard.rules.engine;
+
+import static dev.jdbcguard.rules.RuleCatalog.*;
+
+import dev.jdbcguard.rules.Action;
+import dev.jdbcguard.rules.RuleConfig;
+import dev.jdbcguard.rules.schema.AlterOp;
+import dev.jdbcguard.rules.schema.Column;
+import dev.jdbcguard.rules.schema.ColumnType;
+import dev.jdbcguard.rules.schema.DdlReader;
+import dev.jdbcguard.rules.schema.Index;
+import dev.jdbcguard.rules.schema.Schema;
+import dev.jdbcguard.rules.schema.SchemaChange;
+import dev.jdbcguard.rules.schema.Table;
+import dev.jdbcguard.rules.schema.TypeChange;
+import dev.jdbcguard.rules.sql.StatementInfo;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The schema-aware rules: judges one DDL statement against the {@link Schema} before it, on top of the statement
+ * rules' verdict, and tells the schema after it.
+ *
+ * <p>What needs the old table (lossy type changes, ENUM changes, a column made NOT NULL, duplicates of existing
+ * indexes) is judged only when the model knows the table; otherwise {@code ddl.modify-column} fires as without a
+ * model and says the type change was not judged. {@code ddl.modify-column} is kept only for a change that is
+ * neither known lossy nor known safe: a widening (INT to BIGINT) or a metadata-only change passes it, and a lossy
+ * one is {@code ddl.lossy-type-change} instead. Offline use ({@code lint}) and off the hot path only: it reads the
+ * statement's text again.
+ */
+public final class SchemaRules {
+
+    /**
+     * The verdict on a statement under the schema model, and the model after it.
+     *
+     * @param verdict the statement rules' findings, adjusted, plus the schema rules' findings
+     * @param after   the schema once the statement has run
+     */
+    public record Result(Verdict verdict, Schema after) {
+    }
+
+    private SchemaRules() {
+    }
+
+    /**
+     * Judges the single statement of {@code judgement} against {@code before}.
+     *
+     * @param judgement the statement rules' judgement of one statement (as {@code lint} slices a file)
+     */
+    public static Result judge(Judgement judgement, Schema before) {
+        SchemaChange change = DdlReader.read(judgement.sql());
+        if (change == null) {
+            return new Result(judgement.verdict(), before);
+        }
+        Schema after = before.apply(change);
+        Judging judging = new Judging(judgement, before);
+        judging.judge(change, after);
+        return new Result(judging.verdict(), after);
+    }
+
+    /** The findings of one statement being collected. */
+    private static final class Judging {
+        private final Judgement judgement;
+        private final Schema before;
+        /** Rule id to the details found, so each rule fires once per statement with every detail. */
+        private final Map<String, List<String>> details = new LinkedHashMap<>();
+        private String table;
+        /** Whether every MODIFY/CHANGE was judged as lossy or safe, so ddl.modify-column has nothing left to say. */
+        private boolean modifyDecided = true;
+        private String notJudged;
+
+        Judging(Judgement judgement, Schema before) {
+            this.judgement = judgement;
+            this.before = before;
+        }
+
+        void judge(SchemaChange change, Schema after) {
+            table = change.table();
+            if (change instanceof SchemaChange.CreateTable create) {
+                Table created = create.definition();
+                if (!created.hasRowKey()) {
+                    add(DDL_NO_PRIMARY_KEY, "CREATE TABLE without a primary key or NOT NULL unique key");
+                }
+                List<Index> seen = new ArrayList<>();
+                for (Index index : created.indexes()) {
+                    duplicate(index, seen);
+                    seen.add(index);
+                }
+            } else if (change instanceof SchemaChange.AlterTable alter) {
+                alter(alter, after);
+            } else if (change instanceof SchemaChange.CreateIndex create) {
+                Table known = before.table(create.table());
+                if (known != null) {
+                    duplicate(create.index(), known.indexes());
+                }
+            }
+        }
+
+        private void alter(SchemaChange.AlterTable alter, Schema after) {
+            Table known = before.table(alter.table());
+            List<Index> indexes = known == null ? new ArrayList<>() : new ArrayList<>(known.indexes());
+            for (AlterOp op : alter.ops()) {
+                if (op instanceof AlterOp.AddColumn add) {
+                    Column column = add.column();
+                    if (!column.nullable() && !column.hasDefault() && !column.autoIncrement() && !column.generated()) {
+                        add(DDL_NOT_NULL_WITHOUT_DEFAULT, "ADD COLUMN " + column.name() + " " + column.type() + " NOT NULL without DEFAULT");
+                    }
+                } else if (op instanceof AlterOp.ModifyColumn modify) {
+                    modify(known, modify);
+                } else if (op instanceof AlterOp.AddIndex add) {
+                    if (known != null) {
+                        duplicate(add.index(), indexes);
+                    }
+                    indexes.add(add.index());
+                } else if (op instanceof AlterOp.ConvertCharset convert) {
+                    convert(known, convert.charset());
+                } else if (op instanceof AlterOp.DefaultCharset charset) {
+                    String current = known == null ? null : known.charset();
+                    if (charset.charset() != null && !charset.charset().equals(current)) {
+                        add(DDL_CHARSET_CHANGE, "default CHARACTER SET " + (current == null ? "" : current + " -> ") + charset.charset()
+                                + " (columns added later use it; existing ones keep theirs)");
+                    }
+                }
+            }
+            Table altered = after.table(alter.table());
+            if (known != null && known.hasRowKey() && altered != null && !altered.hasRowKey()) {
+                add(DDL_NO_PRIMARY_KEY, "ALTER TABLE leaves the table without a primary key or NOT NULL unique key");
+            }
+        }
+
+        private void modify(Table known, AlterOp.ModifyColumn modify) {
+            Column old = known == null ? null : known.column(modify.oldName());
+            if (old == null) {
+                modifyDecided = false;
+                notJudged = "type change not judged: " + (known == null ? "table " + table : "column " + modify.oldName()) + " is not in the schema model";
+                return;
+            }
+            Column column = modify.column();
+            ColumnType from = known.resolvedType(old);
+            ColumnType to = column.type().charset() == null && column.type().isText() ? column.type().withCharset(known.charset()) : column.type();
+            TypeChange change = TypeChange.of(from, to);
+            String where = "MODIFY " + old.name() + " ";
+            switch (change.kind()) {
+                case LOSSY:
+                    add(DDL_LOSSY_TYPE_CHANGE, where + change.reason());
+                    break;
+                case ENUM_CHANGE:
+                    add(DDL_ENUM_CHANGE, where + change.reason());
+                    break;
+                case CHARSET_CHANGE:
+                    add(DDL_CHARSET_CHANGE, where + change.reason());
+                    break;
+                case OTHER:
+                    modifyDecided = false;
+                    notJudged = change.reason();
+                    break;
+                default:
+                    break;
+            }
+            if (old.nullable() && !column.nullable()) {
+                add(DDL_NOT_NULL_WITHOUT_DEFAULT, where + "NULL -> NOT NULL: fails on the first existing NULL");
+            }
+        }
+
+        private void convert(Table known, String charset) {
+            if (known == null) {
+                add(DDL_CHARSET_CHANGE, "CONVERT TO CHARACTER SET " + charset);
+                return;
+            }
+            for (Column column : known.columns()) {
+                if (column.type().isText()) {
+                    TypeChange change = TypeChange.of(known.resolvedType(column), column.type().withCharset(charset));
+                    if (change.kind() == TypeChange.Kind.LOSSY) {
+                        add(DDL_LOSSY_TYPE_CHANGE, "CONVERT TO CHARACTER SET on column " + column.name() + ": " + change.reason());
+                    } else if (change.kind() == TypeChange.Kind.CHARSET_CHANGE) {
+                        add(DDL_CHARSET_CHANGE, "CONVERT TO CHARACTER SET " + charset + " converts column " + column.name());
+                    }
+                }
+            }
+        }
+
+        /** Reports {@code added} when it duplicates one of {@code existing} or makes one redundant. */
+        private void duplicate(Index added, List<Index> existing) {
+            for (Index other : existing) {
+                String why = redundancy(added, other);
+                if (why != null) {
+                    add(DDL_DUPLICATE_INDEX, why);
+                }
+            }
+        }
+
+        void add(String ruleId, String detail) {
+            details.computeIfAbsent(ruleId, id -> new ArrayList<>()).add(detail);
+        }
+
+        Verdict verdict() {
+            List<StatementInfo> statements = judgement.classification().statements();
+            StatementInfo statement = statements.isEmpty() ? null : statements.get(0);
+            List<Finding> findings = new ArrayList<>();
+            for (Finding finding : judgement.verdict().findings()) {
+                if (!finding.ruleId().equals(DDL_MODIFY_COLUMN)) {
+                    findings.add(finding);
+                } else if (!modifyDecided) {
+                    findings.add(Finding.of(finding.rule(), finding.action(), finding.detail() + " (" + notJudged + ")",
+                            finding.table(), finding.fingerprint(), finding.statementIndex(), finding.startOffset()));
+                }
+            }
+            for (Map.Entry<String, List<String>> entry : details.entrySet()) {
+                String ruleId = entry.getKey();
+                if (judgement.classification().allows(ruleId)) {
+                    continue;
+                }
+                RuleConfig config = judgement.ruleSet().rule(ruleId);
+                Action action = config.actionFor(table);
+                if (action == Action.OFF) {
+                    continue;
+                }
+                String detail = String.join("; ", entry.getValue()) + " on " + table;
+                findings.add(Finding.of(config.rule(), action, detail, table, statement == null ? judgement.fingerprint() : statement.fingerprint(),
+                        0, statement == null ? 0 : statement.startOffset()));
+            }
+            return findings.isEmpty() ? Verdict.PASS : Verdict.Findings.of(findings);
+        }
+    }
+
+    /** Why {@code added} duplicates {@code other} or makes it redundant, or null when they serve different queries. */
+    static String redundancy(Index added, Index other) {
+        boolean addedText = added.kind() == Index.Kind.FULLTEXT || added.kind() == Index.Kind.SPATIAL;
+        boolean otherText = other.kind() == Index.Kind.FULLTEXT || other.kind() == Index.Kind.SPATIAL;
+        if (addedText || otherText) {
+            return addedText && added.kind() == other.kind() && added.columns().equals(other.columns())
+                    ? "index " + added.label() + " duplicates " + other.label() : null;
+        }
+        List<String> a = added.columns();
+        List<String> b = other.columns();
+        if (a.equals(b)) {
+            // A unique key over the same columns as a plain one does more; the plain one is the redundant one.
+            return added.unique() && !other.unique()
+                    ? "index " + added.label() + " makes " + other.label() + " redundant (same columns)"
+                    : "index " + added.label() + " duplicates " + other.label() + " (same columns)";
+        }
+        if (!added.unique() && b.size() > a.size() && b.subList(0, a.size()).equals(a)) {
+            return "index " + added.label() + " is redundant: its columns are a leftmost prefix of " + other.label();
+        }
+        if (!other.unique() && a.size() > b.size() && a.subList(0, b.size()).equals(b)) {
+            return "index " + added.label() + " makes " + other.label() + " redundant: its columns are a leftmost prefix of the new one";
+        }
+        return null;
+    }
+}
