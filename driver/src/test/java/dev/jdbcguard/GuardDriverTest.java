@@ -76,7 +76,7 @@ class GuardDriverTest {
         assertThatThrownBy(() -> new GuardDriver(hook).connect(db.guardUrl("guard.profiles=production"), app()))
                 .isInstanceOf(SQLException.class)
                 .hasMessage("[jdbc-guard] unknown setting 'guard.profiles' in the URL " + db.guardUrl("") + "?...;"
-                        + " known settings: guard.profile, guard.rules, guard.cache-size, guard.reload-interval, guard.warning-window");
+                        + " known settings: guard.profile, guard.rules, guard.cache-size, guard.reload-interval, guard.warning-window, guard.explain-rate");
         assertThat(hook.events).isEmpty();
     }
 

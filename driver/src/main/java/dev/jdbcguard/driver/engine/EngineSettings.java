@@ -18,12 +18,15 @@ import java.util.Map;
  * @param cacheSize      {@code guard.cache-size}: SQL strings whose judgement is cached
  * @param reloadInterval {@code guard.reload-interval}: how often the rule file is checked; zero never
  * @param warningWindow  {@code guard.warning-window}: deduplication window of the log lines
+ * @param explainRate    {@code guard.explain-rate}: EXPLAINs per second at most, per target
  */
-public record EngineSettings(RuleSelection selection, long cacheSize, Duration reloadInterval, Duration warningWindow) {
+public record EngineSettings(RuleSelection selection, long cacheSize, Duration reloadInterval, Duration warningWindow,
+                             int explainRate) {
 
     static final long DEFAULT_CACHE_SIZE = 10_000;
     static final Duration DEFAULT_RELOAD_INTERVAL = Duration.ofSeconds(2);
     static final Duration DEFAULT_WARNING_WINDOW = Duration.ofMinutes(1);
+    static final int DEFAULT_EXPLAIN_RATE = 20;
 
     /**
      * Reads the settings of one connect.
@@ -41,7 +44,11 @@ public record EngineSettings(RuleSelection selection, long cacheSize, Duration r
                 : DEFAULT_CACHE_SIZE;
         return new EngineSettings(selection, cacheSize,
                 duration(settings, GuardSetting.RELOAD_INTERVAL, DEFAULT_RELOAD_INTERVAL),
-                duration(settings, GuardSetting.WARNING_WINDOW, DEFAULT_WARNING_WINDOW));
+                duration(settings, GuardSetting.WARNING_WINDOW, DEFAULT_WARNING_WINDOW),
+                settings.get(GuardSetting.EXPLAIN_RATE).isPresent()
+                        ? Math.toIntExact((Long) parse(settings, GuardSetting.EXPLAIN_RATE,
+                                Param.count(GuardSetting.EXPLAIN_RATE.key(), "1", "1", "10_000", "")))
+                        : DEFAULT_EXPLAIN_RATE);
     }
 
     private static Duration duration(GuardSettings settings, GuardSetting setting, Duration fallback) throws SQLException {

@@ -37,7 +37,14 @@ public enum GuardSetting {
      * {@code guard.warning-window}: repeats of one rule and fingerprint within this window are counted,
      * not logged; the next line says {@code (+N suppressed)} (default {@code 1m}).
      */
-    WARNING_WINDOW("guard.warning-window", "repeats of one warning within this window are counted, not logged (default 1m)");
+    WARNING_WINDOW("guard.warning-window", "repeats of one warning within this window are counted, not logged (default 1m)"),
+
+    /**
+     * {@code guard.explain-rate}: how many EXPLAINs per second the guard sends at most to one target (default
+     * {@code 20}, from 1 to 10_000), for {@code query.unindexed}/{@code query.bad-index} with {@code detect: explain}
+     * or {@code auto}. New statement shapes beyond it wait in a bounded queue or are explained when they run again.
+     */
+    EXPLAIN_RATE("guard.explain-rate", "EXPLAINs per second at most to one target (default 20)");
 
     /** The prefix that marks a key as the guard's, matched ignoring case so a typo is not passed on. */
     public static final String PREFIX = "guard.";

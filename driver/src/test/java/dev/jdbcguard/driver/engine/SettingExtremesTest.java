@@ -88,13 +88,14 @@ class SettingExtremesTest {
     @Test
     void guardSettingsAtTheirExtremes() throws SQLException {
         for (String good : List.of("guard.cache-size=1", "guard.cache-size=10000000", "guard.reload-interval=1d",
-                "guard.warning-window=0s", "guard.warning-window=1d")) {
+                "guard.warning-window=0s", "guard.warning-window=1d", "guard.explain-rate=1", "guard.explain-rate=10000")) {
             assertOpens(settings(good), good);
         }
         for (String bad : List.of("guard.cache-size=0", "guard.cache-size=10000001", "guard.cache-size=2147483648",
                 "guard.cache-size=99999999999999999999999", "guard.reload-interval=2d",
                 "guard.reload-interval=9223372036854775807d", "guard.warning-window=9223372036854775807ms",
-                "guard.warning-window=-1s")) {
+                "guard.warning-window=-1s", "guard.explain-rate=0", "guard.explain-rate=10001",
+                "guard.explain-rate=2147483648")) {
             assertRefused(settings(bad), "[jdbc-guard] invalid " + bad.substring(0, bad.indexOf('=')));
         }
     }
