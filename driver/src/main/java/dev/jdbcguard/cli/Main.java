@@ -1,6 +1,8 @@
 package dev.jdbcguard.cli;
 
+import dev.jdbcguard.check.Check;
 import dev.jdbcguard.rules.lint.Lint;
+import java.io.Console;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
@@ -16,15 +18,24 @@ public final class Main {
             "usage: java -jar jdbc-guard.jar <command> [options]",
             "commands:",
             "  lint   judge SQL files (e.g. db/migration) against the guard's statement rules",
+            "  check  audit a live database against the production checklist (reads only)",
             "  help   print this text",
             "",
-            Lint.USAGE);
+            Lint.USAGE,
+            "",
+            Check.USAGE);
 
     private Main() {
     }
 
     public static void main(String[] args) {
         System.exit(run(Arrays.asList(args), System.out, System.err, System.getenv()));
+    }
+
+    /** Reads a password from the terminal without echo; {@code null} when there is no terminal (CI, a pipe). */
+    private static char[] readPassword(String prompt) {
+        Console console = System.console();
+        return console == null ? null : console.readPassword("%s", prompt);
     }
 
     /** Runs one command; returns its exit status (2 for an unknown command). */
@@ -36,6 +47,9 @@ public final class Main {
         String command = args.get(0);
         if (command.equals("lint")) {
             return Lint.run(args.subList(1, args.size()), out, err, environment);
+        }
+        if (command.equals("check")) {
+            return Check.run(args.subList(1, args.size()), out, err, environment, Main::readPassword);
         }
         err.println("unknown command '" + command + "'");
         err.println(USAGE);

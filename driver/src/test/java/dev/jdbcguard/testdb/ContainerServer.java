@@ -43,6 +43,11 @@ final class ContainerServer {
      * @throws IllegalStateException if the container cannot start or be provisioned
      */
     static RunningServer start(boolean withTls) {
+        return start(withTls, List.of());
+    }
+
+    /** As {@link #start(boolean)}, with {@code serverOptions} appended to mysqld's command line. */
+    static RunningServer start(boolean withTls, List<String> serverOptions) {
         long started = System.nanoTime();
         Path tempDir = TempDirs.create("jdbc-guard-container-");
         MySQLContainer container = new MySQLContainer(IMAGE);
@@ -61,6 +66,7 @@ final class ContainerServer {
             } else {
                 command.add("--tls-version=");
             }
+            command.addAll(serverOptions);
             container.withCommand(command.toArray(String[]::new));
             container.start();
             String host = container.getHost();

@@ -57,6 +57,14 @@ final class LocalServer {
      * temp dir and throws {@link IllegalStateException} with the reason and the server's log tail.
      */
     static RunningServer start(ServerBinaries binaries, boolean withTls) {
+        return start(binaries, withTls, List.of());
+    }
+
+    /**
+     * As {@link #start(ServerBinaries, boolean)}, with {@code serverOptions} (e.g. {@code --performance-schema=ON})
+     * appended to the server's command line, where they win over the defaults above them.
+     */
+    static RunningServer start(ServerBinaries binaries, boolean withTls, List<String> serverOptions) {
         long started = System.nanoTime();
         Path baseDir = TempDirs.create("jdbc-guard-db-");
         Process process = null;
@@ -73,7 +81,9 @@ final class LocalServer {
             Path dataDir = baseDir.resolve("data");
             initialize(binaries, baseDir, dataDir, account);
             long initialized = System.nanoTime();
-            Launched launched = launch(serverCommand(binaries, baseDir, dataDir, account, certificate), baseDir);
+            List<String> command = serverCommand(binaries, baseDir, dataDir, account, certificate);
+            command.addAll(serverOptions);
+            Launched launched = launch(command, baseDir);
             process = launched.process();
             int port = launched.port();
             ServerEndpoint endpoint;
@@ -85,9 +95,10 @@ final class LocalServer {
             TlsSupport tls = certificate.<TlsSupport>map(c -> new TlsSupport.Available(c.client()))
                     .orElseGet(() -> new TlsSupport.Unavailable("this server was started without TLS on purpose"));
             long ready = System.nanoTime();
-            String description = String.format("%s %s %s (%s) at 127.0.0.1:%d, %s, started in %s s",
+            String description = String.format("%s %s %s (%s) at 127.0.0.1:%d, %s%s, started in %s s",
                     binaries.origin(), binaries.serverName(), binaries.version(), binaries.server(), port,
-                    withTls ? "TLS with a generated CA" : "no TLS", seconds(ready - started));
+                    withTls ? "TLS with a generated CA" : "no TLS",
+                    serverOptions.isEmpty() ? "" : ", " + String.join(" ", serverOptions), seconds(ready - started));
             LOG.info("Test database ready: {} (certificates and datadir {} s, server start to first login {} s)",
                     description, seconds(initialized - started), seconds(ready - initialized));
             return new RunningServer(endpoint, tls, description, () -> {

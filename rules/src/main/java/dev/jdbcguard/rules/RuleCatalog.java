@@ -27,6 +27,7 @@ public final class RuleCatalog {
     public static final String CONN_CHURN = "conn.churn";
     public static final String CONN_LIFETIME = "conn.lifetime";
     public static final String CONN_CREDENTIALS_IN_URL = "conn.credentials-in-url";
+    public static final String CONN_SERVER_HEADROOM = "conn.server-headroom";
     public static final String DDL_DROP_DATABASE = "ddl.drop-database";
     public static final String DDL_DROP_TABLE = "ddl.drop-table";
     public static final String DDL_TRUNCATE = "ddl.truncate";
@@ -122,6 +123,14 @@ public final class RuleCatalog {
                     "URLs are logged, shown in dashboards and committed to repositories; a password in one leaks with them.",
                     "Pass the password through `Properties` or the pool's `password` setting, read from a secret store or the environment.",
                     List.of(),
+                    false),
+            new Rule(CONN_SERVER_HEADROOM, CONNECTION,
+                    "The server has `percent` % or more of its `max_connections` in use (`Threads_connected`), read at most once per `interval` per target on the guard's own connection.",
+                    "The server's limit is shared by every instance of every application: a fleet whose pools are each within `conn.cap` can still exhaust it together, and then every new login fails. Only the server sees all instances at once.",
+                    "Shrink the pools (instances x pool size below `max_connections`, with room for a rolling deploy), find who holds idle connections (`information_schema.PROCESSLIST`), or raise `max_connections` if the server has the memory. `java -jar jdbc-guard.jar check URL` shows the numbers.",
+                    List.of(
+                            Param.count("percent", "80", "1", "100", "Share of `max_connections` in use, in percent, at which the rule fires."),
+                            Param.duration("interval", "30s", "0s", "1d", "Least time between two reads of the server's numbers for one target.")),
                     false),
             ddl(DDL_DROP_DATABASE, "`DROP DATABASE` / `DROP SCHEMA`.",
                     "Deletes every table of a schema at once; there is no undo short of a backup restore.",

@@ -62,6 +62,12 @@ public final class ExplainService implements AutoCloseable {
         Connection open() throws SQLException;
     }
 
+    /** Work of another check that reads the server on the guard's own connection (it must not change anything). */
+    @FunctionalInterface
+    public interface ConnectionTask {
+        void run(Connection connection) throws SQLException;
+    }
+
     /**
      * Counters since the service was created.
      *
@@ -188,6 +194,39 @@ public final class ExplainService implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code task} on the EXPLAIN thread and connection, after the EXPLAINs queued before it, so a server read
+     * never runs on an application thread nor opens a connection of its own. A failed connection is handled as for
+     * an EXPLAIN (closed, reopened later); a task that fails otherwise has only itself to blame.
+     *
+     * @return false when the task was dropped: the queue is full or the service closed
+     */
+    public boolean submit(ConnectionTask task) {
+        if (closed) {
+            return false;
+        }
+        try {
+            executor.execute(() -> {
+                try {
+                    Connection open = connection(null);
+                    if (open != null) { // null: a failed connection is waiting out its pause
+                        task.run(open);
+                    }
+                } catch (SQLException e) {
+                    if (connectionFailed(e)) {
+                        connectionLost();
+                    }
+                } catch (RuntimeException e) {
+                    // the task's own failure: the connection is still good for the next EXPLAIN
+                }
+            });
+            return true;
+        } catch (RejectedExecutionException e) {
+            dropped.increment();
+            return false;
+        }
+    }
+
     /** The values bound to the target driver's statement, from Connector/J or MariaDB Connector/J; null otherwise. */
     private static List<Object> boundValues(Statement statement) throws SQLException {
         List<Object> values = ConnectorJObjects.boundValues(statement);
@@ -241,10 +280,7 @@ public final class ExplainService implements AutoCloseable {
             }
         } catch (SQLException e) {
             if (connectionFailed(e)) {
-                unavailable.increment();
-                closeConnection();
-                retryPauseNanos = retryPauseNanos == 0 ? firstRetryNanos : Math.min(retryAfterNanos, retryPauseNanos * 2);
-                reopenNotBefore = System.nanoTime() + retryPauseNanos;
+                connectionLost();
                 verdicts.asMap().remove(fingerprint, pending);
                 verdict = new PlanVerdict.Unexplained("EXPLAIN connection unavailable (SQLState " + e.getSQLState() + ")");
             } else {
@@ -259,6 +295,14 @@ public final class ExplainService implements AutoCloseable {
             verdicts.put(fingerprint, verdict);
         }
         pending.complete(verdict);
+    }
+
+    /** The connection failed: closed now, reopened after a pause that doubles per failed reopen up to the longest. */
+    private void connectionLost() {
+        unavailable.increment();
+        closeConnection();
+        retryPauseNanos = retryPauseNanos == 0 ? firstRetryNanos : Math.min(retryAfterNanos, retryPauseNanos * 2);
+        reopenNotBefore = System.nanoTime() + retryPauseNanos;
     }
 
     /**

@@ -7,6 +7,8 @@ import dev.jdbcguard.driver.plan.ExplainService;
 import dev.jdbcguard.driver.warnings.Finding;
 import dev.jdbcguard.driver.warnings.GuardViolationException;
 import dev.jdbcguard.driver.warnings.WarningReporter;
+import dev.jdbcguard.rules.RuleCatalog;
+import dev.jdbcguard.rules.RuleConfig;
 import dev.jdbcguard.rules.RuleSet;
 import dev.jdbcguard.rules.RuleSource;
 import dev.jdbcguard.rules.engine.Judgement;
@@ -39,7 +41,9 @@ import java.util.concurrent.TimeUnit;
  * {@code DataSource} has no URL to reopen: its connections are checked by the status flags only.
  *
  * <p>One thread of its own, started with the first connection, looks at the open transactions once a
- * second ({@code tx.long} for a transaction whose thread is away between statements).
+ * second ({@code tx.long} for a transaction whose thread is away between statements) and, every
+ * {@code conn.server-headroom} interval, has each target's EXPLAIN connection read how close the server is to
+ * {@code max_connections}.
  *
  * <p>Thread-safe. {@link #close()} stops its threads and closes the EXPLAIN connections.
  */
@@ -66,6 +70,8 @@ public final class QueryChecks implements ConnectionHookFactory, AutoCloseable {
     private final WarningReporter reporter;
     private final GuardMetrics metrics; // null: findings are not counted
     private final Map<String, ExplainService> explainers = new ConcurrentHashMap<>();
+    /** {@code conn.server-headroom} per target, on the EXPLAIN connection of the same key; read by the sweep only. */
+    private final Map<String, ServerHeadroom> headrooms = new ConcurrentHashMap<>();
     /**
      * Open connections, for the transaction sweep. Weak: a connection the application dropped without
      * closing it leaves when it is collected. Guarded by itself.
@@ -160,9 +166,12 @@ public final class QueryChecks implements ConnectionHookFactory, AutoCloseable {
         // a safety net under StatementText.explainable(): "EXPLAIN a; b" must never run b
         properties.setProperty("allowMultiQueries", "false");
         String key = url + '\u0000' + properties.getProperty("user", "");
-        return explainers.computeIfAbsent(key, k -> new ExplainService(
-                () -> DriverManager.getDriver(url).connect(url, properties), EXPLAIN_QUEUE, MAX_PLANS, EXPLAIN_FIRST_RETRY,
-                EXPLAIN_RETRY, explainsPerSecond));
+        return explainers.computeIfAbsent(key, k -> {
+            ExplainService service = new ExplainService(() -> DriverManager.getDriver(url).connect(url, properties),
+                    EXPLAIN_QUEUE, MAX_PLANS, EXPLAIN_FIRST_RETRY, EXPLAIN_RETRY, explainsPerSecond);
+            headrooms.put(k, new ServerHeadroom(service));
+            return service;
+        });
     }
 
     /** A connection is open: its transactions are swept from now on (the sweep starts with the first). */
@@ -197,6 +206,12 @@ public final class QueryChecks implements ConnectionHookFactory, AutoCloseable {
             open = connections.toArray(new QueryCheckHook[0]);
         }
         long now = System.nanoTime();
+        if (open.length > 0) { // an idle guard leaves the server alone
+            RuleConfig headroom = rules().rule(RuleCatalog.CONN_SERVER_HEADROOM);
+            for (ServerHeadroom target : headrooms.values()) {
+                target.sweep(now, headroom, this::warn);
+            }
+        }
         for (QueryCheckHook connection : open) {
             try {
                 connection.sweep(now);
@@ -238,6 +253,7 @@ public final class QueryChecks implements ConnectionHookFactory, AutoCloseable {
         }
         explainers.values().forEach(ExplainService::close);
         explainers.clear();
+        headrooms.clear();
     }
 
     private record Cached(RuleSet rules, QueryCheckSettings settings) {

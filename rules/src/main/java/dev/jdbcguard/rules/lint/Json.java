@@ -1,16 +1,17 @@
 package dev.jdbcguard.rules.lint;
 
 /**
- * The one JSON concern of {@code lint}: string escaping per RFC 8259. The report is a fixed, flat shape written by
- * {@link LintReport}; a JSON library would add a dependency to the shaded driver jar for this alone.
+ * The one JSON concern of the command-line reports ({@code lint}, the driver's {@code check}): string escaping per
+ * RFC 8259. The reports are fixed, flat shapes written by hand; a JSON library would add a dependency to the shaded
+ * driver jar for this alone.
  */
-final class Json {
+public final class Json {
 
     private Json() {
     }
 
     /** {@code value} as a JSON string literal, quotes included; {@code null} as {@code null}. */
-    static String string(String value) {
+    public static String string(String value) {
         if (value == null) {
             return "null";
         }
