@@ -127,6 +127,14 @@ public final class GuardDataSource implements DataSource, AutoCloseable {
 
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
+        try {
+            return connect(username, password);
+        } catch (RuntimeException e) {
+            throw Connector.unexpected(e);
+        }
+    }
+
+    private Connection connect(String username, String password) throws SQLException {
         Properties info = new Properties();
         info.putAll(properties);
         if (target != null) {

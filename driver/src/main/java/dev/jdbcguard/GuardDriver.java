@@ -68,7 +68,11 @@ public final class GuardDriver implements Driver {
         if (!GuardUrl.accepts(url)) {
             return null;
         }
-        return connector.connect(GuardUrl.parse(url, info));
+        try {
+            return connector.connect(GuardUrl.parse(url, info));
+        } catch (RuntimeException e) {
+            throw Connector.unexpected(e);
+        }
     }
 
     /** True exactly for URLs starting with {@code jdbc:guard:}; malformed ones then fail in {@code connect} with a clear message. */

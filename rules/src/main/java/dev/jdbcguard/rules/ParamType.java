@@ -91,15 +91,19 @@ public enum ParamType {
             throw new IllegalArgumentException("expected " + DURATION.expected + ", found '" + value + "'");
         }
         long amount = digits(value.substring(0, unitStart), DURATION);
-        switch (unit) {
-            case "ms": return Duration.ofMillis(amount);
-            case "s": return Duration.ofSeconds(amount);
-            case "m": return Duration.ofMinutes(amount);
-            case "h": return Duration.ofHours(amount);
-            case "d": return Duration.ofDays(amount);
-            default:
-                throw new IllegalArgumentException("unknown duration unit '" + unit + "' in '" + value
-                        + "'; expected ms, s, m, h or d");
+        try {
+            switch (unit) {
+                case "ms": return Duration.ofMillis(amount);
+                case "s": return Duration.ofSeconds(amount);
+                case "m": return Duration.ofMinutes(amount);
+                case "h": return Duration.ofHours(amount);
+                case "d": return Duration.ofDays(amount);
+                default:
+                    throw new IllegalArgumentException("unknown duration unit '" + unit + "' in '" + value
+                            + "'; expected ms, s, m, h or d");
+            }
+        } catch (ArithmeticException overflow) {
+            throw new IllegalArgumentException("duration too large: '" + value + "'");
         }
     }
 

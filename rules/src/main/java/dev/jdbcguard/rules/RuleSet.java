@@ -16,6 +16,7 @@ public final class RuleSet {
 
     private final String description;
     private final Map<String, RuleConfig> rules;
+    private final boolean inlineAllows;
 
     /**
      * @param description where the set came from, for logs: e.g. {@code profile production} or
@@ -24,6 +25,15 @@ public final class RuleSet {
      * @throws IllegalArgumentException when a catalog rule is missing or an unknown id is present
      */
     public RuleSet(String description, Map<String, RuleConfig> rules) {
+        this(description, rules, true);
+    }
+
+    /**
+     * @param inlineAllows whether {@code guard:allow} comments in SQL text waive rules ({@code inline-allows} in a
+     *                     rule file); false leaves only the rule file's own exceptions
+     */
+    public RuleSet(String description, Map<String, RuleConfig> rules, boolean inlineAllows) {
+        this.inlineAllows = inlineAllows;
         this.description = Objects.requireNonNull(description, "description");
         Map<String, RuleConfig> ordered = new LinkedHashMap<>();
         for (Rule rule : RuleCatalog.rules()) {
@@ -55,6 +65,14 @@ public final class RuleSet {
             throw new IllegalArgumentException(RuleCatalog.unknownIdMessage(ruleId));
         }
         return config;
+    }
+
+    /**
+     * Whether {@code guard:allow} comments in SQL text count. Anyone who can write SQL text (an injected comment
+     * included) can write one, so a rule file can turn them off.
+     */
+    public boolean inlineAllows() {
+        return inlineAllows;
     }
 
     /** Every rule's configuration, in catalog order. */

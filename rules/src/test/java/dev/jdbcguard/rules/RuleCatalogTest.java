@@ -60,16 +60,19 @@ class RuleCatalogTest {
 
     @Test
     void valueSpellings() {
-        Param duration = Param.duration("d", "1s", "");
+        Param duration = Param.duration("d", "1s", "0s", "365d", "");
         assertThat(duration.parse("500ms")).isEqualTo(Duration.ofMillis(500));
         assertThat(duration.parse("2m")).isEqualTo(Duration.ofMinutes(2));
         assertThat(duration.parse("24h")).isEqualTo(Duration.ofHours(24));
         assertThat(duration.parse("1d")).isEqualTo(Duration.ofDays(1));
         assertThat(duration.parse("1_500ms")).isEqualTo(Duration.ofMillis(1500));
-        Param count = Param.count("n", "0", "");
+        Param count = Param.count("n", "0", "0", "1_000_000", "");
         assertThat(count.parse("100_000")).isEqualTo(100_000L);
         assertThat(count.parse("100000")).isEqualTo(100_000L);
         assertThatThrownBy(() -> count.parse("99999999999999999999")).hasMessage("number too large: '99999999999999999999'");
+        assertThatThrownBy(() -> count.parse("1_000_001")).hasMessage("expected a whole number from 0 to 1_000_000, found '1_000_001'");
+        assertThatThrownBy(() -> duration.parse("366d")).hasMessage("expected a duration from 0s to 365d (units ms, s, m, h, d), found '366d'");
+        assertThatThrownBy(() -> duration.parse("9223372036854775807d")).hasMessage("duration too large: '9223372036854775807d'");
         assertThatThrownBy(() -> count.parse("1.5")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> duration.parse("ms")).isInstanceOf(IllegalArgumentException.class);
         assertThat(Param.render(Duration.ofMillis(1500))).isEqualTo("1500ms");

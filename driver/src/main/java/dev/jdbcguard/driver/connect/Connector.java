@@ -80,7 +80,16 @@ public final class Connector {
         }
     }
 
-    /** The registered driver for the URL's target (for {@code getPropertyInfo}). */
+    /**
+     * An exception nothing expected, from the guard or from the target driver, as the {@link SQLException} that
+     * JDBC callers handle: a pool retries or reports an {@code SQLException}, while anything else can kill its
+     * thread.
+     */
+    public static SQLException unexpected(RuntimeException e) {
+        return new SQLException("[jdbc-guard] connection failed unexpectedly: " + e.getClass().getName(), "08001", e);
+    }
+
+        /** The registered driver for the URL's target (for {@code getPropertyInfo}). */
     public Driver targetDriver(GuardUrl url) throws SQLException {
         return drivers.find(url.targetScheme(), url.targetUrl());
     }

@@ -19,13 +19,15 @@ import java.util.Map;
  * @param reloadInterval {@code guard.reload-interval}: how often the rule file is checked; zero never
  * @param warningWindow  {@code guard.warning-window}: deduplication window of the log lines
  * @param schemaScripts  {@code guard.schema-scripts}: the profile for schema tools' statements, or {@code null}
+ * @param explainRate    {@code guard.explain-rate}: EXPLAINs per second at most, per target
  */
 public record EngineSettings(RuleSelection selection, long cacheSize, Duration reloadInterval, Duration warningWindow,
-        String schemaScripts) {
+        String schemaScripts, int explainRate) {
 
     static final long DEFAULT_CACHE_SIZE = 10_000;
     static final Duration DEFAULT_RELOAD_INTERVAL = Duration.ofSeconds(2);
     static final Duration DEFAULT_WARNING_WINDOW = Duration.ofMinutes(1);
+    static final int DEFAULT_EXPLAIN_RATE = 20;
 
     /**
      * Reads the settings of one connect.
@@ -38,20 +40,22 @@ public record EngineSettings(RuleSelection selection, long cacheSize, Duration r
         RuleSelection selection = RuleSelection.select(settings.get(GuardSetting.PROFILE).orElse(null),
                 settings.get(GuardSetting.RULES).orElse(null), environment);
         long cacheSize = settings.get(GuardSetting.CACHE_SIZE).isPresent()
-                ? (Long) parse(settings, GuardSetting.CACHE_SIZE, Param.count(GuardSetting.CACHE_SIZE.key(), "1", ""))
+                ? (Long) parse(settings, GuardSetting.CACHE_SIZE,
+                        Param.count(GuardSetting.CACHE_SIZE.key(), "1", "1", "10_000_000", ""))
                 : DEFAULT_CACHE_SIZE;
-        if (cacheSize < 1) {
-            throw invalid(GuardSetting.CACHE_SIZE, settings, "expected a whole number >= 1");
-        }
         return new EngineSettings(selection, cacheSize,
                 duration(settings, GuardSetting.RELOAD_INTERVAL, DEFAULT_RELOAD_INTERVAL),
                 duration(settings, GuardSetting.WARNING_WINDOW, DEFAULT_WARNING_WINDOW),
-                settings.get(GuardSetting.SCHEMA_SCRIPTS).map(String::strip).filter(name -> !name.isEmpty()).orElse(null));
+                settings.get(GuardSetting.SCHEMA_SCRIPTS).map(String::strip).filter(name -> !name.isEmpty()).orElse(null),
+                settings.get(GuardSetting.EXPLAIN_RATE).isPresent()
+                        ? Math.toIntExact((Long) parse(settings, GuardSetting.EXPLAIN_RATE,
+                                Param.count(GuardSetting.EXPLAIN_RATE.key(), "1", "1", "10_000", "")))
+                        : DEFAULT_EXPLAIN_RATE);
     }
 
     private static Duration duration(GuardSettings settings, GuardSetting setting, Duration fallback) throws SQLException {
         return settings.get(setting).isPresent()
-                ? (Duration) parse(settings, setting, Param.duration(setting.key(), "0s", ""))
+                ? (Duration) parse(settings, setting, Param.duration(setting.key(), "0s", "0s", "1d", ""))
                 : fallback;
     }
 

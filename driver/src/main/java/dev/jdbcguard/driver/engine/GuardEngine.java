@@ -105,7 +105,7 @@ public final class GuardEngine implements ConnectionHookFactory, AutoCloseable {
         this.connections = new ConnectionRules(source::current,
                 new CountingSink(new ReporterSink(reporter, AppFrames.defaults()), metrics),
                 target -> metrics.target(target.host(), target.port(), target.database()));
-        this.queries = new QueryChecks(source, judge, reporter, metrics);
+        this.queries = new QueryChecks(source, judge, reporter, metrics, settings.explainRate());
     }
 
     /**

@@ -28,15 +28,24 @@ import java.util.concurrent.atomic.LongAdder;
  * <p><b>Hot path:</b> {@link #verdict} is one cache lookup when the fingerprint is known. The first
  * time it is seen, the call allocates a {@link PlanVerdict.Pending}, puts it in the cache (so
  * concurrent first sightings queue one EXPLAIN) and hands the work to a single background thread
- * through a bounded queue. A full queue drops the request (counted in {@link Stats#dropped()}) and
+ * through a bounded first-in first-out queue (one entry per fingerprint, so no shape can crowd out the
+ * others by repeating). A full queue drops the request (counted in {@link Stats#dropped()}) and
  * leaves the fingerprint unknown, so a later execution asks again.
+ *
+ * <p><b>Rate limit:</b> the thread sends at most {@code explainsPerSecond} EXPLAINs to the server,
+ * spaced evenly, so that an application deploying with thousands of new shapes does not hit its
+ * server with thousands of EXPLAINs within seconds; what waits meanwhile sits in the queue, and what
+ * does not fit is dropped as above and explained when its statement runs again.
  *
  * <p><b>The EXPLAIN connection</b> is opened on first need by the {@link ConnectionOpener} the
  * guard supplies (the target driver with the user's URL and properties, not the guard's own
  * {@code connect}, so it never counts against {@code conn.cap} and is never a user's connection);
  * it runs in autocommit mode, so an EXPLAIN is never part of anyone's transaction. It is closed by
- * {@link #close()}. After it fails it is reopened at the earliest {@code retryAfter} later; in
- * between, requests end {@link PlanVerdict.Unexplained} without being cached.
+ * {@link #close()}. There is at most one per service (one thread uses it); a connection that failed is
+ * closed at once and reopened on the next request after a pause that starts at {@code firstRetry}
+ * and doubles with each failed reopen up to {@code retryAfter}; requests in between end
+ * {@link PlanVerdict.Unexplained} without being cached, and they never lengthen the pause, so under
+ * steady traffic EXPLAIN is back at most {@code retryAfter} after the server is.
  *
  * <p>Verdicts: a plan is cached until evicted (least recently used beyond {@code maxPlans}); a
  * statement the server refuses to EXPLAIN is cached as unexplained with its SQLState and error code
@@ -73,9 +82,13 @@ public final class ExplainService implements AutoCloseable {
     private static final PlanVerdict.Unexplained QUEUE_FULL =
             new PlanVerdict.Unexplained("EXPLAIN queue full; the plan will be requested again");
     private static final PlanVerdict.Unexplained CLOSED = new PlanVerdict.Unexplained("the guard is closed");
+    private static final PlanVerdict.Unexplained FAILED_RECENTLY =
+            new PlanVerdict.Unexplained("EXPLAIN connection failed recently; it is reopened after a pause");
 
     private final ConnectionOpener opener;
+    private final long firstRetryNanos;
     private final long retryAfterNanos;
+    private final long explainIntervalNanos;
     private final Cache<Object, PlanVerdict> verdicts;
     private final ThreadPoolExecutor executor;
     private final LongAdder explained = new LongAdder();
@@ -89,6 +102,8 @@ public final class ExplainService implements AutoCloseable {
     private Connection connection;
     private String connectionCatalog;
     private long reopenNotBefore;
+    private long retryPauseNanos;
+    private long nextExplainAt;
 
     private volatile boolean closed;
 
@@ -96,11 +111,19 @@ public final class ExplainService implements AutoCloseable {
      * @param opener        opens the guard's own EXPLAIN connection
      * @param queueCapacity how many first sightings may wait for the EXPLAIN thread
      * @param maxPlans      how many verdicts to keep
-     * @param retryAfter    how long to wait before reopening a failed EXPLAIN connection
+     * @param firstRetry    the pause before reopening an EXPLAIN connection that just failed
+     * @param retryAfter    the longest pause, reached by doubling {@code firstRetry} at each failed reopen
+     * @param explainsPerSecond how many EXPLAINs at most the server gets per second, {@code > 0}
      */
-    public ExplainService(ConnectionOpener opener, int queueCapacity, long maxPlans, Duration retryAfter) {
+    public ExplainService(ConnectionOpener opener, int queueCapacity, long maxPlans, Duration firstRetry,
+                          Duration retryAfter, int explainsPerSecond) {
+        if (explainsPerSecond <= 0) {
+            throw new IllegalArgumentException("explainsPerSecond must be > 0: " + explainsPerSecond);
+        }
         this.opener = Objects.requireNonNull(opener, "opener");
+        this.firstRetryNanos = Math.min(firstRetry.toNanos(), retryAfter.toNanos());
         this.retryAfterNanos = retryAfter.toNanos();
+        this.explainIntervalNanos = TimeUnit.SECONDS.toNanos(1) / explainsPerSecond;
         // evictions on the calling thread: no work for the application's common pool, and none left pending
         this.verdicts = Caffeine.newBuilder().maximumSize(maxPlans).executor(Runnable::run)
                 .evictionListener((fingerprint, verdict, cause) -> generation.incrementAndGet())
@@ -185,7 +208,10 @@ public final class ExplainService implements AutoCloseable {
         try {
             executor.execute(() -> {
                 try {
-                    task.run(connection(null));
+                    Connection open = connection(null);
+                    if (open != null) { // null: a failed connection is waiting out its pause
+                        task.run(open);
+                    }
                 } catch (SQLException e) {
                     if (connectionFailed(e)) {
                         connectionLost();
@@ -234,7 +260,20 @@ public final class ExplainService implements AutoCloseable {
     private void run(Object fingerprint, String sql, List<?> parameters, String catalog, PlanVerdict.Pending pending) {
         PlanVerdict verdict;
         try {
-            verdict = Explainer.explain(connection(catalog), sql, parameters);
+            Connection explaining = connection(catalog);
+            if (explaining == null) {
+                // waiting out the pause: not a failure of its own, so it does not lengthen the pause
+                unavailable.increment();
+                verdicts.asMap().remove(fingerprint, pending);
+                pending.complete(FAILED_RECENTLY);
+                return;
+            }
+            if (!awaitTurn()) {
+                verdicts.asMap().remove(fingerprint, pending);
+                pending.complete(CLOSED);
+                return;
+            }
+            verdict = Explainer.explain(explaining, sql, parameters);
             verdicts.put(fingerprint, verdict);
             if (verdict instanceof PlanVerdict.Explained) {
                 explained.increment(); // after the put: a counted plan is already the cached verdict
@@ -258,21 +297,50 @@ public final class ExplainService implements AutoCloseable {
         pending.complete(verdict);
     }
 
+    /** The connection failed: closed now, reopened after a pause that doubles per failed reopen up to the longest. */
     private void connectionLost() {
         unavailable.increment();
         closeConnection();
-        reopenNotBefore = System.nanoTime() + retryAfterNanos;
+        retryPauseNanos = retryPauseNanos == 0 ? firstRetryNanos : Math.min(retryAfterNanos, retryPauseNanos * 2);
+        reopenNotBefore = System.nanoTime() + retryPauseNanos;
     }
 
+    /**
+     * Waits until the rate limit lets the next EXPLAIN go: EXPLAINs are spaced at least
+     * {@code 1 s / explainsPerSecond} apart. False when the service was closed meanwhile.
+     */
+    private boolean awaitTurn() {
+        long now = System.nanoTime();
+        long wait = nextExplainAt - now;
+        if (wait > 0) {
+            try {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // close(): shutdownNow interrupts this thread
+                return false;
+            }
+            now = System.nanoTime();
+        }
+        nextExplainAt = now + explainIntervalNanos;
+        return !closed;
+    }
+
+    /** The open EXPLAIN connection, opened now if need be; null while a failed one waits out its pause. */
     private Connection connection(String catalog) throws SQLException {
         if (connection == null) {
             if (System.nanoTime() - reopenNotBefore < 0) {
-                throw new SQLTransientConnectionException("EXPLAIN connection failed recently", "08000");
+                return null;
             }
             Connection opened = opener.open();
-            opened.setAutoCommit(true);
+            try {
+                opened.setAutoCommit(true);
+            } catch (SQLException | RuntimeException e) {
+                closeQuietly(opened); // never two sessions: the broken one is closed before the next opens
+                throw e;
+            }
             connection = opened;
             connectionCatalog = opened.getCatalog();
+            retryPauseNanos = 0;
         }
         if (catalog != null && !catalog.equals(connectionCatalog)) {
             connection.setCatalog(catalog);
@@ -286,11 +354,15 @@ public final class ExplainService implements AutoCloseable {
         connection = null;
         connectionCatalog = null;
         if (open != null) {
-            try {
-                open.close();
-            } catch (SQLException | RuntimeException ignored) {
-                // the connection is being discarded; nothing else holds it
-            }
+            closeQuietly(open);
+        }
+    }
+
+    private static void closeQuietly(Connection open) {
+        try {
+            open.close();
+        } catch (SQLException | RuntimeException ignored) {
+            // the connection is being discarded; nothing else holds it
         }
     }
 

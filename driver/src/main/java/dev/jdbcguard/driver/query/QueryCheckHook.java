@@ -152,7 +152,7 @@ public final class QueryCheckHook implements ConnectionHook, FindingSink {
             runtime.beforeExecute(fingerprint, startNanos, kind);
         }
         if (current.unindexedEnabled() && explains && current.unindexed().detect() != Detect.FLAGS
-                && !classification.allows(RuleCatalog.QUERY_UNINDEXED)) {
+                && !allowed(classification, RuleCatalog.QUERY_UNINDEXED)) {
             // the target connection, not its catalog, and the statement, not its bound values: the detector
             // reads both only when it requests an EXPLAIN
             planWaitNanos = detector.beforeExecute(current.unindexed(), fingerprint, sql, statement, target, this);
@@ -186,7 +186,7 @@ public final class QueryCheckHook implements ConnectionHook, FindingSink {
         }
         // MariaDB flags SHOW and the like too: they scan the server's own lists, which no index can serve
         if ((noIndexUsed || noGoodIndexUsed) && (kind == null || kind.isDml()) && settings.unindexedEnabled()
-                && !statement.allows(RuleCatalog.QUERY_UNINDEXED)) {
+                && !allowed(statement, RuleCatalog.QUERY_UNINDEXED)) {
             // the fingerprint names the same tables as the text, which the hook no longer holds
             detector.afterExecute(settings.unindexed(), judgement.fingerprint(), judgement.fingerprint(),
                     noIndexUsed, noGoodIndexUsed, this);
@@ -255,7 +255,7 @@ public final class QueryCheckHook implements ConnectionHook, FindingSink {
             finding = finding.about(classification.statements().get(0).tables());
         }
         Action action = rules.action(finding.ruleId());
-        if (action == Action.OFF || !background && classification != null && classification.allows(finding.ruleId())) {
+        if (action == Action.OFF || !background && classification != null && allowed(classification, finding.ruleId())) {
             return;
         }
         if (action == Action.BLOCK && !background && canThrow) {
@@ -281,6 +281,11 @@ public final class QueryCheckHook implements ConnectionHook, FindingSink {
             }
         }
         return settings;
+    }
+
+    /** A {@code guard:allow} comment waives the rule, unless the rule file turned inline allows off. */
+    private boolean allowed(Classification classification, String ruleId) {
+        return rules.inlineAllows() && classification.allows(ruleId);
     }
 
     private static StatementKind kind(Classification classification) {

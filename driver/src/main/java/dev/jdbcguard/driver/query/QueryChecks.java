@@ -54,11 +54,18 @@ public final class QueryChecks implements ConnectionHookFactory, AutoCloseable {
     static final int EXPLAIN_QUEUE = 256;
     /** Plans kept per target. */
     static final long MAX_PLANS = 10_000;
-    /** Pause before reopening a failed EXPLAIN connection. */
-    static final Duration EXPLAIN_RETRY = Duration.ofSeconds(30);
+    /**
+     * Pause before reopening a failed EXPLAIN connection, doubled at each failed reopen up to {@link #EXPLAIN_RETRY}:
+     * EXPLAIN is back within two seconds of the server.
+     */
+    static final Duration EXPLAIN_FIRST_RETRY = Duration.ofMillis(100);
+    static final Duration EXPLAIN_RETRY = Duration.ofSeconds(2);
+    /** EXPLAINs per second at most, per target, unless {@code guard.explain-rate} says otherwise. */
+    static final int DEFAULT_EXPLAIN_RATE = 20;
     /** How often the open transactions are looked at, for {@code tx.long} while no statement runs. */
     static final Duration SWEEP_PERIOD = Duration.ofSeconds(1);
 
+    private final int explainsPerSecond;
     private final RuleSource rules;
     private final StatementJudge judge;
     private final WarningReporter reporter;
@@ -82,11 +89,17 @@ public final class QueryChecks implements ConnectionHookFactory, AutoCloseable {
      * @param reporter logs findings and builds the SQL warnings and exceptions
      */
     public QueryChecks(RuleSource rules, StatementJudge judge, WarningReporter reporter) {
-        this(rules, judge, reporter, null);
+        this(rules, judge, reporter, null, DEFAULT_EXPLAIN_RATE);
     }
 
-    /** As above, also counting each finding in {@code metrics} (by rule id, warned or blocked). */
-    public QueryChecks(RuleSource rules, StatementJudge judge, WarningReporter reporter, GuardMetrics metrics) {
+    /**
+     * As above, also counting each finding in {@code metrics} (by rule id, warned or blocked).
+     *
+     * @param explainsPerSecond EXPLAINs at most per second and target ({@code guard.explain-rate})
+     */
+    public QueryChecks(RuleSource rules, StatementJudge judge, WarningReporter reporter, GuardMetrics metrics,
+                       int explainsPerSecond) {
+        this.explainsPerSecond = explainsPerSecond;
         this.rules = Objects.requireNonNull(rules, "rules");
         this.judge = Objects.requireNonNull(judge, "judge");
         this.reporter = Objects.requireNonNull(reporter, "reporter");
@@ -164,7 +177,7 @@ public final class QueryChecks implements ConnectionHookFactory, AutoCloseable {
         String key = url + '\u0000' + properties.getProperty("user", "");
         return explainers.computeIfAbsent(key, k -> {
             ExplainService service = new ExplainService(() -> DriverManager.getDriver(url).connect(url, properties),
-                    EXPLAIN_QUEUE, MAX_PLANS, EXPLAIN_RETRY);
+                    EXPLAIN_QUEUE, MAX_PLANS, EXPLAIN_FIRST_RETRY, EXPLAIN_RETRY, explainsPerSecond);
             headrooms.put(k, new ServerHeadroom(service));
             return service;
         });

@@ -47,7 +47,14 @@ public enum GuardSetting {
      * such a statement is blocked like any other, and the message names this setting.
      */
     SCHEMA_SCRIPTS("guard.schema-scripts", "profile for statements run by Spring's SQL initializer or Hibernate's schema"
-            + " tool, e.g. migration (default: the connection's rules)");
+            + " tool, e.g. migration (default: the connection's rules)"),
+
+    /**
+     * {@code guard.explain-rate}: how many EXPLAINs per second the guard sends at most to one target (default
+     * {@code 20}, from 1 to 10_000), for {@code query.unindexed}/{@code query.bad-index} with {@code detect: explain}
+     * or {@code auto}. New statement shapes beyond it wait in a bounded queue or are explained when they run again.
+     */
+    EXPLAIN_RATE("guard.explain-rate", "EXPLAINs per second at most to one target (default 20)");
 
     /** The prefix that marks a key as the guard's, matched ignoring case so a typo is not passed on. */
     public static final String PREFIX = "guard.";

@@ -70,7 +70,7 @@ class EngineSettingsTest {
                 .isInstanceOf(SQLException.class)
                 .hasMessage("[jdbc-guard] invalid guard.cache-size='lots': expected a whole number >= 0 such as 20 or 100_000, found 'lots'");
         assertThatThrownBy(() -> of("?guard.cache-size=0", Map.of()))
-                .hasMessage("[jdbc-guard] invalid guard.cache-size='0': expected a whole number >= 1");
+                .hasMessage("[jdbc-guard] invalid guard.cache-size='0': expected a whole number from 1 to 10_000_000, found '0'");
         assertThatThrownBy(() -> of("?guard.reload-interval=5x", Map.of()))
                 .hasMessageStartingWith("[jdbc-guard] invalid guard.reload-interval='5x': unknown duration unit 'x'");
     }

@@ -62,7 +62,7 @@ class UnindexedDetectorTest extends QueryTables {
             Connection own = QueryTables.appConnection(db);
             explainConnectionIds.add(QueryTables.connectionId(own));
             return own;
-        }, 16, 1000, Duration.ofMillis(200));
+        }, 16, 1000, Duration.ofMillis(200), Duration.ofMillis(200), 1000);
     }
 
     @AfterEach
@@ -374,7 +374,7 @@ class UnindexedDetectorTest extends QueryTables {
         try (ExplainService unreachable = new ExplainService(() -> {
             attempts.incrementAndGet();
             return DriverManager.getConnection("jdbc:mysql://127.0.0.1:1/none?connectTimeout=500", "u", "p");
-        }, 4, 100, Duration.ofMillis(300))) {
+        }, 4, 100, Duration.ofMillis(300), Duration.ofMillis(300), 1000)) {
             PlanVerdict first = awaitVerdict(unreachable, FULL_SCAN);
             PlanVerdict duringPause = awaitVerdict(unreachable, FULL_SCAN);
             Thread.sleep(400);
@@ -405,7 +405,7 @@ class UnindexedDetectorTest extends QueryTables {
                 Thread.currentThread().interrupt();
             }
             return QueryTables.appConnection(db);
-        }, 1, 100, Duration.ofMillis(100))) {
+        }, 1, 100, Duration.ofMillis(100), Duration.ofMillis(100), 1000)) {
             PlanVerdict running = slow.verdict("a", FULL_SCAN, null, null);
             assertThat(started.await(5, TimeUnit.SECONDS)).as("EXPLAIN thread took the first request").isTrue();
             PlanVerdict queued = slow.verdict("b", INDEX_LOOKUP, null, null);

@@ -21,7 +21,8 @@ import java.util.Locale;
  * <p>Each statement of a multi-statement string is judged on its own. DDL maps to one {@code ddl.*} rule per
  * statement kind, or per operation of an {@code ALTER TABLE} / {@code CREATE|DROP INDEX} (an ALTER with a drop and
  * an add trips both; the same rule fires once per statement). {@code DROP/TRUNCATE PARTITION} deletes rows and
- * counts as {@code ddl.truncate}. {@code guard:allow} comments anywhere in the string exempt every statement of it.
+ * counts as {@code ddl.truncate}. A {@code guard:allow} comment exempts the statement it belongs to (the one it sits
+ * in or precedes), never its neighbours, and none at all when the rule set turns inline allows off.
  */
 final class StatementRules {
 
@@ -67,6 +68,9 @@ final class StatementRules {
                 break;
             case CALL:
                 out.fire(PLANETSCALE_STORED_ROUTINE, "CALL of a stored procedure");
+                break;
+            case DYNAMIC_SQL:
+                out.fire(QUERY_DYNAMIC_SQL, "PREPARE/EXECUTE IMMEDIATE of SQL text the statement does not spell out");
                 break;
             case UNPARSEABLE:
                 out.fire(QUERY_UNPARSEABLE, "unparseable SQL" + (out.classification.unparseableReason() != null
@@ -219,7 +223,8 @@ final class StatementRules {
         }
 
         void fire(String ruleId, String what) {
-            if (classification.allows(ruleId)) {
+            if (rules.inlineAllows() && (statement == null ? classification.allows(ruleId)
+                    : classification.allows(index, ruleId))) {
                 return;
             }
             for (int i = firstOfStatement; i < findings.size(); i++) {

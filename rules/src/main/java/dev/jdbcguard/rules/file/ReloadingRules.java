@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,19 +24,26 @@ import org.slf4j.LoggerFactory;
  * A rule file that is reloaded when it changes. {@link #current()} is one volatile read.
  *
  * <p>A daemon thread ({@code jdbc-guard-rules-reload}) looks at the file's modification time and size every
- * {@code pollInterval}: one {@code stat} call, off every statement's path. When either changed, the file is parsed
- * and, if valid, the new set replaces the old one atomically and listeners are told. An invalid new version is
- * logged (SLF4J, logger {@code jdbcguard.rules}) with its precise error, exposed by {@link #lastError()}, and the
- * last good set stays in force; it is not retried until the file changes again. A change that keeps both the
- * modification time and the size (possible on file systems with coarse timestamps) is not seen.
+ * {@code pollInterval}: one {@code stat} call, off every statement's path. When either changed, the file is read
+ * twice, {@link #SETTLE} apart; only when both reads are equal and the file's stamp did not move meanwhile is it
+ * parsed (an editor or deploy tool still writing it would otherwise hand over a truncated file, which may even be
+ * valid YAML); otherwise the next poll tries again. If valid, the new set replaces the old one atomically and
+ * listeners are told. An invalid new version, an empty one included (a file being rewritten is empty for a moment;
+ * it never means "the bare profile" at a reload), is logged (SLF4J, logger {@code jdbcguard.rules}) with its precise
+ * error, exposed by {@link #lastError()}, and the last good set stays in force; it is not retried until the file
+ * changes again. A change that keeps both the modification time and the size (possible on file systems with coarse
+ * timestamps) is not seen.
  *
  * <p>With a zero {@code pollInterval} no thread is started and only {@link #reloadIfChanged()} reloads.
  */
 public final class ReloadingRules implements RuleSource, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger("jdbcguard.rules");
+    /** Time between the two reads of a changed file: long enough for a writer's next chunk to show. */
+    static final Duration SETTLE = Duration.ofMillis(50);
 
     private final Path file;
+    private final Function<Path, String> reader;
     private final String defaultProfile;
     private final AtomicReference<RuleSet> current;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
@@ -43,8 +51,10 @@ public final class ReloadingRules implements RuleSource, AutoCloseable {
     private volatile Stamp seen;
     private volatile RuleFileException lastError;
 
-    private ReloadingRules(Path file, String defaultProfile, RuleSet initial, Stamp stamp, Duration pollInterval) {
+    private ReloadingRules(Path file, Function<Path, String> reader, String defaultProfile, RuleSet initial, Stamp stamp,
+                           Duration pollInterval) {
         this.file = file;
+        this.reader = reader;
         this.defaultProfile = defaultProfile;
         this.current = new AtomicReference<>(initial);
         this.seen = stamp;
@@ -69,13 +79,18 @@ public final class ReloadingRules implements RuleSource, AutoCloseable {
      * @throws RuleFileException when the file cannot be loaded now: nothing starts on bad rules
      */
     public static ReloadingRules start(Path file, String defaultProfile, Duration pollInterval) {
+        return start(file, RuleFiles::read, defaultProfile, pollInterval);
+    }
+
+    /** @param reader reads the file's text ({@link RuleFiles#read}; a test's stand-in for a file being written) */
+    static ReloadingRules start(Path file, Function<Path, String> reader, String defaultProfile, Duration pollInterval) {
         Objects.requireNonNull(pollInterval, "pollInterval");
         if (pollInterval.isNegative()) {
             throw new IllegalArgumentException("pollInterval must be >= 0: " + pollInterval);
         }
         Stamp stamp = Stamp.of(file);
         RuleSet initial = RuleFiles.load(file, defaultProfile);
-        return new ReloadingRules(file, defaultProfile, initial, stamp, pollInterval);
+        return new ReloadingRules(file, reader, defaultProfile, initial, stamp, pollInterval);
     }
 
     @Override
@@ -110,7 +125,16 @@ public final class ReloadingRules implements RuleSource, AutoCloseable {
         }
         RuleSet next;
         try {
-            next = RuleFiles.load(file, defaultProfile);
+            String text = reader.apply(file);
+            settle();
+            if (!text.equals(reader.apply(file)) || !stamp.equals(Stamp.of(file))) {
+                return false; // still being written: the next look reads it again
+            }
+            if (RuleFiles.isEmpty(text)) {
+                throw new RuleFileException(file.toString(), 0, 0, "the file is empty; a rule file in use is not"
+                        + " emptied to mean the bare profile (write 'extends: <profile>' for that)");
+            }
+            next = RuleFiles.parse(text, file.toString(), defaultProfile);
         } catch (RuleFileException e) {
             return reject(stamp, e);
         }
@@ -122,6 +146,14 @@ public final class ReloadingRules implements RuleSource, AutoCloseable {
             listener.swapped(previous, next);
         }
         return true;
+    }
+
+    private static void settle() {
+        try {
+            Thread.sleep(SETTLE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // close() stops the poller this way; the reads still compare
+        }
     }
 
     private boolean reject(Stamp stamp, RuleFileException error) {

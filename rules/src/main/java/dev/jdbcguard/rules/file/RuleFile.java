@@ -13,11 +13,12 @@ import java.util.function.Predicate;
  * @param extendsName the profile it extends, or {@code null}
  * @param maxAction   the cap on inherited actions, or {@code null}
  * @param description free text ({@code description:}), or {@code null}
+ * @param inlineAllows {@code inline-allows:}, or {@code null} to inherit it
  * @param rules       the {@code rules:} entries
  * @param tables      the {@code tables:} entries by normalized table name
  */
 record RuleFile(String source, String extendsName, Position extendsPosition, Action maxAction, String description,
-                List<Setting> rules, Map<String, List<Setting>> tables) {
+                Boolean inlineAllows, List<Setting> rules, Map<String, List<Setting>> tables) {
 
     /** A line and column (1-based) in the file. */
     record Position(int line, int column) {

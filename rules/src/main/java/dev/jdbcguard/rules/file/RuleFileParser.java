@@ -37,7 +37,9 @@ final class RuleFileParser {
     static final String MAX_ACTION = "max-action";
     static final String RULES = "rules";
     static final String TABLES = "tables";
-    private static final List<String> TOP_LEVEL_KEYS = List.of(EXTENDS, DESCRIPTION, MAX_ACTION, RULES, TABLES);
+    static final String INLINE_ALLOWS = "inline-allows";
+    private static final List<String> TOP_LEVEL_KEYS = List.of(EXTENDS, DESCRIPTION, MAX_ACTION, INLINE_ALLOWS, RULES,
+            TABLES);
     private static final String ACTION = "action";
     private static final String ACTIONS = "off, warn or block";
 
@@ -64,12 +66,13 @@ final class RuleFileParser {
             throw new RuleFileException(source, 0, 0, "malformed YAML: " + e.getMessage(), e);
         }
         if (root.isEmpty()) {
-            return new RuleFile(source, null, null, null, null, List.of(), Map.of());
+            return new RuleFile(source, null, null, null, null, null, List.of(), Map.of());
         }
         String extendsName = null;
         RuleFile.Position extendsPosition = null;
         Action maxAction = null;
         String description = null;
+        Boolean inlineAllows = null;
         List<RuleFile.Setting> rules = List.of();
         Map<String, List<RuleFile.Setting>> tables = Map.of();
         for (NodeTuple entry : mapping(root.get(), "a map with keys " + String.join(", ", TOP_LEVEL_KEYS))) {
@@ -86,6 +89,9 @@ final class RuleFileParser {
                 case MAX_ACTION:
                     maxAction = action(value);
                     break;
+                case INLINE_ALLOWS:
+                    inlineAllows = flag(value);
+                    break;
                 case RULES:
                     rules = settings(value, true);
                     break;
@@ -97,7 +103,7 @@ final class RuleFileParser {
                             + Suggestions.didYouMean(key, TOP_LEVEL_KEYS) + "; expected one of " + String.join(", ", TOP_LEVEL_KEYS));
             }
         }
-        return new RuleFile(source, extendsName, extendsPosition, maxAction, description, rules, tables);
+        return new RuleFile(source, extendsName, extendsPosition, maxAction, description, inlineAllows, rules, tables);
     }
 
     private Map<String, List<RuleFile.Setting>> tables(Node node) {
@@ -189,6 +195,14 @@ final class RuleFileParser {
             throw error(value, "bad value for " + id + " " + param.name() + ": " + e.getMessage()
                     + (e.getMessage().contains("expected") ? "" : "; expected " + param.expected()));
         }
+    }
+
+    private boolean flag(Node node) {
+        String text = scalar(node, "true or false").trim();
+        if (!text.equals("true") && !text.equals("false")) {
+            throw error(node, "expected true or false, found '" + text + "'");
+        }
+        return Boolean.parseBoolean(text);
     }
 
     private Action action(Node node) {

@@ -77,7 +77,12 @@ public final class RuleFiles {
                 ? resolveProfile(file.extendsName(), source, file.extendsPosition().line(), file.extendsPosition().column(), new ArrayDeque<>())
                 : profile(defaultProfile);
         return new RuleSet(source + " (extends " + (file.extendsName() != null ? file.extendsName() : defaultProfile) + ")",
-                layer(base.rules(), file));
+                layer(base.rules(), file), inlineAllows(base, file));
+    }
+
+    /** True when {@code yaml} holds nothing but blank lines and comments: no document at all. */
+    static boolean isEmpty(String yaml) {
+        return yaml.lines().map(String::strip).allMatch(line -> line.isEmpty() || line.startsWith("#"));
     }
 
     static String read(Path file) {
@@ -101,10 +106,10 @@ public final class RuleFiles {
         String source = "profile " + name;
         RuleFile file = RuleFileParser.parse(resource(name), source);
         chain.push(name);
-        Map<String, RuleConfig> base = file.extendsName() == null ? catalogDefaults()
-                : resolveProfile(file.extendsName(), source, file.extendsPosition().line(), file.extendsPosition().column(), chain).rules();
+        RuleSet parent = file.extendsName() == null ? null
+                : resolveProfile(file.extendsName(), source, file.extendsPosition().line(), file.extendsPosition().column(), chain);
         chain.pop();
-        return new RuleSet(source, layer(base, file));
+        return new RuleSet(source, layer(parent == null ? catalogDefaults() : parent.rules(), file), inlineAllows(parent, file));
     }
 
     private static String resource(String profile) {
@@ -157,6 +162,11 @@ public final class RuleFiles {
             layered.put(rule.id(), new RuleConfig(rule, action, params, tables));
         }
         return layered;
+    }
+
+    /** A file's own {@code inline-allows}, else what it extends says; on when nothing says. */
+    private static boolean inlineAllows(RuleSet base, RuleFile file) {
+        return file.inlineAllows() != null ? file.inlineAllows() : base == null || base.inlineAllows();
     }
 
     private static Action capped(Action action, Action cap) {

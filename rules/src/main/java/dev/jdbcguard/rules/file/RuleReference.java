@@ -34,6 +34,7 @@ public final class RuleReference {
             ```yaml
             extends: planetscale          # a built-in profile (optional: else the selected one)
             description: rules for the orders service   # optional, free text
+            inline-allows: false          # optional: ignore /* guard:allow ... */ comments in SQL text
             rules:
               ddl: warn                   # a prefix: every ddl.* rule
               ddl.drop-table: block       # the most specific id wins over its prefix
@@ -56,7 +57,10 @@ public final class RuleReference {
               each rule under it that has that parameter.
             - **Parameter values:** durations `500ms`, `30s`, `2m`, `1h`, `1d`; whole numbers `20`, `100000` or
               `100_000`; `true`/`false`; choices as listed per rule; table lists `[a, schema.b]`. Values are parsed once,
-              when the file is loaded.
+              when the file is loaded. Every number and duration has a range, given with its parameter below (e.g.
+              `conn.cap` `max` from 1 to 1_000_000, durations at most 365d); a value outside it is refused with the
+              file, line and column, at the first load and at a reload alike, so no value can overflow the code that
+              uses it.
             - **Tables:** `ignore-tables` turns a rule off for those tables; a `tables:` entry sets any action for one
               table and wins over `ignore-tables`. Names are compared case-insensitively without backquotes; an entry
               `audit_log` matches `audit_log` in any schema, `app.audit_log` only that one. A statement naming several
@@ -64,21 +68,38 @@ public final class RuleReference {
             - **`max-action`:** caps the actions the file inherits (not the file's own entries). `development` is
               `production` with `max-action: warn`.
             - **Per statement:** a comment `/* guard:allow query.unindexed */` (one or more ids or prefixes, separated
-              by spaces or commas) exempts the SQL string that carries it from those rules; in a multi-statement string
-              it covers every statement of the string. `lint` judges each statement of a file on its own text.
+              by spaces or commas) exempts the statement it belongs to from those rules. A comment belongs to the
+              statement whose first word it precedes (after the previous statement's `;`) or that it sits inside; one
+              after the last statement's `;` belongs to that last statement. In `DELETE FROM a; /* guard:allow
+              dml.no-where */ DELETE FROM b` it covers `DELETE FROM b` only, never a neighbour. Only real comments
+              count: the same words in a string literal (also the literal text of a `PREPARE ... FROM '...'`), a quoted
+              identifier or an executable comment (`/*! */`) are not a hint. `lint` scopes them the same way.
+            - **`inline-allows: false`:** `guard:allow` comments are then ignored, and only the rule file itself
+              (actions, `ignore-tables`, `tables:`) decides. Anyone who can put text into a SQL string can write such a
+              comment, an injected `/* guard:allow dml.no-where */` included, so turn them off where SQL text may carry
+              user input. All four built-in profiles honour them (`true`): they are the documented way for reviewed code
+              and migrations to mark the one statement that does something on purpose, and turning them off by default
+              would refuse every such statement. A file inherits the setting of what it extends.
             - **Errors** name the file, line and column and what was expected, e.g.
               `rules.yaml:7:3: unknown rule id 'ddl.drop-tabel'; did you mean 'ddl.drop-table'?`. Unknown keys,
               unknown parameters, bad actions, durations, numbers, choices, duplicate keys and unknown profiles are all
               refused.
             - **Hot reload:** the driver looks at the rule file's modification time and size every few seconds (one
               `stat`, on a daemon thread, never on a statement's path) and swaps in the new rules atomically. A bad new
-              version is logged (`jdbcguard.rules`) with its precise error and the last good rules stay in force.
+              version is logged (`jdbcguard.rules`) with its precise error and the last good rules stay in force. A
+              changed file is read twice, 50 ms apart, and applied only when both reads agree and the file did not move
+              meanwhile (a file still being written is read again at the next look); a file that is empty at a reload
+              (nothing but blanks and comments) is an error, never the bare profile.
 
             ## How statements are judged
 
-            The statement rules (`ddl.*`, `dml.no-where`, `query.select-star`, `query.unparseable` and the
-            `planetscale.*` statement rules) read the SQL text before it is sent. Each statement of a multi-statement
-            string is judged on its own, and one finding names the statement's first table that decided its action.
+            The statement rules (`ddl.*`, `dml.no-where`, `query.select-star`, `query.unparseable`, `query.dynamic-sql`
+            and the `planetscale.*` statement rules) read the SQL text before it is sent. Each statement of a
+            multi-statement string is judged on its own, and one finding names the statement's first table that decided
+            its action. Server-side dynamic SQL is judged by what it runs: the string literal of `PREPARE s FROM '...'`
+            or `EXECUTE IMMEDIATE '...'` (quotes, escapes and `/*! */` read as the server reads them) is judged as the
+            statement it holds, so `PREPARE s FROM 'DROP TABLE t'` trips `ddl.drop-table`; text the guard cannot read
+            (`FROM @q`, `CONCAT(...)`) trips `query.dynamic-sql`. `EXECUTE s` and `CALL` are judged as before.
             An `ALTER TABLE` trips one rule per kind of operation (`DROP COLUMN` and `ADD INDEX` in one statement trip
             `ddl.drop-column` and `ddl.add-index`); `ALTER TABLE ... DROP/TRUNCATE PARTITION` counts as `ddl.truncate`.
             Every DDL statement also trips `planetscale.direct-ddl` (off unless turned on). The verdict per SQL string is

@@ -322,13 +322,14 @@ final class SqlLexer {
         for (int i = from; i + marker <= to; i++) {
             if ((sql.charAt(i) == 'g' || sql.charAt(i) == 'G') && sql.regionMatches(true, i, ALLOW_MARKER, 0, marker)
                     && (i + marker == to || !isIdChar(sql.charAt(i + marker)))) {
-                collectIds(tokens, i + marker, to);
+                collectIds(tokens, i + marker, to, i);
                 i += marker - 1;
             }
         }
     }
 
-    private static void collectIds(Tokens tokens, int from, int to) {
+    /** @param comment where the comment's marker is, which tells the classifier which statement it belongs to */
+    private static void collectIds(Tokens tokens, int from, int to, int comment) {
         String sql = tokens.sql;
         int i = from;
         while (i < to) {
@@ -346,7 +347,7 @@ final class SqlLexer {
                 idEnd--;
             }
             if (idEnd > idStart) {
-                tokens.allow(sql.substring(idStart, idEnd).toLowerCase(java.util.Locale.ROOT));
+                tokens.allow(sql.substring(idStart, idEnd).toLowerCase(java.util.Locale.ROOT), comment);
             }
             if (i == idStart) {
                 return; // a char that cannot be part of an id list ends it

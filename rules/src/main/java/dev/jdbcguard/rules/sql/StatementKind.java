@@ -61,8 +61,16 @@ public enum StatementKind {
     PRIVILEGES,
     /** Server administration: FLUSH, KILL, RESET, PURGE, SHUTDOWN, INSTALL PLUGIN, replication control. */
     ADMIN,
-    /** PREPARE, EXECUTE, DEALLOCATE PREPARE: the SQL they run is not visible in the text. */
+    /**
+     * EXECUTE of a prepared statement, DEALLOCATE/DROP PREPARE. A {@code PREPARE ... FROM '...'} or
+     * {@code EXECUTE IMMEDIATE '...'} is classified as the statement its literal text holds.
+     */
     PREPARED,
+    /**
+     * PREPARE or EXECUTE IMMEDIATE of SQL text the statement does not spell out (a user variable, {@code CONCAT(...)},
+     * any other expression): what the server will run cannot be read.
+     */
+    DYNAMIC_SQL,
     /** A recognised statement no rule cares about: DO, HANDLER, HELP, XA END/PREPARE/RECOVER. */
     OTHER,
     UNPARSEABLE;

@@ -1,7 +1,9 @@
 package dev.jdbcguard.rules.sql;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -43,6 +45,9 @@ final class Tokens {
     private int[] matching;
     /** Rule ids and prefixes named by guard:allow comments, or null when there was none. */
     Set<String> allowed;
+    /** Each id of a guard:allow comment, in text order, with the char offset of its comment in {@link #allowOffsets}. */
+    List<String> allowIds;
+    List<Integer> allowOffsets;
     /** Why lexing stopped early, or null. */
     String error;
     int errorOffset = -1;
@@ -74,11 +79,15 @@ final class Tokens {
         count++;
     }
 
-    void allow(String ruleIdOrPrefix) {
+    void allow(String ruleIdOrPrefix, int commentOffset) {
         if (allowed == null) {
             allowed = new LinkedHashSet<>();
+            allowIds = new ArrayList<>();
+            allowOffsets = new ArrayList<>();
         }
         allowed.add(ruleIdOrPrefix);
+        allowIds.add(ruleIdOrPrefix);
+        allowOffsets.add(commentOffset);
     }
 
     void fail(String reason, int offset) {

@@ -68,6 +68,55 @@ class ReloadingRulesTest {
     }
 
     @Test
+    void aFileStillBeingWrittenIsNotApplied() throws Exception {
+        Path file = write("rules:\n  ddl: warn\n");
+        // what two reads of a file being rewritten see: a valid prefix first, then the whole file
+        java.util.Deque<String> reads = new java.util.ArrayDeque<>(List.of("rules:\n  ddl: warn\n",
+                "rules:\n  ddl: warn\n  dml: off\n", "rules:\n  ddl: warn\n  dml: off\n", "rules:\n  ddl: warn\n  dml: off\n"));
+        try (ReloadingRules rules = ReloadingRules.start(file, path -> reads.remove(), "production", Duration.ZERO)) {
+            RuleSet first = rules.current();
+            write("rules:\n  ddl: warn\n  dml: off\n");
+            assertThat(rules.reloadIfChanged()).as("the two reads differ").isFalse();
+            assertThat(rules.current()).isSameAs(first);
+            assertThat(rules.lastError()).isEmpty();
+            assertThat(rules.reloadIfChanged()).as("the next look, with two equal reads").isTrue();
+            assertThat(rules.current().action("dml.no-where")).isEqualTo(Action.OFF);
+            assertThat(reads).isEmpty();
+        }
+    }
+
+    @Test
+    void anEmptyFileAtReloadIsAnErrorNotTheBareProfile() throws Exception {
+        Path file = write("rules:\n  ddl: warn\n");
+        try (ReloadingRules rules = ReloadingRules.start(file, "production", Duration.ZERO)) {
+            RuleSet good = rules.current();
+            for (String empty : List.of("", "# being rewritten\n\n")) {
+                write(empty);
+                assertThat(rules.reloadIfChanged()).isFalse();
+                assertThat(rules.current()).isSameAs(good);
+                assertThat(rules.lastError()).get().extracting(RuleFileException::getMessage).asString()
+                        .startsWith(file + ": the file is empty");
+            }
+        }
+    }
+
+    @Test
+    void aValueOutOfRangeIsRejectedAtLoadAndAtReloadWithItsPosition() throws Exception {
+        Path file = write("rules:\n  conn.cap: {max: 2147483648}\n");
+        assertThatThrownBy(() -> ReloadingRules.start(file, "production", Duration.ZERO)).isInstanceOf(RuleFileException.class)
+                .hasMessage(file + ":2:19: bad value for conn.cap max: expected a whole number from 1 to 1_000_000, found '2147483648'");
+        write("rules:\n  conn.cap: {max: 4}\n");
+        try (ReloadingRules rules = ReloadingRules.start(file, "production", Duration.ZERO)) {
+            RuleSet good = rules.current();
+            write("rules:\n  conn.churn:\n    max-opens: 5\n    window: 400d\n");
+            assertThat(rules.reloadIfChanged()).isFalse();
+            assertThat(rules.current()).isSameAs(good);
+            assertThat(rules.lastError()).get().extracting(RuleFileException::getMessage).isEqualTo(file
+                    + ":4:13: bad value for conn.churn window: expected a duration from 1ms to 1d (units ms, s, m, h, d), found '400d'");
+        }
+    }
+
+    @Test
     void thePollingThreadPicksUpAChange() throws Exception {
         Path file = write("rules:\n  ddl: warn\n");
         try (ReloadingRules rules = ReloadingRules.start(file, "production", Duration.ofMillis(20))) {

@@ -37,6 +37,6 @@ class RuleReferenceTest {
             assertThat(RuleFiles.profileDescription(profile)).isNotBlank();
         }
         assertThat(generated).contains("| [`ddl.drop-table`](#ddldrop-table) | before execution; `lint` | block | block | warn | warn |");
-        assertThat(generated).contains("| `max-rows` | a whole number >= 0 such as 20 or 100_000 | `10_000` (planetscale: `100_000`) |");
+        assertThat(generated).contains("| `max-rows` | a whole number from 1 to 1_000_000_000_000 | `10_000` (planetscale: `100_000`) |");
     }
 }

@@ -118,6 +118,16 @@ class LintTest {
     }
 
     @Test
+    void dynamicSqlIsJudgedByTheTextItRuns(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("x.sql"), "PREPARE s FROM 'DROP TABLE a';\nEXECUTE s;\n"
+                + "SET @q = CONCAT('TRUNCATE ', 'b');\nPREPARE s FROM @q;\nCALL refresh();\n");
+        assertThat(lint(file.toString())).isEqualTo(Lint.FAILED);
+        assertThat(out()).contains(file + ":1:1: block ddl.drop-table: DROP TABLE on a\n")
+                .contains(file + ":4:1: block query.dynamic-sql: PREPARE/EXECUTE IMMEDIATE of SQL text the statement does not spell out\n")
+                .contains("2 findings (2 block, 0 warn)");
+    }
+
+    @Test
     void rulesComeFromTheEnvironmentWhenNoOptionSaysOtherwise(@TempDir Path dir) throws Exception {
         Path rules = Files.writeString(dir.resolve("rules.yaml"), "extends: migration\nrules:\n  ddl.drop-table: block\n");
         assertThat(lint(Map.of("JDBC_GUARD_RULES", rules.toString()), V3)).isEqualTo(Lint.FAILED);

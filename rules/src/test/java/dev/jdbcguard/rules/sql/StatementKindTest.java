@@ -112,7 +112,9 @@ class StatementKindTest {
         Arguments.of("FLUSH PRIVILEGES", StatementKind.ADMIN),
         Arguments.of("KILL 42", StatementKind.ADMIN),
         Arguments.of("PURGE BINARY LOGS BEFORE NOW()", StatementKind.ADMIN),
-        Arguments.of("PREPARE s FROM 'SELECT 1'", StatementKind.PREPARED),
+        // the literal text a PREPARE hands the server is classified in its place
+        Arguments.of("PREPARE s FROM 'SELECT 1'", StatementKind.SELECT),
+        Arguments.of("PREPARE s FROM @q", StatementKind.DYNAMIC_SQL),
         Arguments.of("EXECUTE s USING @a", StatementKind.PREPARED),
         Arguments.of("DEALLOCATE PREPARE s", StatementKind.PREPARED),
         Arguments.of("DROP PREPARE s", StatementKind.PREPARED),
