@@ -95,7 +95,7 @@ class LintTest {
         assertThat(html.split("<tr class=\"warn\">", -1)).as("three finding rows").hasSize(4);
         assertThat(err()).isEmpty();
         assertThat(lint("--format", "xml", EXAMPLES)).isEqualTo(Lint.BAD_INPUT);
-        assertThat(err()).startsWith("lint: --format must be text, json or html, not 'xml'");
+        assertThat(err()).startsWith("lint: --format must be text, json, sarif, github or html, not 'xml'");
     }
 
     @Test
