@@ -1,6 +1,7 @@
 package dev.jdbcguard.check;
 
 import dev.jdbcguard.rules.report.Json;
+import static dev.jdbcguard.rules.report.ReportHtml.escape;
 import java.io.PrintStream;
 import java.util.EnumMap;
 import java.util.List;
@@ -122,21 +123,5 @@ record CheckReport(String target, String user, String server, String rules, Stri
             html.append("</td></tr>\n");
         }
         out.println(html.append("</tbody></table>\n</body></html>"));
-    }
-
-    private static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

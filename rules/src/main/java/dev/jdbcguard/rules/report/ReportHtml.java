@@ -182,7 +182,8 @@ public final class ReportHtml {
         return String.format(Locale.ROOT, "%.1f%%", share * 100);
     }
 
-    static String escape(String text) {
+    /** Text as HTML text or a quoted attribute value; {@code null} as empty (also for the driver's {@code check} page). */
+    public static String escape(String text) {
         if (text == null) {
             return "";
         }
