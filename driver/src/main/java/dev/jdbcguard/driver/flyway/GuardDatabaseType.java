@@ -33,7 +33,7 @@ import org.flywaydb.core.internal.parser.ParsingContext;
  * therefore never claims a connection, and Flyway never asks it for a database or a parser.
  *
  * <p>Extends only flyway-core types, present in every Flyway with this plugin API (Flyway 10 and later
- * were tested: 11 under Spring Boot 4, 12.4 and 13.12), so loading it can never break Flyway for
+ * were tested: 11 under Spring Boot 3.5 and 4.0, 12.11 and 13.12), so loading it can never break Flyway for
  * other URLs. Flyway without the database module of the target (flyway-mysql since Flyway 10) gets a
  * message naming that module.
  */
