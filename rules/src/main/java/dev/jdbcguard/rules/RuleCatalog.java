@@ -263,7 +263,7 @@ public final class RuleCatalog {
                     List.of(
                             Param.choice("detect", "auto", List.of("flags", "explain", "auto"),
                                     "`flags`: the server's status flags, no extra round trip (MySQL flags full table scans only, MariaDB full index scans too; proxies may not forward them). `explain`: EXPLAIN each new fingerprint once on the guard's own connection (works through vtgate, names the table and rows). `auto`: both."),
-                            Param.count("min-rows", "1_000", "0", "1_000_000_000_000", "Plans estimated to examine fewer rows than this are exempt (EXPLAIN only)."))),
+                            Param.count("min-rows", "1_000", "0", "1_000_000_000_000", "Plans estimated to examine fewer rows than this are exempt. Under `auto` this exempts the server's flags too: a flag the cached plan does not show (it was explained with other values) is judged by a second EXPLAIN with the flagged execution's values, once per shape per minute. Under `flags` there is no plan, so only `ignore-tables` exempts."))),
             tableRule(QUERY_BAD_INDEX, RUNTIME,
                     "A query the server executed with no good index (`no good index used`: \"range checked for each record\").",
                     "The server re-plans each row of the join; cost grows with the product of the tables.",

@@ -47,6 +47,12 @@ import java.util.concurrent.atomic.LongAdder;
  * {@link PlanVerdict.Unexplained} without being cached, and they never lengthen the pause, so under
  * steady traffic EXPLAIN is back at most {@code retryAfter} after the server is.
  *
+ * <p><b>Rechecks:</b> a plan is the plan for the values first explained; other values can make the optimizer choose
+ * otherwise (an index lookup for a rare value, a scan for a common one). When the server flags a scan that the cached
+ * plan does not show, {@link #recheck} EXPLAINs the shape again with that execution's values, at most once per
+ * fingerprint per {@code recheckInterval}, on the same thread, queue and rate limit; its verdict judges that flag and
+ * the flags of the interval, and never replaces the cached plan (which judges every execution before it is sent).
+ *
  * <p>Verdicts: a plan is cached until evicted (least recently used beyond {@code maxPlans}); a
  * statement the server refuses to EXPLAIN is cached as unexplained with its SQLState and error code
  * only (a server message can quote the statement, parameter values included); a connection
@@ -90,6 +96,8 @@ public final class ExplainService implements AutoCloseable {
     private final long retryAfterNanos;
     private final long explainIntervalNanos;
     private final Cache<Object, PlanVerdict> verdicts;
+    /** Second EXPLAINs with other values ({@link #recheck}), each kept for the recheck interval. */
+    private final Cache<Object, PlanVerdict> rechecks;
     private final ThreadPoolExecutor executor;
     private final LongAdder explained = new LongAdder();
     private final LongAdder dropped = new LongAdder();
@@ -114,9 +122,10 @@ public final class ExplainService implements AutoCloseable {
      * @param firstRetry    the pause before reopening an EXPLAIN connection that just failed
      * @param retryAfter    the longest pause, reached by doubling {@code firstRetry} at each failed reopen
      * @param explainsPerSecond how many EXPLAINs at most the server gets per second, {@code > 0}
+     * @param recheckInterval how long a {@link #recheck} of a fingerprint stands before the next one may run
      */
     public ExplainService(ConnectionOpener opener, int queueCapacity, long maxPlans, Duration firstRetry,
-                          Duration retryAfter, int explainsPerSecond) {
+                          Duration retryAfter, int explainsPerSecond, Duration recheckInterval) {
         if (explainsPerSecond <= 0) {
             throw new IllegalArgumentException("explainsPerSecond must be > 0: " + explainsPerSecond);
         }
@@ -128,6 +137,8 @@ public final class ExplainService implements AutoCloseable {
         this.verdicts = Caffeine.newBuilder().maximumSize(maxPlans).executor(Runnable::run)
                 .evictionListener((fingerprint, verdict, cause) -> generation.incrementAndGet())
                 .build();
+        this.rechecks = Caffeine.newBuilder().maximumSize(maxPlans).expireAfterWrite(recheckInterval)
+                .executor(Runnable::run).build();
         this.executor = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queueCapacity),
                 runnable -> {
                     Thread thread = new Thread(runnable, "jdbc-guard-explain");
@@ -167,7 +178,25 @@ public final class ExplainService implements AutoCloseable {
      */
     public PlanVerdict verdict(Object fingerprint, String sql, Statement statement, Connection application)
             throws SQLException {
-        PlanVerdict known = verdicts.getIfPresent(fingerprint);
+        return request(verdicts, fingerprint, sql, statement, application);
+    }
+
+    /**
+     * A second EXPLAIN of {@code fingerprint}, with the values of the execution that just ran, for a status flag its
+     * cached plan does not explain. The first call in a {@code recheckInterval} requests it; the others of the interval
+     * get the same verdict, pending or settled. The cached plan stays as it is.
+     *
+     * @return as {@link #verdict}
+     * @throws SQLException as {@link #verdict}
+     */
+    public PlanVerdict recheck(Object fingerprint, String sql, Statement statement, Connection application)
+            throws SQLException {
+        return request(rechecks, fingerprint, sql, statement, application);
+    }
+
+    private PlanVerdict request(Cache<Object, PlanVerdict> into, Object fingerprint, String sql, Statement statement,
+                                Connection application) throws SQLException {
+        PlanVerdict known = into.getIfPresent(fingerprint);
         if (known != null) {
             return known;
         }
@@ -178,15 +207,15 @@ public final class ExplainService implements AutoCloseable {
         // read now, on the application's thread: the statement may be re-bound before the EXPLAIN runs
         List<Object> values = statement == null ? null : boundValues(statement);
         PlanVerdict.Pending pending = new PlanVerdict.Pending();
-        PlanVerdict raced = verdicts.asMap().putIfAbsent(fingerprint, pending);
+        PlanVerdict raced = into.asMap().putIfAbsent(fingerprint, pending);
         if (raced != null) {
             return raced;
         }
         try {
-            executor.execute(() -> run(fingerprint, sql, values, catalog, pending));
+            executor.execute(() -> run(into, fingerprint, sql, values, catalog, pending));
             return pending;
         } catch (RejectedExecutionException e) {
-            verdicts.asMap().remove(fingerprint, pending);
+            into.asMap().remove(fingerprint, pending);
             dropped.increment();
             PlanVerdict verdict = closed ? CLOSED : QUEUE_FULL;
             pending.complete(verdict);
@@ -248,51 +277,56 @@ public final class ExplainService implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         closeConnection();
-        for (PlanVerdict verdict : verdicts.asMap().values()) {
-            if (verdict instanceof PlanVerdict.Pending pending) {
-                pending.complete(CLOSED); // requests the stopped thread will never run: release their waiters
+        for (Cache<Object, PlanVerdict> cache : List.of(verdicts, rechecks)) {
+            for (PlanVerdict verdict : cache.asMap().values()) {
+                if (verdict instanceof PlanVerdict.Pending pending) {
+                    pending.complete(CLOSED); // requests the stopped thread will never run: release their waiters
+                }
             }
         }
+        rechecks.invalidateAll();
         verdicts.invalidateAll();
         generation.incrementAndGet(); // after the invalidation: a memo refilled before it is dropped by this
     }
 
-    private void run(Object fingerprint, String sql, List<?> parameters, String catalog, PlanVerdict.Pending pending) {
+    /** On the EXPLAIN thread: explains {@code sql} and puts the verdict {@code into} the cache that asked. */
+    private void run(Cache<Object, PlanVerdict> into, Object fingerprint, String sql, List<?> parameters, String catalog,
+                     PlanVerdict.Pending pending) {
         PlanVerdict verdict;
         try {
             Connection explaining = connection(catalog);
             if (explaining == null) {
                 // waiting out the pause: not a failure of its own, so it does not lengthen the pause
                 unavailable.increment();
-                verdicts.asMap().remove(fingerprint, pending);
+                into.asMap().remove(fingerprint, pending);
                 pending.complete(FAILED_RECENTLY);
                 return;
             }
             if (!awaitTurn()) {
-                verdicts.asMap().remove(fingerprint, pending);
+                into.asMap().remove(fingerprint, pending);
                 pending.complete(CLOSED);
                 return;
             }
             verdict = Explainer.explain(explaining, sql, parameters);
-            verdicts.put(fingerprint, verdict);
+            into.put(fingerprint, verdict);
             if (verdict instanceof PlanVerdict.Explained) {
                 explained.increment(); // after the put: a counted plan is already the cached verdict
             }
         } catch (SQLException e) {
             if (connectionFailed(e)) {
                 connectionLost();
-                verdicts.asMap().remove(fingerprint, pending);
+                into.asMap().remove(fingerprint, pending);
                 verdict = new PlanVerdict.Unexplained("EXPLAIN connection unavailable (SQLState " + e.getSQLState() + ")");
             } else {
                 refused.increment();
                 verdict = new PlanVerdict.Unexplained(
                         "the server refused EXPLAIN (SQLState " + e.getSQLState() + ", error " + e.getErrorCode() + ")");
-                verdicts.put(fingerprint, verdict);
+                into.put(fingerprint, verdict);
             }
         } catch (RuntimeException e) {
             refused.increment();
             verdict = new PlanVerdict.Unexplained("EXPLAIN failed: " + e.getClass().getSimpleName());
-            verdicts.put(fingerprint, verdict);
+            into.put(fingerprint, verdict);
         }
         pending.complete(verdict);
     }
@@ -366,7 +400,8 @@ public final class ExplainService implements AutoCloseable {
         }
     }
 
-    private static boolean connectionFailed(SQLException e) {
+    /** Whether {@code e} says the connection is gone (rather than the server refusing one statement). */
+    static boolean connectionFailed(SQLException e) {
         String state = e.getSQLState();
         return e instanceof SQLTransientConnectionException || e instanceof SQLNonTransientConnectionException
                 || e instanceof SQLRecoverableException || state != null && state.startsWith("08");

@@ -9,16 +9,19 @@ import java.util.Locale;
  * @param table      the table as the statement names it, unquoted and lower-case ({@code db.t} kept),
  *                   or the name EXPLAIN shows when the statement text could not tell
  * @param access     what kind of scan
+ * @param possibleKeys the indexes EXPLAIN's {@code possible_keys} names (comma-separated), or null when none
  * @param key        the index EXPLAIN chose, or null
  * @param rows       EXPLAIN's estimate of rows examined for this table (0 when it gave none)
  * @param extra      EXPLAIN's Extra column, or an empty string
- * @param suggestion one sentence on which index would help, derived from the WHERE/ON columns
+ * @param suggestion one sentence on which index would help, derived from the WHERE/ON columns, or on why the
+ *                   index that exists was not used
  */
-public record TableScan(String table, Access access, String key, long rows, String extra, String suggestion) {
+public record TableScan(String table, Access access, String possibleKeys, String key, long rows, String extra,
+                        String suggestion) {
 
-    /** This access as a listener's evidence shows it; the possible keys are not kept, so they are null. */
+    /** This access as a listener's evidence shows it. */
     public dev.jdbcguard.Finding.Evidence.PlanRow planRow() {
-        return new dev.jdbcguard.Finding.Evidence.PlanRow(table, access.type, null, key, rows, extra);
+        return new dev.jdbcguard.Finding.Evidence.PlanRow(table, access.type, possibleKeys, key, rows, extra);
     }
 
     /** Kinds of access the rules report. */

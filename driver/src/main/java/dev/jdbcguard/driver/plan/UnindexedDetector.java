@@ -22,7 +22,7 @@ import java.util.List;
  * table scan (EXPLAIN {@code type=ALL}), not for a full index scan ({@code type=index}); MariaDB
  * flags both; MySQL's hypergraph optimizer can flag plans it did not choose; a proxy such as
  * PlanetScale's vtgate may not forward the flags at all; with streaming results the flags arrive
- * late. The flags name no table and no row count, so only {@code ignore-tables} can exempt them
+ * late. The flags name no table and no row count, so in this mode only {@code ignore-tables} can exempt them
  * (when every table of the statement is listed), never {@code min-rows}.
  *
  * <p><b>explain</b> ({@link #beforeExecute}): on first sight of a fingerprint, {@link ExplainService}
@@ -34,10 +34,20 @@ import java.util.List;
  * still apply).
  *
  * <p><b>auto</b>: both. Before execution, a known plan is judged as in explain mode; after
- * execution, a flag is reported only when the plan did not already explain it (a scan the plan
- * showed was either reported before execution or exempt). A flag raised while the plan is still
- * pending is held until the plan arrives, so a scan of a small table is not reported on its first
- * execution just because EXPLAIN had not answered yet.
+ * execution, a flag is never reported on its own word where a plan can speak for the table:
+ * <ul>
+ *   <li>the plan shows a scan: it was reported before execution, or is exempt ({@code min-rows},
+ *       {@code ignore-tables});</li>
+ *   <li>the plan shows index lookups only (it was explained with other values: the optimizer scans a
+ *       small table, or a common value, and reads a rare one through the index): the shape is
+ *       {@link ExplainService#recheck re-explained} with this execution's values, at most once per
+ *       fingerprint per interval, and what that plan shows is reported, by the same rules; the flags of
+ *       the interval are judged by it. A flag raised while the plan was pending, answered by such a plan,
+ *       is not reported: the next flagged execution rechecks with its values;</li>
+ *   <li>no plan (EXPLAIN refused, values unknown, EXPLAIN connection down): the flag is reported.</li>
+ * </ul>
+ * A flag raised while the plan is still pending is held until the plan arrives, so a scan of a small
+ * table is not reported on its first execution just because EXPLAIN had not answered yet.
  *
  * <p><b>What block means</b>, by the {@link Stage} of the finding the sink receives:
  * <ul>
@@ -68,10 +78,12 @@ public final class UnindexedDetector {
     /** What a flag-based finding shows: the server's word, no plan rows. */
     private static final Evidence SERVER_FLAGS = new Evidence.Plan(List.of(), true);
 
+    private final ExplainService explain;
     private final PlanMemo plans;
 
     /** @param explain the EXPLAIN service of this guard's target, or null when only the flags are used */
     public UnindexedDetector(ExplainService explain) {
+        this.explain = explain;
         this.plans = explain == null ? null : new PlanMemo(explain);
     }
 
@@ -100,18 +112,7 @@ public final class UnindexedDetector {
                 waited = System.nanoTime() - since;
             }
             if (verdict instanceof PlanVerdict.Pending && pending.claim()) {
-                FindingSink later = sink.later();
-                // counted so that a test can wait for this finding (GuardListeners.awaitBackgroundChecks)
-                GuardListeners.backgroundCheckStarted();
-                pending.done().whenComplete((done, failure) -> {
-                    try {
-                        if (failure == null) {
-                            reportInBackground(settings, fingerprint, sql, pending, done, later);
-                        }
-                    } finally {
-                        GuardListeners.backgroundCheckFinished();
-                    }
-                });
+                reportWhenSettled(settings, fingerprint, pending, sink.later());
             }
         }
         if (verdict instanceof PlanVerdict.Explained plan) {
@@ -123,10 +124,16 @@ public final class UnindexedDetector {
     /**
      * After a statement ran, with the server's status flags for it (detect flags or auto).
      *
-     * @throws SQLException when the sink blocks (the statement has already run)
+     * @param executed    the statement as it ran: its text, with the values of its literals (a recheck EXPLAINs it),
+     *                    or null when only its fingerprint is known (then nothing is rechecked)
+     * @param statement   the target driver's statement, whose bound values a recheck reads, or null
+     * @param application the application's connection, whose current database a recheck uses, or null
+     * @throws SQLException when the sink blocks (the statement has already run), or reading the catalog or the
+     *                      bound values for a recheck fails
      */
-    public void afterExecute(UnindexedSettings settings, Object fingerprint, String sql, boolean noIndexUsed,
-                             boolean noGoodIndexUsed, FindingSink sink) throws SQLException {
+    public void afterExecute(UnindexedSettings settings, Object fingerprint, String executed, Statement statement,
+                             Connection application, boolean noIndexUsed, boolean noGoodIndexUsed, FindingSink sink)
+            throws SQLException {
         if (!noIndexUsed && !noGoodIndexUsed || settings.detect() == Detect.EXPLAIN) {
             return;
         }
@@ -138,19 +145,68 @@ public final class UnindexedDetector {
             }
             verdict = pending.done().join();
         }
-        if (verdict instanceof PlanVerdict.Explained plan && !plan.scans().isEmpty()) {
-            return; // the plan shows the scans: reported before execution, or exempt
+        if (verdict instanceof PlanVerdict.Explained plan) {
+            if (plan.scans().isEmpty() && executed != null) {
+                recheck(settings, fingerprint, executed, statement, application, noIndexUsed, noGoodIndexUsed, sink);
+            }
+            // scans shown: reported before execution, or exempt; none shown and no text to recheck: the plan's word
+            return;
         }
-        reportFlags(settings, fingerprint, sql, noIndexUsed, noGoodIndexUsed, Stage.AFTER_EXECUTION, sink);
+        reportFlags(settings, fingerprint, noIndexUsed, noGoodIndexUsed, Stage.AFTER_EXECUTION, sink);
     }
 
-    private void reportInBackground(UnindexedSettings settings, Object fingerprint, String sql,
-                                    PlanVerdict.Pending pending, PlanVerdict verdict, FindingSink sink) {
+    /**
+     * A flag the cached plan contradicts (it shows index lookups only): judged by the plan of this execution's
+     * values, or of the first flagged execution of the interval ({@link ExplainService#recheck}). Only what that plan
+     * shows is reported, and a plan that shows no scan again reports nothing; without a plan the flag is reported.
+     */
+    private void recheck(UnindexedSettings settings, Object fingerprint, String executed, Statement statement,
+                         Connection application, boolean noIndexUsed, boolean noGoodIndexUsed, FindingSink sink)
+            throws SQLException {
+        PlanVerdict verdict = explain.recheck(fingerprint, executed, statement, application);
+        if (verdict instanceof PlanVerdict.Pending pending) {
+            pending.flag(noIndexUsed, noGoodIndexUsed); // reported if the recheck ends without a plan
+            if (pending.claim()) {
+                reportWhenSettled(settings, fingerprint, pending, sink.later());
+            }
+            return;
+        }
+        if (verdict instanceof PlanVerdict.Explained plan) {
+            reportScans(settings, fingerprint, plan, Stage.AFTER_EXECUTION, sink);
+        } else {
+            reportFlags(settings, fingerprint, noIndexUsed, noGoodIndexUsed, Stage.AFTER_EXECUTION, sink);
+        }
+    }
+
+    /**
+     * Reports what {@code pending} settles into, on the EXPLAIN thread (as {@code BACKGROUND}: warn only), counted so
+     * that a test can wait for it ({@link GuardListeners#awaitBackgroundChecks}).
+     */
+    private static void reportWhenSettled(UnindexedSettings settings, Object fingerprint, PlanVerdict.Pending pending,
+                                          FindingSink sink) {
+        GuardListeners.backgroundCheckStarted();
+        pending.done().whenComplete((done, failure) -> {
+            try {
+                if (failure == null) {
+                    reportInBackground(settings, fingerprint, pending, done, sink);
+                }
+            } finally {
+                GuardListeners.backgroundCheckFinished();
+            }
+        });
+    }
+
+    /**
+     * A plan reports its own scans (unless exempt); a flag it does not show (index lookups only, for the values of
+     * another execution) is left to the recheck of the next flagged execution. Without a plan the held flags report.
+     */
+    private static void reportInBackground(UnindexedSettings settings, Object fingerprint, PlanVerdict.Pending pending,
+                                           PlanVerdict verdict, FindingSink sink) {
         try {
-            if (verdict instanceof PlanVerdict.Explained plan && !plan.scans().isEmpty()) {
+            if (verdict instanceof PlanVerdict.Explained plan) {
                 reportScans(settings, fingerprint, plan, Stage.BACKGROUND, sink);
             } else if (pending.flagged()) {
-                reportFlags(settings, fingerprint, sql, pending.noIndexFlagged(), pending.noGoodIndexFlagged(),
+                reportFlags(settings, fingerprint, pending.noIndexFlagged(), pending.noGoodIndexFlagged(),
                         Stage.BACKGROUND, sink);
             }
         } catch (SQLException | RuntimeException ignored) {
@@ -191,9 +247,10 @@ public final class UnindexedDetector {
                 .about(List.of(scan.table())).measured(new Evidence.Plan(List.of(scan.planRow()), false));
     }
 
-    private static void reportFlags(UnindexedSettings settings, Object fingerprint, String sql, boolean noIndexUsed,
+    /** A flag on the server's word alone: the tables are read from the fingerprint, which names the same as the text. */
+    private static void reportFlags(UnindexedSettings settings, Object fingerprint, boolean noIndexUsed,
                                     boolean noGoodIndexUsed, Stage stage, FindingSink sink) throws SQLException {
-        Collection<String> tables = new LinkedHashSet<>(StatementText.of(sql).tablesByAlias().values());
+        Collection<String> tables = new LinkedHashSet<>(StatementText.of(fingerprint.toString()).tablesByAlias().values());
         if (!tables.isEmpty() && tables.stream().allMatch(settings::ignores)) {
             return;
         }

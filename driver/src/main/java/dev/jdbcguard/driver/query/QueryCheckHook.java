@@ -74,6 +74,12 @@ public final class QueryCheckHook implements ConnectionHook, FindingSink {
     private boolean noGoodIndexUsed;
     private boolean canThrow;
     private long planWaitNanos;
+    /**
+     * The text and the target driver's statement of the execution in progress, kept only while its plan is judged
+     * (detect explain or auto): a flag its cached plan does not explain is rechecked with them after it ran.
+     */
+    private String executedSql;
+    private Statement executedStatement;
     /** The token of the execution {@link #planWaitNanos} belongs to. */
     private Object planWaitToken;
 
@@ -156,6 +162,8 @@ public final class QueryCheckHook implements ConnectionHook, FindingSink {
             // the target connection, not its catalog, and the statement, not its bound values: the detector
             // reads both only when it requests an EXPLAIN
             planWaitNanos = detector.beforeExecute(current.unindexed(), fingerprint, sql, statement, target, this);
+            executedSql = sql;
+            executedStatement = statement;
         }
         noIndexUsed = false;
         noGoodIndexUsed = false;
@@ -174,6 +182,10 @@ public final class QueryCheckHook implements ConnectionHook, FindingSink {
             return;
         }
         Classification statement = judgement.classification();
+        String executed = executedSql;
+        Statement executing = executedStatement;
+        executedSql = null;
+        executedStatement = null; // a closed statement is not kept until the next execution
         // After a failure the driver's exception must reach the caller: findings only warn then.
         start(statement, failure == null);
         runtime.afterExecute(judgement.fingerprint(), statementNanos(token, elapsedNanos));
@@ -187,8 +199,7 @@ public final class QueryCheckHook implements ConnectionHook, FindingSink {
         // MariaDB flags SHOW and the like too: they scan the server's own lists, which no index can serve
         if ((noIndexUsed || noGoodIndexUsed) && (kind == null || kind.isDml()) && settings.unindexedEnabled()
                 && !allowed(statement, RuleCatalog.QUERY_UNINDEXED)) {
-            // the fingerprint names the same tables as the text, which the hook no longer holds
-            detector.afterExecute(settings.unindexed(), judgement.fingerprint(), judgement.fingerprint(),
+            detector.afterExecute(settings.unindexed(), judgement.fingerprint(), executed, executing, target,
                     noIndexUsed, noGoodIndexUsed, this);
         }
     }

@@ -60,6 +60,11 @@ public final class QueryChecks implements ConnectionHookFactory, AutoCloseable {
      */
     static final Duration EXPLAIN_FIRST_RETRY = Duration.ofMillis(100);
     static final Duration EXPLAIN_RETRY = Duration.ofSeconds(2);
+    /**
+     * How long the second EXPLAIN of a shape (with the values of an execution the server flagged while its cached plan
+     * shows index lookups) judges that shape's flags before another may run: one per shape per minute.
+     */
+    static final Duration EXPLAIN_RECHECK = Duration.ofMinutes(1);
     /** EXPLAINs per second at most, per target, unless {@code guard.explain-rate} says otherwise. */
     static final int DEFAULT_EXPLAIN_RATE = 20;
     /** How often the open transactions are looked at, for {@code tx.long} while no statement runs. */
@@ -177,7 +182,7 @@ public final class QueryChecks implements ConnectionHookFactory, AutoCloseable {
         String key = url + '\u0000' + properties.getProperty("user", "");
         return explainers.computeIfAbsent(key, k -> {
             ExplainService service = new ExplainService(() -> DriverManager.getDriver(url).connect(url, properties),
-                    EXPLAIN_QUEUE, MAX_PLANS, EXPLAIN_FIRST_RETRY, EXPLAIN_RETRY, explainsPerSecond);
+                    EXPLAIN_QUEUE, MAX_PLANS, EXPLAIN_FIRST_RETRY, EXPLAIN_RETRY, explainsPerSecond, EXPLAIN_RECHECK);
             headrooms.put(k, new ServerHeadroom(service));
             return service;
         });

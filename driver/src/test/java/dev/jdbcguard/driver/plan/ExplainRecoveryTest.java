@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 class ExplainRecoveryTest extends QueryTables {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Duration RECHECK = Duration.ofMinutes(1);
 
     ExplainRecoveryTest(TestDatabase db) {
         super(db);
@@ -37,7 +38,7 @@ class ExplainRecoveryTest extends QueryTables {
                 throw new SQLNonTransientConnectionException("Communications link failure", "08S01");
             }
             return QueryTables.appConnection(db);
-        }, 16, 1000, Duration.ofMillis(300), Duration.ofMillis(300), 1000)) {
+        }, 16, 1000, Duration.ofMillis(300), Duration.ofMillis(300), 1000, RECHECK)) {
             long start = System.nanoTime();
             PlanVerdict verdict = null;
             int requests = 0;
@@ -65,7 +66,7 @@ class ExplainRecoveryTest extends QueryTables {
                 opened.add(connection);
             }
             return connection;
-        }, 16, 1000, Duration.ofMillis(50), Duration.ofMillis(50), 1000)) {
+        }, 16, 1000, Duration.ofMillis(50), Duration.ofMillis(50), 1000, RECHECK)) {
             explain(service, "SELECT id FROM qc_orders WHERE note = 'a'");
             long firstId = QueryTables.connectionId(opened.get(0));
             try (Connection admin = db.adminConnection()) {
@@ -92,7 +93,7 @@ class ExplainRecoveryTest extends QueryTables {
     void atMostTheConfiguredRateReachesTheServer() throws Exception {
         int rate = 20;
         try (ExplainService service = new ExplainService(() -> QueryTables.appConnection(db), 256, 1000,
-                Duration.ofMillis(100), Duration.ofSeconds(2), rate)) {
+                Duration.ofMillis(100), Duration.ofSeconds(2), rate, RECHECK)) {
             List<PlanVerdict.Pending> pending = new ArrayList<>();
             for (int i = 0; i < 30; i++) {
                 String sql = "SELECT id FROM qc_orders WHERE note = 'r" + i + "'";
@@ -113,7 +114,7 @@ class ExplainRecoveryTest extends QueryTables {
     @Test
     void aShapeDroppedForTheLimitIsExplainedWhenItRunsAgain() throws Exception {
         try (ExplainService service = new ExplainService(() -> QueryTables.appConnection(db), 2, 1000,
-                Duration.ofMillis(100), Duration.ofSeconds(2), 5)) {
+                Duration.ofMillis(100), Duration.ofSeconds(2), 5, RECHECK)) {
             List<PlanVerdict> first = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
                 String sql = "SELECT id FROM qc_orders WHERE note = 'd" + i + "'";

@@ -98,7 +98,8 @@ class PlanMemoTest extends QueryTables {
     }
 
     private ExplainService service(long maxPlans) {
-        return new ExplainService(() -> QueryTables.appConnection(db), 16, maxPlans, Duration.ofMillis(200), Duration.ofMillis(200), 1000);
+        return new ExplainService(() -> QueryTables.appConnection(db), 16, maxPlans, Duration.ofMillis(200), Duration.ofMillis(200), 1000,
+                Duration.ofMinutes(1));
     }
 
     /** The fingerprints above stand for statements with these literal values. */

@@ -2,6 +2,7 @@ package dev.jdbcguard.driver.plan;
 
 import com.mysql.cj.jdbc.JdbcConnection;
 import com.mysql.cj.protocol.ServerSession;
+import dev.jdbcguard.GuardListeners;
 import dev.jdbcguard.driver.query.FindingSink.Stage;
 import dev.jdbcguard.driver.query.QueryTables;
 import dev.jdbcguard.driver.query.RecordingSink;
@@ -46,6 +47,7 @@ class UnindexedDetectorTest extends QueryTables {
     private static final String FULL_SCAN = "SELECT id, status FROM qc_orders WHERE note = 'n17'";
     private static final String INDEX_LOOKUP = "SELECT id, status FROM qc_orders WHERE customer_id = 17";
     private static final Duration WAIT = Duration.ofSeconds(5);
+    private static final Duration RECHECK = Duration.ofMinutes(1);
 
     private final List<Long> explainConnectionIds = new CopyOnWriteArrayList<>();
     private Connection app;
@@ -62,7 +64,7 @@ class UnindexedDetectorTest extends QueryTables {
             Connection own = QueryTables.appConnection(db);
             explainConnectionIds.add(QueryTables.connectionId(own));
             return own;
-        }, 16, 1000, Duration.ofMillis(200), Duration.ofMillis(200), 1000);
+        }, 16, 1000, Duration.ofMillis(200), Duration.ofMillis(200), 1000, RECHECK);
     }
 
     @AfterEach
@@ -78,9 +80,9 @@ class UnindexedDetectorTest extends QueryTables {
         UnindexedSettings flags = settings(Detect.FLAGS, 0, Set.of());
 
         Flags scan = run(FULL_SCAN);
-        detector.afterExecute(flags, FULL_SCAN, FULL_SCAN, scan.noIndex, scan.noGoodIndex, sink);
+        detector.afterExecute(flags, FULL_SCAN, FULL_SCAN, null, null, scan.noIndex, scan.noGoodIndex, sink);
         Flags lookup = run(INDEX_LOOKUP);
-        detector.afterExecute(flags, INDEX_LOOKUP, INDEX_LOOKUP, lookup.noIndex, lookup.noGoodIndex, sink);
+        detector.afterExecute(flags, INDEX_LOOKUP, INDEX_LOOKUP, null, null, lookup.noIndex, lookup.noGoodIndex, sink);
 
         assertThat(scan.noIndex).as("server flag for a full scan").isTrue();
         assertThat(lookup.noIndex).as("server flag for an index lookup").isFalse();
@@ -129,7 +131,7 @@ class UnindexedDetectorTest extends QueryTables {
         Flags flags = run(update); // the statement runs; only then does the server say how
 
         assertThat(flags.noIndex).isTrue();
-        assertThatThrownBy(() -> detector.afterExecute(settings(Detect.FLAGS, 0, Set.of()), update, update,
+        assertThatThrownBy(() -> detector.afterExecute(settings(Detect.FLAGS, 0, Set.of()), update, update, null, null,
                 flags.noIndex, flags.noGoodIndex, RecordingSink.blocking()))
                 .isInstanceOf(GuardViolationException.class)
                 .hasMessageStartingWith("[jdbc-guard] query.unindexed:");
@@ -254,7 +256,7 @@ class UnindexedDetectorTest extends QueryTables {
         RecordingSink sink = RecordingSink.warning();
         Flags flags = run(FULL_SCAN);
 
-        detector.afterExecute(settings(Detect.FLAGS, 0, Set.of("QC_ORDERS")), FULL_SCAN, FULL_SCAN,
+        detector.afterExecute(settings(Detect.FLAGS, 0, Set.of("QC_ORDERS")), FULL_SCAN, FULL_SCAN, null, null,
                 flags.noIndex, flags.noGoodIndex, sink);
         detector.beforeExecute(settings(Detect.EXPLAIN, 0, Set.of("guard_db_name_ignored.qc_orders", "qc_orders")),
                 FULL_SCAN, FULL_SCAN, null, null, sink);
@@ -303,7 +305,7 @@ class UnindexedDetectorTest extends QueryTables {
         RecordingSink explainSink = RecordingSink.warning();
 
         Flags flags = run(join);
-        detector.afterExecute(settings(Detect.FLAGS, 0, Set.of()), join, join, flags.noIndex, flags.noGoodIndex, flagsSink);
+        detector.afterExecute(settings(Detect.FLAGS, 0, Set.of()), join, join, null, null, flags.noIndex, flags.noGoodIndex, flagsSink);
         detector.beforeExecute(settings(Detect.EXPLAIN, 100, Set.of()), join, join, null, null, explainSink);
 
         assertThat(flags).isEqualTo(new Flags(false, true));
@@ -318,6 +320,76 @@ class UnindexedDetectorTest extends QueryTables {
                     .contains("Range checked for each record");
             assertThat(report.finding().fix()).startsWith("make the join condition on qc_orders an equality");
         });
+    }
+
+    /** PetClinic's {@code visits} shape: pet 2 is read through idx_pet, pet 1 (half the 20 rows) with a scan. */
+    private static final String VISITS = "select id, visit_date, description from qc_visits where pet_id = ?";
+    private static final String RARE_PET = "SELECT id, visit_date, description FROM qc_visits WHERE pet_id = 2";
+    private static final String COMMON_PET = "SELECT id, visit_date, description FROM qc_visits WHERE pet_id = 1";
+
+    @Test
+    void aFlagThatContradictsTheCachedIndexLookupIsRecheckedOnceAndASmallScanIsNotReported() throws Exception {
+        UnindexedDetector detector = new UnindexedDetector(explain);
+        RecordingSink sink = RecordingSink.warning();
+        UnindexedSettings auto = settings(Detect.AUTO, 1000, Set.of());
+        assertThat(awaitPlan(VISITS, RARE_PET).scans()).as("the shape's plan: an index lookup").isEmpty();
+
+        List<Flags> flagged = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            flagged.add(runChecked(detector, auto, VISITS, COMMON_PET, sink));
+        }
+        GuardListeners.awaitBackgroundChecks(WAIT);
+
+        assertThat(flagged).as("the server flags every scan of pet 1").allMatch(Flags::noIndex);
+        assertThat(sink.reports()).as("a 20-row table, under min-rows").isEmpty();
+        assertThat(explain.stats().explained()).as("the plan, and one recheck for 50 flags").isEqualTo(2);
+        assertThat(((PlanVerdict.Explained) explain.cached(VISITS)).scans()).as("the cached plan is kept").isEmpty();
+    }
+
+    @Test
+    void aRecheckedScanIsReportedWithWhyTheIndexThatExistsWasNotUsed() throws Exception {
+        UnindexedDetector detector = new UnindexedDetector(explain);
+        RecordingSink sink = RecordingSink.warning();
+        UnindexedSettings everyScan = settings(Detect.AUTO, 0, Set.of());
+        awaitPlan(VISITS, RARE_PET);
+
+        runChecked(detector, everyScan, VISITS, COMMON_PET, sink);
+        Report rechecked = sink.next();
+        runChecked(detector, everyScan, VISITS, COMMON_PET, sink);
+        Report judgedByTheRecheck = sink.next();
+
+        assertThat(rechecked.stage()).as("the recheck's own plan, when it arrives").isEqualTo(Stage.BACKGROUND);
+        assertThat(judgedByTheRecheck.stage()).as("the next flag of the interval").isEqualTo(Stage.AFTER_EXECUTION);
+        for (Report report : List.of(rechecked, judgedByTheRecheck)) {
+            assertThat(report.finding().what()).startsWith("full table scan on qc_visits (EXPLAIN: ~");
+            assertThat(report.finding().fix())
+                    .startsWith("index idx_pet exists and the optimizer chose to read ~")
+                    .contains("low selectivity").doesNotContain("consider an index");
+        }
+        assertThat(explain.stats().explained()).isEqualTo(2);
+    }
+
+    @Test
+    void aScanThatCannotUseTheIndexOnItsColumnSaysWhyInsteadOfSuggestingIt() throws SQLException {
+        UnindexedDetector detector = new UnindexedDetector(explain);
+        RecordingSink sink = RecordingSink.warning();
+        String wildcard = "SELECT id, visit_date FROM qc_visits WHERE description LIKE '%3'";
+
+        detector.beforeExecute(settings(Detect.EXPLAIN, 0, Set.of()), wildcard, wildcard, null, null, sink);
+
+        assertThat(sink.reports()).singleElement().satisfies(report -> assertThat(report.finding().fix())
+                .startsWith("index idx_description on qc_visits(description) exists but this statement cannot use it")
+                .contains("leading wildcard").doesNotContain("consider an index"));
+    }
+
+    /** The settled plan of {@code fingerprint}, explained with the text {@code sql}. */
+    private PlanVerdict.Explained awaitPlan(String fingerprint, String sql) throws SQLException {
+        PlanVerdict verdict = explain.verdict(fingerprint, sql, null, null);
+        if (verdict instanceof PlanVerdict.Pending pending) {
+            verdict = pending.await(WAIT.toNanos());
+        }
+        assertThat(verdict).isInstanceOf(PlanVerdict.Explained.class);
+        return (PlanVerdict.Explained) verdict;
     }
 
     @Test
@@ -374,7 +446,7 @@ class UnindexedDetectorTest extends QueryTables {
         try (ExplainService unreachable = new ExplainService(() -> {
             attempts.incrementAndGet();
             return DriverManager.getConnection("jdbc:mysql://127.0.0.1:1/none?connectTimeout=500", "u", "p");
-        }, 4, 100, Duration.ofMillis(300), Duration.ofMillis(300), 1000)) {
+        }, 4, 100, Duration.ofMillis(300), Duration.ofMillis(300), 1000, RECHECK)) {
             PlanVerdict first = awaitVerdict(unreachable, FULL_SCAN);
             PlanVerdict duringPause = awaitVerdict(unreachable, FULL_SCAN);
             Thread.sleep(400);
@@ -405,7 +477,7 @@ class UnindexedDetectorTest extends QueryTables {
                 Thread.currentThread().interrupt();
             }
             return QueryTables.appConnection(db);
-        }, 1, 100, Duration.ofMillis(100), Duration.ofMillis(100), 1000)) {
+        }, 1, 100, Duration.ofMillis(100), Duration.ofMillis(100), 1000, RECHECK)) {
             PlanVerdict running = slow.verdict("a", FULL_SCAN, null, null);
             assertThat(started.await(5, TimeUnit.SECONDS)).as("EXPLAIN thread took the first request").isTrue();
             PlanVerdict queued = slow.verdict("b", INDEX_LOOKUP, null, null);
@@ -450,9 +522,15 @@ class UnindexedDetectorTest extends QueryTables {
     /** What the hook does around one execution: the detector before, the real statement, the detector with its flags after. */
     private Flags runChecked(UnindexedDetector detector, UnindexedSettings settings, String sql, RecordingSink sink)
             throws SQLException {
-        detector.beforeExecute(settings, sql, sql, null, null, sink);
+        return runChecked(detector, settings, sql, sql, sink);
+    }
+
+    /** As above, for {@code sql} of the shape {@code fingerprint} (a literal variant of it). */
+    private Flags runChecked(UnindexedDetector detector, UnindexedSettings settings, String fingerprint, String sql,
+                             RecordingSink sink) throws SQLException {
+        detector.beforeExecute(settings, fingerprint, sql, null, null, sink);
         Flags flags = run(sql);
-        detector.afterExecute(settings, sql, sql, flags.noIndex, flags.noGoodIndex, sink);
+        detector.afterExecute(settings, fingerprint, sql, null, null, flags.noIndex, flags.noGoodIndex, sink);
         return flags;
     }
 
