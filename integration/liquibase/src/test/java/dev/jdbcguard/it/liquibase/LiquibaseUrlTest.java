@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.jdbcguard.testdb.CauseChain;
 import dev.jdbcguard.testdb.FrameworkUrls;
+import dev.jdbcguard.testdb.RolledBackDelete;
 import dev.jdbcguard.testdb.TestDatabase;
 import dev.jdbcguard.testdb.TestDatabaseExtension;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.Map;
 import liquibase.GlobalConfiguration;
@@ -43,17 +43,11 @@ class LiquibaseUrlTest {
             assertThat(rows.getInt(1)).isEqualTo(2);
         }
         Database database = open(db, url);
-        // Liquibase's database owns the connection: closing it closes the connection
-        Connection connection = ((JdbcConnection) database.getConnection()).getUnderlyingConnection();
-        try (Statement statement = connection.createStatement()) {
+        try {
             // the target's database does the work (chosen from the metadata the guard passes through)
             assertThat(database.getShortName()).isIn("mysql", "mariadb");
-            connection.setAutoCommit(false);
-            statement.executeUpdate("DELETE FROM lb_customers");
-            SQLWarning warning = statement.getWarnings();
-            connection.rollback();
-            assertThat((Throwable) warning).isNotNull();
-            assertThat(warning.getMessage()).startsWith("[jdbc-guard] dml.no-where WARN: DELETE without WHERE on lb_customers");
+            assertThat((Throwable) RolledBackDelete.warnings(connection(database), "lb_customers"))
+                    .hasMessageStartingWith("[jdbc-guard] dml.no-where WARN: DELETE without WHERE on lb_customers");
         } finally {
             database.close();
         }
@@ -75,9 +69,7 @@ class LiquibaseUrlTest {
             statement.execute("INSERT IGNORE INTO lb_production_orders VALUES (1), (2)");
         }
         Database database = open(db, url);
-        // Liquibase's database owns the connection: closing it closes the connection
-        Connection connection = ((JdbcConnection) database.getConnection()).getUnderlyingConnection();
-        try (Statement statement = connection.createStatement()) {
+        try (Statement statement = connection(database).createStatement()) {
             assertThatThrownBy(() -> statement.executeUpdate("DELETE FROM lb_production_orders"))
                     .hasMessageStartingWith("[jdbc-guard] dml.no-where: DELETE without WHERE on lb_production_orders");
         } finally {
@@ -98,6 +90,11 @@ class LiquibaseUrlTest {
     private static Database open(TestDatabase db, String url) throws Exception {
         return DatabaseFactory.getInstance().openDatabase(url, db.app().user(), db.app().password(), null,
                 new ClassLoaderResourceAccessor());
+    }
+
+    /** The JDBC connection under Liquibase's database, which owns it (closing the database closes it). */
+    private static Connection connection(Database database) {
+        return ((JdbcConnection) database.getConnection()).getUnderlyingConnection();
     }
 
     private static void update(TestDatabase db, String url, String tables) throws Exception {
