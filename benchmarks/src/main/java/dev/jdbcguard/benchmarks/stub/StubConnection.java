@@ -1,24 +1,12 @@
 package dev.jdbcguard.benchmarks.stub;
 
-import static dev.jdbcguard.benchmarks.stub.Stubs.unsupported;
-
-import java.sql.Array;
-import java.sql.Blob;
-import java.sql.CallableStatement;
-import java.sql.Clob;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.NClob;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLClientInfoException;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
-import java.sql.SQLXML;
-import java.sql.Savepoint;
 import java.sql.Statement;
-import java.sql.Struct;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Executor;
 
@@ -28,7 +16,7 @@ import java.util.concurrent.Executor;
  * cost in bytes/op is zero and any allocation a benchmark reports belongs to the wrapper being measured.
  * Not thread-safe, like a real connection used by one thread at a time.
  */
-final class StubConnection implements Connection {
+abstract class StubConnection implements Connection {
 
     private boolean closed;
     private boolean autoCommit = true;
@@ -45,7 +33,7 @@ final class StubConnection implements Connection {
         Stubs.checkOpen(closed, "connection");
         StubStatement statement = spareStatement;
         if (statement == null || !statement.isClosed()) {
-            statement = new StubStatement(this);
+            statement = Stubs.statement(this);
             spareStatement = statement;
         }
         statement.reopen();
@@ -68,7 +56,7 @@ final class StubConnection implements Connection {
         Stubs.checkOpen(closed, "connection");
         StubPreparedStatement statement = sparePreparedStatement;
         if (statement == null || !statement.isClosed()) {
-            statement = new StubPreparedStatement(this);
+            statement = Stubs.preparedStatement(this);
             sparePreparedStatement = statement;
         }
         statement.reopen(sql);
@@ -256,91 +244,4 @@ final class StubConnection implements Connection {
         return iface.isInstance(this);
     }
 
-    // Not used by the benchmarks.
-
-    @Override
-    public DatabaseMetaData getMetaData() throws SQLException {
-        throw unsupported();
-    }
-
-    @Override
-    public CallableStatement prepareCall(String sql) throws SQLException {
-        throw unsupported();
-    }
-
-    @Override
-    public CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency) throws SQLException {
-        throw unsupported();
-    }
-
-    @Override
-    public CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency,
-            int resultSetHoldability) throws SQLException {
-        throw unsupported();
-    }
-
-    @Override
-    public Savepoint setSavepoint() throws SQLException {
-        throw unsupported();
-    }
-
-    @Override
-    public Savepoint setSavepoint(String name) throws SQLException {
-        throw unsupported();
-    }
-
-    @Override
-    public void rollback(Savepoint savepoint) throws SQLException {
-        throw unsupported();
-    }
-
-    @Override
-    public void releaseSavepoint(Savepoint savepoint) throws SQLException {
-        throw unsupported();
-    }
-
-    @Override
-    public void setNetworkTimeout(Executor executor, int milliseconds) throws SQLException {
-        throw unsupported();
-    }
-
-    @Override
-    public Map<String, Class<?>> getTypeMap() throws SQLException {
-        throw unsupported();
-    }
-
-    @Override
-    public void setTypeMap(Map<String, Class<?>> map) throws SQLException {
-        throw unsupported();
-    }
-
-    @Override
-    public Clob createClob() throws SQLException {
-        throw unsupported();
-    }
-
-    @Override
-    public Blob createBlob() throws SQLException {
-        throw unsupported();
-    }
-
-    @Override
-    public NClob createNClob() throws SQLException {
-        throw unsupported();
-    }
-
-    @Override
-    public SQLXML createSQLXML() throws SQLException {
-        throw unsupported();
-    }
-
-    @Override
-    public Array createArrayOf(String typeName, Object[] elements) throws SQLException {
-        throw unsupported();
-    }
-
-    @Override
-    public Struct createStruct(String typeName, Object[] attributes) throws SQLException {
-        throw unsupported();
-    }
 }

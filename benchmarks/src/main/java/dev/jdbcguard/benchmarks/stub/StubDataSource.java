@@ -15,12 +15,12 @@ public final class StubDataSource implements DataSource {
 
     @Override
     public Connection getConnection() {
-        return new StubConnection();
+        return Stubs.connection();
     }
 
     @Override
     public Connection getConnection(String username, String password) {
-        return new StubConnection();
+        return Stubs.connection();
     }
 
     @Override

@@ -28,7 +28,7 @@ public final class StubDriver implements Driver {
 
     @Override
     public Connection connect(String url, Properties info) {
-        return acceptsURL(url) ? new StubConnection() : null;
+        return acceptsURL(url) ? Stubs.connection() : null;
     }
 
     @Override

@@ -1,7 +1,5 @@
 package dev.jdbcguard.benchmarks.stub;
 
-import static dev.jdbcguard.benchmarks.stub.Stubs.unsupported;
-
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,12 +13,12 @@ import java.util.Arrays;
  * array are reused from call to call, so the raw stub allocates nothing per execution; callers must not
  * modify the array {@link #executeBatch()} returns (the benchmarks only consume it).
  */
-class StubStatement implements Statement {
+abstract class StubStatement implements Statement {
 
     private static final int UPDATED_ROWS = 1;
 
     private final StubConnection connection;
-    private final StubResultSet resultSet = new StubResultSet(this);
+    private final StubResultSet resultSet = Stubs.resultSet(this);
     private boolean closed = true;
     private ResultSet currentResultSet;
     private int updateCount = -1;
@@ -367,15 +365,4 @@ class StubStatement implements Statement {
         return iface.isInstance(this);
     }
 
-    // Not used by the benchmarks.
-
-    @Override
-    public ResultSet getGeneratedKeys() throws SQLException {
-        throw unsupported();
-    }
-
-    @Override
-    public void setCursorName(String name) throws SQLException {
-        throw unsupported();
-    }
 }

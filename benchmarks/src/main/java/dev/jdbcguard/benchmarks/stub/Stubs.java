@@ -1,17 +1,72 @@
 package dev.jdbcguard.benchmarks.stub;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.dynamic.loading.ClassLoadingStrategy;
+import net.bytebuddy.dynamic.scaffold.subclass.ConstructorStrategy;
+import net.bytebuddy.implementation.ExceptionMethod;
+import net.bytebuddy.matcher.ElementMatchers;
 
-/** What every stub JDBC object shares. The stub implements only what the benchmarks call; the rest fails loudly. */
+/**
+ * What every stub JDBC object shares, and where the stubs become concrete. Each stub class is abstract and
+ * implements only what the benchmarks call; its concrete class is generated here once, with every JDBC method it
+ * left abstract throwing {@link #unsupported()}, so a benchmark cannot silently measure a no-op and nobody maintains
+ * hundreds of hand-written {@code throw} lines. The generated methods are never on a measured path, and the hand
+ * written ones are inherited as they are, so the stub stays the fixed, allocation-free baseline it was.
+ */
 final class Stubs {
+
+    private static final String UNSUPPORTED = "not implemented by the benchmark stub driver";
+
+    private static final MethodHandle NEW_CONNECTION = constructor(StubConnection.class);
+    private static final MethodHandle NEW_STATEMENT = constructor(StubStatement.class, StubConnection.class);
+    private static final MethodHandle NEW_PREPARED_STATEMENT =
+            constructor(StubPreparedStatement.class, StubConnection.class);
+    private static final MethodHandle NEW_RESULT_SET = constructor(StubResultSet.class, Statement.class);
 
     private Stubs() {
     }
 
-    /** The error for every JDBC method the benchmarks never call, so a benchmark cannot silently measure a no-op. */
+    /** The error for every JDBC method the benchmarks never call. */
     static SQLFeatureNotSupportedException unsupported() {
-        return new SQLFeatureNotSupportedException("not implemented by the benchmark stub driver");
+        return new SQLFeatureNotSupportedException(UNSUPPORTED);
+    }
+
+    static StubConnection connection() {
+        try {
+            return (StubConnection) NEW_CONNECTION.invokeExact();
+        } catch (Throwable e) {
+            throw made(e);
+        }
+    }
+
+    static StubStatement statement(StubConnection connection) {
+        try {
+            return (StubStatement) NEW_STATEMENT.invokeExact(connection);
+        } catch (Throwable e) {
+            throw made(e);
+        }
+    }
+
+    static StubPreparedStatement preparedStatement(StubConnection connection) {
+        try {
+            return (StubPreparedStatement) NEW_PREPARED_STATEMENT.invokeExact(connection);
+        } catch (Throwable e) {
+            throw made(e);
+        }
+    }
+
+    static StubResultSet resultSet(Statement statement) {
+        try {
+            return (StubResultSet) NEW_RESULT_SET.invokeExact(statement);
+        } catch (Throwable e) {
+            throw made(e);
+        }
     }
 
     static void checkOpen(boolean closed, String what) throws SQLException {
@@ -25,5 +80,29 @@ final class Stubs {
             return iface.cast(self);
         }
         throw new SQLException(self.getClass().getSimpleName() + " does not wrap a " + iface.getName());
+    }
+
+    /** A stub constructor does nothing that can fail; if it did, the benchmark must not go on. */
+    private static IllegalStateException made(Throwable failure) {
+        return new IllegalStateException("the stub driver could not make an object", failure);
+    }
+
+    /** The concrete class of {@code stub} (in its package, so package-private members stay reachable). */
+    private static MethodHandle constructor(Class<?> stub, Class<?>... parameters) {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(stub, MethodHandles.lookup());
+            Class<?> concrete = new ByteBuddy()
+                    .subclass(stub, ConstructorStrategy.Default.IMITATE_SUPER_CLASS)
+                    .name(stub.getName() + "$Generated")
+                    .method(ElementMatchers.isAbstract())
+                    .intercept(ExceptionMethod.throwing(SQLFeatureNotSupportedException.class, UNSUPPORTED))
+                    .make()
+                    .load(stub.getClassLoader(), ClassLoadingStrategy.UsingLookup.of(lookup))
+                    .getLoaded();
+            return lookup.findConstructor(concrete, MethodType.methodType(void.class, parameters))
+                    .asType(MethodType.methodType(stub, parameters));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
     }
 }

@@ -87,6 +87,15 @@ class StubDriverTest {
         statement.close();
         assertThatThrownBy(() -> statement.execute("SELECT 1")).isInstanceOf(SQLException.class);
         assertThatThrownBy(connection::getMetaData).isInstanceOf(SQLFeatureNotSupportedException.class);
+        // the generated methods of each stub class, as the benchmarks would meet them
+        var prepared = connection.prepareStatement("SELECT 1");
+        assertThatThrownBy(() -> prepared.setBlob(1, (java.sql.Blob) null))
+                .isInstanceOf(SQLFeatureNotSupportedException.class)
+                .hasMessage("not implemented by the benchmark stub driver");
+        var rows = prepared.executeQuery();
+        assertThatThrownBy(rows::getMetaData).isInstanceOf(SQLFeatureNotSupportedException.class);
+        assertThatThrownBy(() -> connection.createStatement().getGeneratedKeys())
+                .isInstanceOf(SQLFeatureNotSupportedException.class);
         connection.close();
         assertThatThrownBy(connection::createStatement).hasMessageContaining("closed");
     }
