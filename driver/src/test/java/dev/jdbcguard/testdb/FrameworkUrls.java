@@ -40,4 +40,15 @@ public final class FrameworkUrls {
         }
         return url.toString();
     }
+
+    /**
+     * The target driver's own URL for a guard URL without {@code guard.*} settings ({@code jdbc:guard:mysql:...} to
+     * {@code jdbc:mysql:...}): what a framework is given without the guard, to compare what it makes of each.
+     */
+    public static String withoutGuard(String guardUrl) {
+        if (!guardUrl.startsWith("jdbc:guard:") || guardUrl.contains("?guard.") || guardUrl.contains("&guard.")) {
+            throw new IllegalArgumentException("not a guard URL without guard.* settings: " + guardUrl);
+        }
+        return "jdbc:" + guardUrl.substring("jdbc:guard:".length());
+    }
 }

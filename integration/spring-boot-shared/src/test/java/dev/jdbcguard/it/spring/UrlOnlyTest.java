@@ -7,12 +7,11 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.jdbcguard.testdb.CauseChain;
 import dev.jdbcguard.testdb.FrameworkUrls;
+import dev.jdbcguard.testdb.RolledBackDelete;
 import dev.jdbcguard.testdb.TestDatabase;
 import dev.jdbcguard.testdb.TestDatabaseExtension;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLWarning;
-import java.sql.Statement;
 import javax.sql.DataSource;
 import liquibase.integration.spring.SpringLiquibase;
 import org.flywaydb.core.Flyway;
@@ -128,13 +127,9 @@ class UrlOnlyTest {
 
     /** A DELETE without WHERE on this connection runs with the migration profile's warning (rolled back). */
     private static void assertGuardedMigrationConnection(DataSource dataSource) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            connection.setAutoCommit(false);
-            statement.executeUpdate("DELETE FROM boot_orders");
-            SQLWarning warning = statement.getWarnings();
-            connection.rollback();
-            assertThat((Throwable) warning).isNotNull();
-            assertThat(warning.getMessage()).startsWith("[jdbc-guard] dml.no-where WARN: DELETE without WHERE on boot_orders");
+        try (Connection connection = dataSource.getConnection()) {
+            assertThat((Throwable) RolledBackDelete.warnings(connection, "boot_orders"))
+                    .hasMessageStartingWith("[jdbc-guard] dml.no-where WARN: DELETE without WHERE on boot_orders");
         }
     }
 
