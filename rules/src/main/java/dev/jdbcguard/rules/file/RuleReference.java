@@ -224,6 +224,8 @@ public final class RuleReference {
             md.append('\n');
         }
 
+        md.append('\n').append(Parity.markdown());
+
         md.append("\n## Rules\n");
         for (Rule rule : RuleCatalog.rules()) {
             md.append("\n### ").append(rule.id()).append("\n\n")
