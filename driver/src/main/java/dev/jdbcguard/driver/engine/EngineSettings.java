@@ -5,6 +5,8 @@ import dev.jdbcguard.driver.url.GuardSettings;
 import dev.jdbcguard.rules.Param;
 import dev.jdbcguard.rules.file.RuleSelection;
 import java.sql.SQLException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
@@ -20,9 +22,10 @@ import java.util.Map;
  * @param warningWindow  {@code guard.warning-window}: deduplication window of the log lines
  * @param schemaScripts  {@code guard.schema-scripts}: the profile for schema tools' statements, or {@code null}
  * @param explainRate    {@code guard.explain-rate}: EXPLAINs per second at most, per target
+ * @param report         {@code guard.report}: where the findings report is written, or {@code null} for none
  */
 public record EngineSettings(RuleSelection selection, long cacheSize, Duration reloadInterval, Duration warningWindow,
-        String schemaScripts, int explainRate) {
+        String schemaScripts, int explainRate, Path report) {
 
     static final long DEFAULT_CACHE_SIZE = 10_000;
     static final Duration DEFAULT_RELOAD_INTERVAL = Duration.ofSeconds(2);
@@ -50,7 +53,20 @@ public record EngineSettings(RuleSelection selection, long cacheSize, Duration r
                 settings.get(GuardSetting.EXPLAIN_RATE).isPresent()
                         ? Math.toIntExact((Long) parse(settings, GuardSetting.EXPLAIN_RATE,
                                 Param.count(GuardSetting.EXPLAIN_RATE.key(), "1", "1", "10_000", "")))
-                        : DEFAULT_EXPLAIN_RATE);
+                        : DEFAULT_EXPLAIN_RATE,
+                report(settings));
+    }
+
+    private static Path report(GuardSettings settings) throws SQLException {
+        String value = settings.get(GuardSetting.REPORT).map(String::strip).orElse("");
+        if (value.isEmpty()) {
+            return null;
+        }
+        try {
+            return Path.of(value);
+        } catch (InvalidPathException e) {
+            throw invalid(GuardSetting.REPORT, settings, "not a file path (" + e.getReason() + ")");
+        }
     }
 
     private static Duration duration(GuardSettings settings, GuardSetting setting, Duration fallback) throws SQLException {

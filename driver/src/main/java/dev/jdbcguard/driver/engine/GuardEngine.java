@@ -11,6 +11,7 @@ import dev.jdbcguard.driver.metrics.GuardMetrics;
 import dev.jdbcguard.driver.metrics.TargetMetrics;
 import dev.jdbcguard.driver.url.GuardSetting;
 import dev.jdbcguard.driver.query.QueryChecks;
+import dev.jdbcguard.driver.report.EngineReport;
 import dev.jdbcguard.driver.warnings.AppFrames;
 import dev.jdbcguard.driver.warnings.Finding;
 import dev.jdbcguard.driver.warnings.WarningReporter;
@@ -61,6 +62,8 @@ public final class GuardEngine implements ConnectionHookFactory, AutoCloseable {
     private final QueryChecks queries;
     /** Judges schema tools' statements ({@code guard.schema-scripts}); null when unset. */
     private final StatementJudge schemaScripts;
+    /** The findings report ({@code guard.report}); null when unset. */
+    private final EngineReport report;
 
     /**
      * Loads the selected rules and starts the components.
@@ -106,6 +109,8 @@ public final class GuardEngine implements ConnectionHookFactory, AutoCloseable {
                 new CountingSink(new ReporterSink(reporter, AppFrames.defaults()), metrics),
                 target -> metrics.target(target.host(), target.port(), target.database()));
         this.queries = new QueryChecks(source, judge, reporter, metrics, settings.explainRate());
+        this.report = settings.report() == null ? null : EngineReport.start(settings.report(), rulesDescription(),
+                metrics.objectName().getKeyProperty("name"));
     }
 
     /**
@@ -114,6 +119,9 @@ public final class GuardEngine implements ConnectionHookFactory, AutoCloseable {
      */
     @Override
     public ConnectionHook open(ConnectRequest request) throws SQLException {
+        if (report != null) {
+            report.target(label(request)); // before the connection rules, whose refusals belong in the report
+        }
         ConnectionHook connection = connections.open(request);
         try {
             String url = request.targetUrl();
@@ -123,7 +131,7 @@ public final class GuardEngine implements ConnectionHookFactory, AutoCloseable {
             if (!announced.get() && announced.compareAndSet(false, true)) {
                 announce(target);
             }
-            String label = target == null ? Target.dataSource(request.properties()).toString() : target.toString();
+            String label = label(target, request);
             return new EngineHook(this, timings, label, connection, queries.open(request, label));
         } catch (SQLException | RuntimeException e) {
             connection.connectFailed(e);
@@ -137,10 +145,24 @@ public final class GuardEngine implements ConnectionHookFactory, AutoCloseable {
      * A rule file is named with the profile it extends, as its rule set describes itself.
      */
     private void announce(Target target) {
+        LOG.info("jdbc-guard active for {}: {}", target == null ? "a wrapped DataSource" : target, rulesDescription());
+    }
+
+    /** The rules in force as a user names them: {@code profile production, rules built-in} or the rule file's. */
+    private String rulesDescription() {
         var selection = settings.selection();
-        String rules = selection.rulesFile() == null ? "profile " + selection.profile() + ", rules built-in"
+        return selection.rulesFile() == null ? "profile " + selection.profile() + ", rules built-in"
                 : "rules " + source.current().description();
-        LOG.info("jdbc-guard active for {}: {}", target == null ? "a wrapped DataSource" : target, rules);
+    }
+
+    /** The target as findings and statement events name it. */
+    private static String label(ConnectRequest request) throws SQLException {
+        String url = request.targetUrl();
+        return label(url == null ? null : Target.of(url, request.properties()), request);
+    }
+
+    private static String label(Target target, ConnectRequest request) {
+        return target == null ? Target.dataSource(request.properties()).toString() : target.toString();
     }
 
     RuleSource rules() {
@@ -164,9 +186,15 @@ public final class GuardEngine implements ConnectionHookFactory, AutoCloseable {
         return metrics;
     }
 
-    /** Stops the reload and scheduler threads, the EXPLAIN services, and unregisters the metrics. */
+    /**
+     * Stops the reload and scheduler threads, the EXPLAIN services, and unregisters the metrics; writes the findings
+     * report when {@code guard.report} is set.
+     */
     @Override
     public void close() {
+        if (report != null) {
+            report.close();
+        }
         source.close();
         connections.close();
         queries.close();

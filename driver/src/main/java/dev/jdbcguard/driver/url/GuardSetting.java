@@ -54,7 +54,14 @@ public enum GuardSetting {
      * {@code 20}, from 1 to 10_000), for {@code query.unindexed}/{@code query.bad-index} with {@code detect: explain}
      * or {@code auto}. New statement shapes beyond it wait in a bounded queue or are explained when they run again.
      */
-    EXPLAIN_RATE("guard.explain-rate", "EXPLAINs per second at most to one target (default 20)");
+    EXPLAIN_RATE("guard.explain-rate", "EXPLAINs per second at most to one target (default 20)"),
+
+    /**
+     * {@code guard.report}: where this guard writes its findings report ({@code PATH.html} and {@code PATH.json})
+     * when it closes and when the JVM shuts down; also in JMX ({@code dev.jdbcguard:type=Report}). Unset: no report,
+     * and statements publish no events for it.
+     */
+    REPORT("guard.report", "findings report written to PATH.html and PATH.json at close and JVM shutdown (default: none)");
 
     /** The prefix that marks a key as the guard's, matched ignoring case so a typo is not passed on. */
     public static final String PREFIX = "guard.";
