@@ -196,8 +196,8 @@ public final class RuleCatalog {
                     MIGRATION_FIX,
                     false),
             // Schema-aware rules (issue 16).
-            ddl(DDL_NO_PRIMARY_KEY, "A `CREATE TABLE` without a primary key or a unique key over NOT NULL columns, or an `ALTER TABLE` that drops the last one.",
-                    "InnoDB then clusters rows on a hidden row id that replication and online schema change tools cannot use: gh-ost and pt-online-schema-change refuse the table, row-based replicas scan it per changed row, and PlanetScale deploy requests fail (`NO_UNIQUE_KEY`).",
+            ddl(DDL_NO_PRIMARY_KEY, "A `CREATE TABLE` without a primary key or a unique key over NOT NULL columns, or an `ALTER TABLE` that drops the last one. A key on a column prefix (`email(32)`) or a TEXT/BLOB column does not count: it does not tell whole values apart.",
+                    "InnoDB then clusters rows on a hidden row id that replication and online schema change tools cannot use: gh-ost and pt-online-schema-change refuse the table, row-based replicas scan it per changed row, and PlanetScale deploy requests fail (`NO_UNIQUE_KEY`, or `PARTIAL_KEY_IN_UNIQUE_KEY` / `BLOB_IN_UNIQUE_KEY` for such a primary key).",
                     "Give the table a primary key (an `id BIGINT UNSIGNED AUTO_INCREMENT PRIMARY KEY`, or the natural key's columns).",
                     false),
             ddl(DDL_NOT_NULL_WITHOUT_DEFAULT, "`ALTER TABLE ... ADD COLUMN c ... NOT NULL` without a `DEFAULT` (and not AUTO_INCREMENT or generated), or a `MODIFY`/`CHANGE` that makes a nullable column NOT NULL.",

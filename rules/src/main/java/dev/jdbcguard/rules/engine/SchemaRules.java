@@ -95,7 +95,10 @@ public final class SchemaRules {
             table = change.table();
             if (change instanceof SchemaChange.CreateTable create) {
                 Table created = create.definition();
-                if (!created.hasRowKey()) {
+                if (created.hasOnlyPartialRowKeys()) {
+                    add(DDL_NO_PRIMARY_KEY, "CREATE TABLE whose primary or NOT NULL unique keys index a column prefix or a TEXT/BLOB"
+                            + " column, which does not identify a row");
+                } else if (!created.hasRowKey()) {
                     add(DDL_NO_PRIMARY_KEY, "CREATE TABLE without a primary key or NOT NULL unique key");
                 }
                 List<Index> seen = new ArrayList<>();
@@ -129,6 +132,11 @@ public final class SchemaRules {
                         duplicate(add.index(), indexes);
                     }
                     indexes.add(add.index());
+                } else if (op instanceof AlterOp.DropIndex drop) {
+                    // DROP INDEX a, ADD INDEX a (x, y) replaces a: the new one duplicates nothing that stays
+                    indexes.removeIf(index -> drop.name().equals(index.name()));
+                } else if (op instanceof AlterOp.DropPrimaryKey) {
+                    indexes.removeIf(index -> index.kind() == Index.Kind.PRIMARY);
                 } else if (op instanceof AlterOp.ConvertCharset convert) {
                     convert(known, convert.charset());
                 } else if (op instanceof AlterOp.DefaultCharset charset) {

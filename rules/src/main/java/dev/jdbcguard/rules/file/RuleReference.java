@@ -137,6 +137,34 @@ public final class RuleReference {
             then leaves those out, so an old migration history can be gated from today on: editing comments or
             whitespace keeps a finding known, a changed statement or a new file is reported.
 
+            ### In a Maven build
+
+            The goal `dev.jdbcguard:jdbc-guard-maven-plugin:lint` runs the same `lint` in the `verify` phase and fails
+            the build when a finding reaches `failOn`:
+
+            ```xml
+            <plugin>
+              <groupId>dev.jdbcguard</groupId>
+              <artifactId>jdbc-guard-maven-plugin</artifactId>
+              <version>0.1.0-SNAPSHOT</version>
+              <executions>
+                <execution>
+                  <goals><goal>lint</goal></goals>
+                  <configuration>
+                    <profile>migration</profile>     <!-- or <rules>guard-rules.yaml</rules> -->
+                    <failOn>warn</failOn>            <!-- default block -->
+                  </configuration>
+                </execution>
+              </executions>
+            </plugin>
+            ```
+
+            Parameters (each also a `-DjdbcGuard.<name>=` property, except `paths`): `profile`, `rules`, `failOn`,
+            `paths` (default `src/main/resources/db/migration`, where Flyway and Spring Boot look), `format`
+            (default `text`, into the build log), `output` (a file for the report, e.g. `target/jdbc-guard.sarif` with
+            `format` `sarif`), `server`, `baseline`, `skip`. Files are named relative to the directory Maven runs in,
+            as the command line names them, so a baseline written by either matches the other.
+
             ### Schema replay
 
             `lint` replays the `CREATE TABLE`, `ALTER TABLE`, `CREATE/DROP INDEX`, `DROP TABLE` and `RENAME TABLE`
@@ -195,6 +223,8 @@ public final class RuleReference {
             }
             md.append('\n');
         }
+
+        md.append('\n').append(Parity.markdown());
 
         md.append("\n## Rules\n");
         for (Rule rule : RuleCatalog.rules()) {

@@ -24,7 +24,7 @@ final class Alteration {
             for (Index index : indexes) {
                 List<String> rest = index.columns().stream().filter(c -> !c.equals(drop.name())).toList();
                 if (!rest.isEmpty()) {
-                    kept.add(new Index(index.name(), rest, index.kind()));
+                    kept.add(new Index(index.name(), rest, index.kind(), index.partial()));
                 }
             }
             return new Table(table.name(), columns, kept, table.charset());
@@ -77,7 +77,7 @@ final class Alteration {
             return table.withIndexes(indexes);
         }
         if (op instanceof AlterOp.RenameIndex rename) {
-            indexes.replaceAll(i -> rename.from().equals(i.name()) ? new Index(rename.to(), i.columns(), i.kind()) : i);
+            indexes.replaceAll(i -> rename.from().equals(i.name()) ? new Index(rename.to(), i.columns(), i.kind(), i.partial()) : i);
             return table.withIndexes(indexes);
         }
         if (op instanceof AlterOp.ConvertCharset convert) {

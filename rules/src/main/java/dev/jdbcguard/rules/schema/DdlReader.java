@@ -207,7 +207,7 @@ public final class DdlReader {
         if (!isPunct(i, "(")) {
             return null;
         }
-        return new Index(kind == Index.Kind.PRIMARY ? "primary" : name, keyParts(i, close(i)), kind);
+        return new Index(kind == Index.Kind.PRIMARY ? "primary" : name, keyParts(i, close(i)), kind, prefixed(i, close(i)));
     }
 
     /** The kind a word before INDEX/KEY gives: UNIQUE, FULLTEXT or SPATIAL; null for any other. */
@@ -225,6 +225,16 @@ public final class DdlReader {
             }
         }
         return names;
+    }
+
+    /** Whether a part of a key's parentheses indexes a prefix: {@code (a, b(10))}. */
+    private boolean prefixed(int open, int close) {
+        for (int[] part : parts(open + 1, close)) {
+            if (isName(part[0]) && !isPunct(part[0], "(") && isPunct(part[0] + 1, "(")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private record ColumnDefinition(Column column, List<Index> inlineIndexes, String after, boolean moves) {
@@ -571,7 +581,7 @@ public final class DdlReader {
         if (!isPunct(k, "(")) {
             return null;
         }
-        return new SchemaChange.CreateIndex(Schema.key(table.get(0)), new Index(name, keyParts(k, close(k)), kind));
+        return new SchemaChange.CreateIndex(Schema.key(table.get(0)), new Index(name, keyParts(k, close(k)), kind, prefixed(k, close(k))));
     }
 
     /** Reads {@code name} or {@code db.name} at {@code i} into {@code names} (as written, lower case); the index after it. */

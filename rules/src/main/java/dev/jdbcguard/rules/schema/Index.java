@@ -9,8 +9,10 @@ import java.util.List;
  *                then names it after its first column)
  * @param columns the indexed columns in order, lower case (a prefix length such as {@code name(10)} is dropped)
  * @param kind    what it enforces
+ * @param partial some key part indexes only a prefix of its column ({@code name(10)}): the key does not tell whole
+ *                values apart
  */
-public record Index(String name, List<String> columns, Kind kind) {
+public record Index(String name, List<String> columns, Kind kind, boolean partial) {
 
     /** What an index is. */
     public enum Kind {
@@ -19,6 +21,11 @@ public record Index(String name, List<String> columns, Kind kind) {
 
     public Index {
         columns = List.copyOf(columns);
+    }
+
+    /** An index over whole column values. */
+    public Index(String name, List<String> columns, Kind kind) {
+        this(name, columns, kind, false);
     }
 
     /** Whether it refuses duplicate values (the primary key or a unique key). */
@@ -32,6 +39,6 @@ public record Index(String name, List<String> columns, Kind kind) {
     }
 
     Index renameColumn(String from, String to) {
-        return new Index(name, columns.stream().map(c -> c.equals(from) ? to : c).toList(), kind);
+        return new Index(name, columns.stream().map(c -> c.equals(from) ? to : c).toList(), kind, partial);
     }
 }

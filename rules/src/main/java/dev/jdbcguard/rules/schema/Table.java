@@ -36,18 +36,37 @@ public record Table(String name, List<Column> columns, List<Index> indexes, Stri
 
     /**
      * Whether rows can be told apart by a key: a primary key, or a unique key over NOT NULL columns only (what
-     * InnoDB, gh-ost and PlanetScale's deploy requests accept in its place).
+     * InnoDB, gh-ost and PlanetScale's deploy requests accept in its place), over whole values: a key on a column
+     * prefix or a TEXT/BLOB column does not count (PlanetScale refuses it as {@code NO_UNIQUE_KEY},
+     * {@code PARTIAL_KEY_IN_UNIQUE_KEY} or {@code BLOB_IN_UNIQUE_KEY}).
      */
     public boolean hasRowKey() {
-        for (Index index : indexes) {
-            if (index.kind() == Index.Kind.PRIMARY) {
-                return true;
-            }
-            if (index.kind() == Index.Kind.UNIQUE && index.columns().stream().allMatch(this::notNull)) {
-                return true;
+        return indexes.stream().anyMatch(index -> keysRows(index) && wholeValues(index));
+    }
+
+    /** Whether the table has no row key only because its candidates index a prefix or a TEXT/BLOB column. */
+    public boolean hasOnlyPartialRowKeys() {
+        return !hasRowKey() && indexes.stream().anyMatch(this::keysRows);
+    }
+
+    /** The primary key, or a unique key whose columns are all NOT NULL. */
+    private boolean keysRows(Index index) {
+        return index.kind() == Index.Kind.PRIMARY
+                || index.kind() == Index.Kind.UNIQUE && index.columns().stream().allMatch(this::notNull);
+    }
+
+    private boolean wholeValues(Index index) {
+        if (index.partial()) {
+            return false;
+        }
+        for (String columnName : index.columns()) {
+            Column column = column(columnName);
+            TypeFamily family = column == null ? null : TypeFamily.of(column.type().base());
+            if (family == TypeFamily.TEXT || family == TypeFamily.BLOB) {
+                return false;
             }
         }
-        return false;
+        return true;
     }
 
     private boolean notNull(String columnName) {

@@ -39,4 +39,20 @@ class RuleReferenceTest {
         assertThat(generated).contains("| [`ddl.drop-table`](#ddldrop-table) | before execution; `lint` | block | block | warn | warn |");
         assertThat(generated).contains("| `max-rows` | a whole number from 1 to 1_000_000_000_000 | `10_000` (planetscale: `100_000`) |");
     }
+
+    @Test
+    void theParityTableNamesCatalogRulesAndSaysWhyWhereItNamesNone() {
+        assertThat(Parity.PLANETSCALE).extracting(Parity.Row::check).contains("`NO_UNIQUE_KEY`", "`INVALID_CHARSET`");
+        assertThat(Parity.BYTEBASE).extracting(Parity.Row::check).contains("`table.require-pk`", "`statement.where.require`");
+        for (Parity.Row row : Parity.rows()) {
+            for (String id : row.rules()) {
+                assertThat(RuleCatalog.rule(id)).as(row.check() + " names " + id).isNotNull();
+            }
+            assertThat(row.how()).as(row.check()).isNotBlank().doesNotContain("|");
+            if (row.rules().isEmpty()) {
+                assertThat(row.how()).as(row.check()).startsWith("Not");
+            }
+        }
+        assertThat(RuleReference.markdown()).contains("| `NO_UNIQUE_KEY` | [`ddl.no-primary-key`](#ddlno-primary-key) | ");
+    }
 }

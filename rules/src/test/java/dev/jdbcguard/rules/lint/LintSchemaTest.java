@@ -126,6 +126,25 @@ class LintSchemaTest {
     }
 
     @Test
+    void aKeyOnAPrefixOrATextColumnIsNoRowKeyAsPlanetScaleSays() throws IOException {
+        migration("V1__tables.sql", String.join("\n",
+                "CREATE TABLE customers (email VARCHAR(255) NOT NULL, PRIMARY KEY (email(32)));",
+                "CREATE TABLE documents (body TEXT NOT NULL, UNIQUE KEY uk_body (body(255)));",
+                "CREATE TABLE by_email (email VARCHAR(255) NOT NULL, note TEXT, UNIQUE KEY uk_email (email), KEY k_note (note(20)));",
+                "CREATE TABLE later (email VARCHAR(255) NOT NULL, body TEXT NOT NULL);",
+                "CREATE UNIQUE INDEX uk_later ON later (email(10));",
+                "ALTER TABLE by_email DROP INDEX uk_email, ADD UNIQUE KEY uk_prefix (email(8));", ""));
+        assertThat(findingLines(lint("--profile", "migration"))).isEqualTo(String.join("\n",
+                "sql:1:1: warn ddl.no-primary-key: CREATE TABLE whose primary or NOT NULL unique keys index a column prefix or a"
+                        + " TEXT/BLOB column, which does not identify a row on customers",
+                "sql:2:1: warn ddl.no-primary-key: CREATE TABLE whose primary or NOT NULL unique keys index a column prefix or a"
+                        + " TEXT/BLOB column, which does not identify a row on documents",
+                "sql:4:1: warn ddl.no-primary-key: CREATE TABLE without a primary key or NOT NULL unique key on later",
+                "sql:6:1: warn ddl.drop-index: ALTER TABLE DROP INDEX on by_email",
+                "sql:6:1: warn ddl.no-primary-key: ALTER TABLE leaves the table without a primary key or NOT NULL unique key on by_email", ""));
+    }
+
+    @Test
     void planetscaleBlocksATableWithoutAKey() throws IOException {
         migration("V1__t.sql", "CREATE TABLE events (payload JSON);\n");
         assertThat(lint("--profile", "planetscale")).contains("block ddl.no-primary-key: CREATE TABLE without a primary key");
@@ -180,12 +199,16 @@ class LintSchemaTest {
                 "CREATE INDEX idx_a_b ON t (a, b);",
                 "CREATE INDEX idx_a ON t (a);",
                 "ALTER TABLE t ADD INDEX idx_b (b), ADD INDEX idx_b_a (b, a);",
-                "CREATE UNIQUE INDEX uk_a_b ON t (a, b);", ""));
+                "CREATE UNIQUE INDEX uk_a_b ON t (a, b);",
+                "ALTER TABLE t DROP INDEX idx_b_a, ADD INDEX idx_b_a (b, a, id);", ""));
         assertThat(findingLines(lint("--profile", "migration"))).isEqualTo(String.join("\n",
                 "sql:1:1: warn ddl.duplicate-index: index idx_email duplicates uk_email (same columns) on t",
                 "sql:3:1: warn ddl.duplicate-index: index idx_a is redundant: its columns are a leftmost prefix of idx_a_b on t",
                 "sql:4:1: warn ddl.duplicate-index: index idx_b_a makes idx_b redundant: its columns are a leftmost prefix of the new one on t",
-                "sql:5:1: warn ddl.duplicate-index: index uk_a_b makes idx_a_b redundant (same columns); index uk_a_b makes idx_a redundant: its columns are a leftmost prefix of the new one on t", ""));
+                "sql:5:1: warn ddl.duplicate-index: index uk_a_b makes idx_a_b redundant (same columns); index uk_a_b makes idx_a redundant: its columns are a leftmost prefix of the new one on t",
+                // the index dropped by the same ALTER is no duplicate of its replacement; idx_b still is redundant
+                "sql:6:1: warn ddl.drop-index: ALTER TABLE DROP INDEX on t",
+                "sql:6:1: warn ddl.duplicate-index: index idx_b_a makes idx_b redundant: its columns are a leftmost prefix of the new one on t", ""));
     }
 
     @Test

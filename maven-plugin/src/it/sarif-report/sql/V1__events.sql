@@ -1,0 +1,2 @@
+CREATE TABLE events (at DATETIME, payload TEXT);
+ALTER TABLE events ADD COLUMN kind INT NOT NULL;
