@@ -119,21 +119,21 @@ public final class GuardEngine implements ConnectionHookFactory, AutoCloseable {
      */
     @Override
     public ConnectionHook open(ConnectRequest request) throws SQLException {
+        String url = request.targetUrl();
+        Target target = url == null ? null : Target.of(url, request.properties());
+        String label = target == null ? Target.dataSource(request.properties()).toString() : target.toString();
         if (report != null) {
-            report.target(label(request)); // before the connection rules, whose refusals belong in the report
+            report.target(label); // before the connection rules, whose refusals belong in the report
         }
         ConnectionHook connection = connections.open(request);
         try {
-            String url = request.targetUrl();
-            Target target = url == null ? null : Target.of(url, request.properties());
             TargetMetrics timings = target == null ? metrics.target("data-source", 0, null)
                     : metrics.target(target.host(), target.port(), target.database());
             if (!announced.get() && announced.compareAndSet(false, true)) {
                 announce(target);
             }
-            String label = label(target, request);
             return new EngineHook(this, timings, label, connection, queries.open(request, label));
-        } catch (SQLException | RuntimeException e) {
+        } catch (RuntimeException e) {
             connection.connectFailed(e);
             throw e;
         }
@@ -153,16 +153,6 @@ public final class GuardEngine implements ConnectionHookFactory, AutoCloseable {
         var selection = settings.selection();
         return selection.rulesFile() == null ? "profile " + selection.profile() + ", rules built-in"
                 : "rules " + source.current().description();
-    }
-
-    /** The target as findings and statement events name it. */
-    private static String label(ConnectRequest request) throws SQLException {
-        String url = request.targetUrl();
-        return label(url == null ? null : Target.of(url, request.properties()), request);
-    }
-
-    private static String label(Target target, ConnectRequest request) {
-        return target == null ? Target.dataSource(request.properties()).toString() : target.toString();
     }
 
     RuleSource rules() {
