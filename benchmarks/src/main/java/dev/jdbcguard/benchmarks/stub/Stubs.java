@@ -38,34 +38,31 @@ final class Stubs {
     }
 
     static StubConnection connection() {
-        try {
-            return (StubConnection) NEW_CONNECTION.invokeExact();
-        } catch (Throwable e) {
-            throw made(e);
-        }
+        return make(NEW_CONNECTION, StubConnection.class);
     }
 
     static StubStatement statement(StubConnection connection) {
-        try {
-            return (StubStatement) NEW_STATEMENT.invokeExact(connection);
-        } catch (Throwable e) {
-            throw made(e);
-        }
+        return make(NEW_STATEMENT, StubStatement.class, connection);
     }
 
     static StubPreparedStatement preparedStatement(StubConnection connection) {
-        try {
-            return (StubPreparedStatement) NEW_PREPARED_STATEMENT.invokeExact(connection);
-        } catch (Throwable e) {
-            throw made(e);
-        }
+        return make(NEW_PREPARED_STATEMENT, StubPreparedStatement.class, connection);
     }
 
     static StubResultSet resultSet(Statement statement) {
+        return make(NEW_RESULT_SET, StubResultSet.class, statement);
+    }
+
+    /**
+     * A new object of a generated class. Not on a measured path: the stubs recycle their statements and result sets,
+     * so this runs once per connection and per statement kept open, and invoking without exact types is fine.
+     */
+    private static <T> T make(MethodHandle constructor, Class<T> type, Object... arguments) {
         try {
-            return (StubResultSet) NEW_RESULT_SET.invokeExact(statement);
+            return type.cast(constructor.invokeWithArguments(arguments));
         } catch (Throwable e) {
-            throw made(e);
+            // a stub constructor does nothing that can fail; if it did, the benchmark must not go on
+            throw new IllegalStateException("the stub driver could not make a " + type.getSimpleName(), e);
         }
     }
 
@@ -82,11 +79,6 @@ final class Stubs {
         throw new SQLException(self.getClass().getSimpleName() + " does not wrap a " + iface.getName());
     }
 
-    /** A stub constructor does nothing that can fail; if it did, the benchmark must not go on. */
-    private static IllegalStateException made(Throwable failure) {
-        return new IllegalStateException("the stub driver could not make an object", failure);
-    }
-
     /** The concrete class of {@code stub} (in its package, so package-private members stay reachable). */
     private static MethodHandle constructor(Class<?> stub, Class<?>... parameters) {
         try {
@@ -99,8 +91,7 @@ final class Stubs {
                     .make()
                     .load(stub.getClassLoader(), ClassLoadingStrategy.UsingLookup.of(lookup))
                     .getLoaded();
-            return lookup.findConstructor(concrete, MethodType.methodType(void.class, parameters))
-                    .asType(MethodType.methodType(stub, parameters));
+            return lookup.findConstructor(concrete, MethodType.methodType(void.class, parameters));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
