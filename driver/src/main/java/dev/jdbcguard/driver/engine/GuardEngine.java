@@ -1,8 +1,6 @@
 package dev.jdbcguard.driver.engine;
 
 import dev.jdbcguard.driver.connections.ConnectionRules;
-import dev.jdbcguard.driver.connections.ConnectionFindingSink;
-import dev.jdbcguard.driver.connections.ReporterSink;
 import dev.jdbcguard.driver.connections.Target;
 import dev.jdbcguard.driver.hook.ConnectRequest;
 import dev.jdbcguard.driver.hook.ConnectionHook;
@@ -13,7 +11,7 @@ import dev.jdbcguard.driver.url.GuardSetting;
 import dev.jdbcguard.driver.query.QueryChecks;
 import dev.jdbcguard.driver.report.EngineReport;
 import dev.jdbcguard.driver.warnings.AppFrames;
-import dev.jdbcguard.driver.warnings.Finding;
+import dev.jdbcguard.driver.warnings.Funnel;
 import dev.jdbcguard.driver.warnings.WarningReporter;
 import dev.jdbcguard.rules.Rule;
 import dev.jdbcguard.rules.RuleCatalog;
@@ -22,7 +20,6 @@ import dev.jdbcguard.rules.engine.StatementJudge;
 import dev.jdbcguard.rules.file.RuleFiles;
 import dev.jdbcguard.rules.file.RuleFileException;
 import java.sql.SQLException;
-import java.sql.SQLWarning;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +53,7 @@ public final class GuardEngine implements ConnectionHookFactory, AutoCloseable {
     private final AtomicBoolean announced = new AtomicBoolean();
     private final RuleSource source;
     private final StatementJudge judge;
-    private final WarningReporter reporter;
+    private final Funnel funnel;
     private final GuardMetrics metrics;
     private final ConnectionRules connections;
     private final QueryChecks queries;
@@ -102,13 +99,12 @@ public final class GuardEngine implements ConnectionHookFactory, AutoCloseable {
         this.source = source;
         this.schemaScripts = schemaScripts;
         this.judge = new StatementJudge(source, settings.cacheSize());
-        this.reporter = new WarningReporter(settings.warningWindow(), WarningReporter.DEFAULT_MAX_TRACKED,
-                AppFrames.defaults());
         this.metrics = GuardMetrics.start(name(settings), RuleCatalog.rules().stream().map(Rule::id).toList(), true);
-        this.connections = new ConnectionRules(source::current,
-                new CountingSink(new ReporterSink(reporter, AppFrames.defaults()), metrics),
+        this.funnel = new Funnel(source::current, new WarningReporter(settings.warningWindow(),
+                WarningReporter.DEFAULT_MAX_TRACKED, AppFrames.defaults()), metrics);
+        this.connections = new ConnectionRules(source::current, funnel,
                 target -> metrics.target(target.host(), target.port(), target.database()));
-        this.queries = new QueryChecks(source, judge, reporter, metrics, settings.explainRate());
+        this.queries = new QueryChecks(source, judge, funnel, settings.explainRate());
         this.report = settings.report() == null ? null : EngineReport.start(settings.report(), rulesDescription(),
                 metrics.objectName().getKeyProperty("name"));
     }
@@ -168,12 +164,9 @@ public final class GuardEngine implements ConnectionHookFactory, AutoCloseable {
         return schemaScripts;
     }
 
-    WarningReporter reporter() {
-        return reporter;
-    }
-
-    GuardMetrics metrics() {
-        return metrics;
+    /** Where every finding of this engine goes. */
+    Funnel funnel() {
+        return funnel;
     }
 
     /**
@@ -195,21 +188,5 @@ public final class GuardEngine implements ConnectionHookFactory, AutoCloseable {
         var selection = settings.selection();
         return selection.rulesFile() == null ? selection.profile()
                 : selection.rulesFile().getFileName() + " (" + selection.profile() + ")";
-    }
-
-    /** Counts the connection rules' findings in the metrics, then reports them. */
-    private record CountingSink(ConnectionFindingSink reporter, GuardMetrics metrics) implements ConnectionFindingSink {
-
-        @Override
-        public SQLWarning warn(Finding finding, Throwable openedAt) {
-            metrics.finding(finding.ruleId(), false);
-            return reporter.warn(finding, openedAt);
-        }
-
-        @Override
-        public String block(Finding finding) {
-            metrics.finding(finding.ruleId(), true);
-            return reporter.block(finding);
-        }
     }
 }
