@@ -8,12 +8,16 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** The harness's crash tool: a dedicated server killed with SIGKILL comes back on its port with its data and logins. */
+/**
+ * Dedicated servers: one killed with SIGKILL comes back on its port with its data and logins, and
+ * {@value TestServers#KIND_VARIABLE} chooses their kind as it does the shared servers'.
+ */
 @Tag("faults")
 class DedicatedServerTest {
 
@@ -50,6 +54,18 @@ class DedicatedServerTest {
             assertThatThrownBy(server::restart).as("a running server is not started twice")
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("still running");
         }
+    }
+
+    @Test
+    void theServerKindVariableChoosesTheDedicatedServerToo() {
+        String unavailable = EmbeddedBinaries.unavailableReason();
+        assumeTrue(unavailable == null, unavailable);
+        try (DedicatedServer server = DedicatedServer.start(Map.of(TestServers.KIND_VARIABLE, "embedded")).orElseThrow()) {
+            assertThat(server.database().describe()).startsWith("embedded (" + EmbeddedBinaries.ARTIFACT + ") mariadbd")
+                    .contains("no TLS");
+        }
+        assertThatThrownBy(() -> DedicatedServer.start(Map.of(TestServers.KIND_VARIABLE, "embeded")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not one of local, embedded");
     }
 
     private static Properties login(TestDatabase.Credentials who) {
