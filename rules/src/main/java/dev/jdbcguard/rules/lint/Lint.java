@@ -40,8 +40,11 @@ import java.util.stream.Stream;
  *
  * <p>Directories are searched recursively for {@code *.sql} files, in the order a migration tool runs them
  * ({@link MigrationOrder}: Flyway versions, then repeatables, then other files by path); files named on the command
- * line are judged whatever their extension, in the order given. Each statement is judged on its own text (its
- * {@code guard:allow} comments cover only it) and against the schema the statements before it built: the
+ * line are judged whatever their extension, in the order given. A file is read as the mysql client, Flyway and
+ * MyBatis' ScriptRunner run it ({@link SqlScript}: DELIMITER lines, routine bodies), one statement at a time, and
+ * findings are written as they are found ({@link LintReport}), so memory does not grow with the input. Each
+ * statement is judged on its own text (its {@code guard:allow} comments cover only it), a routine's body statements
+ * as what they are ({@link RoutineBody}), and against the schema the statements before it built: the
  * {@code CREATE}/{@code ALTER}/{@code DROP}/{@code RENAME} statements of the run are replayed into a
  * {@link Schema}, so a type change is judged against the column's declared type ({@link SchemaRules}). Only
  * statement rules apply: connection and runtime rules need a running application.
