@@ -1,11 +1,13 @@
 package dev.jdbcguard.rules.schema;
 
-import java.util.LinkedHashMap;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
  * The tables a migration history has declared so far, by name. Immutable: {@link #apply} returns the schema after
- * one statement, so each statement of a replay is judged against the schema before it.
+ * one statement, so each statement of a replay is judged against the schema before it. A change copies the map of
+ * tables once (not the tables), so a replay costs the number of tables per schema change.
  *
  * <p>A table the model does not hold is <em>unknown</em>, not absent: migrations often start from a baseline the
  * replay never saw, so rules that need a table's columns fall back to what the statement alone says.
@@ -33,9 +35,9 @@ public final class Schema {
 
     /** This schema with {@code table} added or replaced. */
     public Schema with(Table table) {
-        Map<String, Table> copy = new LinkedHashMap<>(tables);
+        Map<String, Table> copy = new HashMap<>(tables);
         copy.put(key(table.name()), table);
-        return new Schema(Map.copyOf(copy));
+        return new Schema(Collections.unmodifiableMap(copy));
     }
 
     /** This schema without the table called {@code name}. */
@@ -43,9 +45,9 @@ public final class Schema {
         if (table(name) == null) {
             return this;
         }
-        Map<String, Table> copy = new LinkedHashMap<>(tables);
+        Map<String, Table> copy = new HashMap<>(tables);
         copy.remove(key(name));
-        return new Schema(Map.copyOf(copy));
+        return new Schema(Collections.unmodifiableMap(copy));
     }
 
     /** The schema after {@code change} ran; {@code this} when it changes nothing the model holds. */
