@@ -113,7 +113,11 @@ final class RoutineBlocks {
         previousEnd = false;
     }
 
-    /** Whether {@code text[from, to)} is {@code upper} in any case (ASCII). */
+    /**
+     * Whether {@code text[from, to)} is {@code upper} in any case (ASCII): the lengths first, so most mismatches cost
+     * two int reads, then the chars; no hashing, no allocation. The one keyword comparison of the classifier
+     * ({@link Tokens#isWord}) and of {@link SqlScript}.
+     */
     static boolean is(CharSequence text, int from, int to, String upper) {
         int length = upper.length();
         if (to - from != length) {
