@@ -47,13 +47,15 @@ public final class LintRun {
     }
 
     /**
-     * A migration-like file of {@code statements} statements over 200 tables: the tables' CREATEs, then a mix of
+     * A migration-like file of {@code statements} statements over 200 tables (one per 500 statements beyond 100,000):
+     * the tables' CREATEs, then a mix of
      * seed INSERTs (60 %), UPDATEs and DELETEs with WHERE, SELECTs, ALTERs that add a column or an index, comments,
      * and every 500th a DELIMITER-wrapped procedure.
      */
     static void generate(int statements, Path file) throws IOException {
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            int tables = 200;
+            // one table per 500 statements (at least 200), so each table's history is as long in every file size
+            int tables = Math.max(200, statements / 500);
             int written = 0;
             for (int t = 0; t < tables && written < statements; t++, written++) {
                 out.write("CREATE TABLE t" + t + " (id BIGINT PRIMARY KEY, name VARCHAR(100) NOT NULL, qty INT, note TEXT);\n");
