@@ -6,12 +6,11 @@ import dev.jdbcguard.driver.hook.ConnectionHook;
 import dev.jdbcguard.driver.hook.SqlSource;
 import dev.jdbcguard.driver.hook.TransactionEvent;
 import dev.jdbcguard.driver.hook.WarningSink;
-import dev.jdbcguard.driver.metrics.GuardMetrics;
 import dev.jdbcguard.driver.metrics.StatementTimings;
 import dev.jdbcguard.driver.metrics.TargetMetrics;
 import dev.jdbcguard.driver.query.QueryCheckHook;
-import dev.jdbcguard.driver.warnings.Finding;
-import dev.jdbcguard.driver.warnings.WarningReporter;
+import dev.jdbcguard.driver.warnings.Detection;
+import dev.jdbcguard.driver.warnings.Funnel;
 import dev.jdbcguard.rules.Action;
 import dev.jdbcguard.rules.RuleSource;
 import dev.jdbcguard.rules.engine.Judgement;
@@ -21,6 +20,7 @@ import dev.jdbcguard.rules.engine.Verdict;
 import dev.jdbcguard.rules.sql.StatementInfo;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -56,8 +56,7 @@ final class EngineHook implements ConnectionHook {
 
     private final RuleSource rules;
     private final JudgementMemo judgements;
-    private final WarningReporter reporter;
-    private final GuardMetrics metrics;
+    private final Funnel funnel;
     private final TargetMetrics target;
     /** The redacted target, {@code user@host:port/database}, that findings name. */
     private final String label;
@@ -85,8 +84,7 @@ final class EngineHook implements ConnectionHook {
         this.label = label;
         this.rules = engine.rules();
         this.judgements = new JudgementMemo(engine.judge());
-        this.reporter = engine.reporter();
-        this.metrics = engine.metrics();
+        this.funnel = engine.funnel();
         this.target = target;
         this.timings = target.openTimings();
         this.connection = connection;
@@ -162,9 +160,9 @@ final class EngineHook implements ConnectionHook {
             for (int i = 0; i < findings.size(); i++) {
                 dev.jdbcguard.rules.engine.Finding finding = findings.get(i);
                 if (finding.action() == Action.BLOCK) {
-                    metrics.finding(finding.ruleId(), true);
-                    Finding words = words(finding, judgement);
-                    throw reporter.block(tool == null ? words : SchemaTools.withFix(words, tool));
+                    Detection detection = detection(finding, judgement);
+                    funnel.report(tool == null ? detection : SchemaTools.withFix(detection, tool), Action.BLOCK,
+                            true, null);
                 }
             }
         }
@@ -173,21 +171,19 @@ final class EngineHook implements ConnectionHook {
         }
         for (int i = 0; i < findings.size(); i++) {
             dev.jdbcguard.rules.engine.Finding finding = findings.get(i);
-            metrics.finding(finding.ruleId(), false);
-            warnings.addWarning(reporter.warn(words(finding, judgement)));
+            SQLWarning warning = funnel.report(detection(finding, judgement), finding.action(), false, null);
+            if (warning != null) {
+                warnings.addWarning(warning);
+            }
         }
     }
 
-    /**
-     * The rule engine's finding in the words of a warning line: what happened, the rule's why and fix, the
-     * tables of the statement it fired on, this connection's target.
-     */
-    private Finding words(dev.jdbcguard.rules.engine.Finding finding, Judgement judgement) {
+    /** The rule engine's finding as the funnel takes it: what happened, the statement's tables, this target. */
+    private Detection detection(dev.jdbcguard.rules.engine.Finding finding, Judgement judgement) {
         List<StatementInfo> statements = judgement.classification().statements();
         List<String> tables = finding.statementIndex() < statements.size()
                 ? statements.get(finding.statementIndex()).tables() : List.of();
-        return new Finding(finding.ruleId(), finding.detail(), finding.rule().why(), finding.rule().fix(),
-                finding.fingerprint(), tables, dev.jdbcguard.Finding.Evidence.NONE, label);
+        return Detection.of(finding.ruleId(), finding.detail(), finding.fingerprint()).about(tables).at(label);
     }
 
     @Override
