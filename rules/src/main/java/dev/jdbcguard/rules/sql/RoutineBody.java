@@ -116,11 +116,9 @@ public final class RoutineBody {
             return t.isWord(i + 1, "NOT") && t.isWord(i + 2, "ATOMIC") ? i + 3 : i + 1;
         }
         if (t.isWord(i, "END")) {
-            int k = i + 1;
-            if (anyWord(k, END_SUFFIXES) || k < to && t.isName(k) && t.isPunct(k + 1, ';')) {
-                k++;
-            }
-            return k;
+            // END [IF|LOOP|WHILE|REPEAT|CASE] [label]
+            int k = anyWord(i + 1, END_SUFFIXES) ? i + 2 : i + 1;
+            return k < to && t.isName(k) && (k + 1 >= to || t.isPunct(k + 1, ';')) ? k + 1 : k;
         }
         if (anyWord(i, "IF", "ELSEIF", "WHEN")) {
             return after(i + 1, "THEN");
