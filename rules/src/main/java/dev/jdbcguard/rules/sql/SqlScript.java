@@ -172,6 +172,7 @@ public final class SqlScript {
             endWord();
             skip(delimiter.length());
             boundary();
+            atLineStart = false; // "//DELIMITER ;" starts no DELIMITER line
             return;
         }
         if (c == '\n') {

@@ -45,6 +45,8 @@ class SqlScriptTest {
     void aDelimiterLineOnlyCountsFirstOnItsLineAndOutsideQuotes() throws IOException {
         assertThat(texts("SELECT 'x\nDELIMITER //\n'; SELECT 1 DELIMITER //;"))
                 .containsExactly("SELECT 'x\nDELIMITER //\n';", " SELECT 1 DELIMITER //;");
+        // found by the property test: after a custom delimiter the line has begun
+        assertThat(texts("DELIMITER //\n//delimiter SELECT 1")).containsExactly("delimiter SELECT 1");
     }
 
     @Test
