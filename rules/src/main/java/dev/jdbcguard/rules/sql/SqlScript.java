@@ -70,6 +70,7 @@ public final class SqlScript {
     private static final String KEYWORD = "DELIMITER";
     /** How much of a DELIMITER line is read for its argument (within the read buffer); the rest is ignored too. */
     private static final int MAX_DELIMITER_LINE = 4096;
+    private static final int MAX_KEPT_CAPACITY = 1 << 16;
     private static final int CODE = 0;
     private static final int QUOTED = 1;
     private static final int LINE_COMMENT = 2;
@@ -88,7 +89,7 @@ public final class SqlScript {
 
     private String delimiter = ";";
     private boolean customDelimiter;
-    private StringBuilder text = new StringBuilder();
+    private StringBuilder text = new StringBuilder(256);
     private long textOffset;
     private int textLine = 1;
     private int textColumn = 1;
@@ -332,7 +333,12 @@ public final class SqlScript {
     }
 
     private void startPiece() {
-        text = new StringBuilder();
+        // reused: one builder per script, not per statement; one that grew for a huge statement is let go
+        if (text.capacity() > MAX_KEPT_CAPACITY) {
+            text = new StringBuilder();
+        } else {
+            text.setLength(0);
+        }
         textOffset = offset;
         textLine = line;
         textColumn = (int) (offset - lineOffset) + 1;
