@@ -105,24 +105,7 @@ final class Tokens {
      * lengths first, so most mismatches cost two int reads, then the chars; no hashing, no allocation.
      */
     boolean isWord(int i, String upperKeyword) {
-        if (i < 0 || i >= count || type[i] != WORD) {
-            return false;
-        }
-        int from = start[i];
-        int length = upperKeyword.length();
-        if (end[i] - from != length) {
-            return false;
-        }
-        for (int k = 0; k < length; k++) {
-            char c = sql.charAt(from + k);
-            if (c >= 'a' && c <= 'z') {
-                c -= 'a' - 'A';
-            }
-            if (c != upperKeyword.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
+        return i >= 0 && i < count && type[i] == WORD && RoutineBlocks.is(sql, start[i], end[i], upperKeyword);
     }
 
     /** True when token {@code i} exists and is the single char {@code c}. */
