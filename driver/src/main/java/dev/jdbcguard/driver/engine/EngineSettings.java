@@ -29,9 +29,6 @@ import java.util.Map;
 public record EngineSettings(RuleSelection selection, long cacheSize, Duration reloadInterval, Duration warningWindow,
         String schemaScripts, int explainRate, Path report, Mode mode) {
 
-    /** The environment variable for {@code guard.mode}, below the connect setting and above the rule file. */
-    public static final String MODE_VARIABLE = "JDBC_GUARD_MODE";
-
     static final long DEFAULT_CACHE_SIZE = 10_000;
     static final Duration DEFAULT_RELOAD_INTERVAL = Duration.ofSeconds(2);
     static final Duration DEFAULT_WARNING_WINDOW = Duration.ofMinutes(1);
@@ -64,17 +61,12 @@ public record EngineSettings(RuleSelection selection, long cacheSize, Duration r
 
     private static Mode mode(GuardSettings settings, Map<String, String> environment) throws SQLException {
         String setting = settings.get(GuardSetting.MODE).orElse(null);
-        String text = setting != null ? setting : environment.get(MODE_VARIABLE);
-        if (text == null || text.isBlank()) {
-            return null;
+        try {
+            return Mode.chosen(setting, environment);
+        } catch (IllegalArgumentException e) {
+            throw setting != null ? invalid(GuardSetting.MODE, settings, e.getMessage())
+                    : new SQLException("[jdbc-guard] invalid " + e.getMessage(), "08001");
         }
-        Mode mode = Mode.parse(text);
-        if (mode == null) {
-            String problem = "expected enforce or observe";
-            throw setting != null ? invalid(GuardSetting.MODE, settings, problem)
-                    : new SQLException("[jdbc-guard] invalid " + MODE_VARIABLE + "='" + text + "': " + problem, "08001");
-        }
-        return mode;
     }
 
     private static Path report(GuardSettings settings) throws SQLException {

@@ -33,12 +33,12 @@ class EngineSettingsTest {
 
     @Test
     void modeIsTheSettingElseTheEnvironmentElseLeftToTheRuleFile() throws SQLException {
-        Map<String, String> observe = Map.of(EngineSettings.MODE_VARIABLE, "observe");
+        Map<String, String> observe = Map.of(Mode.ENVIRONMENT, "observe");
         assertThat(of("", Map.of()).mode()).as("unset: the rule file's mode:, else enforce").isNull();
         assertThat(of("", observe).mode()).isEqualTo(Mode.OBSERVE);
         assertThat(of("?guard.mode=enforce", observe).mode()).isEqualTo(Mode.ENFORCE);
         assertThat(of("?guard.mode=OBSERVE", Map.of()).mode()).isEqualTo(Mode.OBSERVE);
-        assertThatThrownBy(() -> of("", Map.of(EngineSettings.MODE_VARIABLE, "dry-run")))
+        assertThatThrownBy(() -> of("", Map.of(Mode.ENVIRONMENT, "dry-run")))
                 .isInstanceOf(SQLException.class)
                 .hasMessage("[jdbc-guard] invalid JDBC_GUARD_MODE='dry-run': expected enforce or observe");
     }

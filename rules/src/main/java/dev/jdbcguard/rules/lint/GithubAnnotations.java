@@ -17,7 +17,7 @@ final class GithubAnnotations {
     static void print(LintReport report, PrintStream out) {
         for (LintReport.Located located : report.findings()) {
             Finding finding = located.finding();
-            out.println("::" + (finding.action() == Action.BLOCK ? "error" : "warning")
+            out.println("::" + (report.acted(finding) == Action.BLOCK ? "error" : "warning")
                     + " file=" + property(located.file().toString().replace('\\', '/'))
                     + ",line=" + located.line() + ",col=" + located.column()
                     + ",title=" + property("jdbc-guard " + finding.ruleId())

@@ -1,6 +1,7 @@
 package dev.jdbcguard.rules.lint;
 
 import dev.jdbcguard.rules.Action;
+import dev.jdbcguard.rules.Mode;
 import dev.jdbcguard.rules.RuleSet;
 import dev.jdbcguard.rules.engine.Finding;
 import dev.jdbcguard.rules.engine.SchemaRules;
@@ -46,7 +47,8 @@ public final class Lint {
 
     public static final String USAGE = String.join("\n",
             "usage: lint [--profile P] [--rules FILE] [--format text|json|sarif|github|html] [--fail-on block|warn]",
-            "            [--server mysql-8.0.40|mariadb-10.11] [--baseline FILE | --write-baseline FILE] PATH...",
+            "            [--mode enforce|observe] [--server mysql-8.0.40|mariadb-10.11]",
+            "            [--baseline FILE | --write-baseline FILE] PATH...",
             "  PATH              a .sql file, or a directory searched recursively for *.sql",
             "  --profile P       built-in profile: production (default), planetscale, development, migration",
             "                    (else JDBC_GUARD_PROFILE)",
@@ -58,6 +60,9 @@ public final class Lint {
             "  --baseline FILE   leave out the findings FILE knows (by rule, file and statement fingerprint)",
             "  --write-baseline FILE  write every finding to FILE as the new baseline and pass",
             "  --fail-on A       exit 1 when a finding is at least A: block (default) or warn",
+            "  --mode M          observe: report blocks as would-block, which fail only --fail-on warn (else",
+            "                    JDBC_GUARD_MODE, else the rule file's mode:, else enforce); the rule file's allow:",
+            "                    entries are left out either way, and counted",
             "exit status: 0 passed, 1 a finding reached --fail-on, 2 bad input");
 
     private Lint() {
@@ -78,6 +83,13 @@ public final class Lint {
             err.println(USAGE);
             return BAD_INPUT;
         }
+        Mode chosen;
+        try {
+            chosen = Mode.chosen(options.mode, environment);
+        } catch (IllegalArgumentException e) {
+            err.println("lint: invalid " + e.getMessage());
+            return BAD_INPUT;
+        }
         Instant started = Instant.now();
         try {
             RuleSelection selection = RuleSelection.select(options.profile, options.rules, environment);
@@ -88,11 +100,13 @@ public final class Lint {
                 err.println("lint: no .sql files in " + options.paths);
                 return BAD_INPUT;
             }
+            Mode mode = chosen != null ? chosen : rules.mode();
             List<LintReport.Located> findings = new ArrayList<>();
             Schema schema = Schema.EMPTY;
             for (Path file : files) {
                 schema = judge(file, rules, schema, options.server, findings);
             }
+            int allowed = withoutAllowed(findings, rules);
             if (options.writeBaseline != null) {
                 Baseline.write(options.writeBaseline, findings);
                 out.println("lint: wrote " + findings.size() + (findings.size() == 1 ? " finding" : " findings") + " to the baseline "
@@ -106,7 +120,8 @@ public final class Lint {
                 findings.removeIf(baseline::knows);
                 known = before - findings.size();
             }
-            LintReport report = new LintReport(rules.description(), options.failOn, files.size(), findings, known);
+            LintReport report = new LintReport(rules.description(), options.failOn, mode, files.size(), findings, known,
+                    allowed);
             switch (options.format) {
                 case "json" -> report.printJson(out);
                 case "sarif" -> Sarif.print(report, out);
@@ -122,6 +137,20 @@ public final class Lint {
             err.println("lint: " + e.getMessage());
             return BAD_INPUT;
         }
+    }
+
+    /**
+     * Leaves out the findings the rule file's {@code allow:} entries accept, as the driver does ({@link RuleSet#allowed},
+     * one implementation for both); how many it left out.
+     */
+    private static int withoutAllowed(List<LintReport.Located> findings, RuleSet rules) {
+        int before = findings.size();
+        findings.removeIf(located -> {
+            Finding finding = located.finding();
+            return rules.allowed(finding.ruleId(), finding.fingerprint(),
+                    finding.table() == null ? List.of() : List.of(finding.table())) != null;
+        });
+        return before - findings.size();
     }
 
     /** Judges the statements of {@code file} in order against the schema they build; the schema after them. */
@@ -178,6 +207,7 @@ public final class Lint {
         Path writeBaseline;
         ServerVersion server = ServerVersion.DEFAULT;
         Action failOn = Action.BLOCK;
+        String mode;
         final List<Path> paths = new ArrayList<>();
 
         static Options parse(List<String> args) {
@@ -206,6 +236,13 @@ public final class Lint {
                         break;
                     case "--write-baseline":
                         options.writeBaseline = Path.of(value(args, ++i, arg));
+                        break;
+                    case "--mode":
+                        String mode = value(args, ++i, arg);
+                        if (Mode.parse(mode) == null) {
+                            throw new IllegalArgumentException("--mode must be enforce or observe, not '" + mode + "'");
+                        }
+                        options.mode = mode;
                         break;
                     case "--fail-on":
                         String level = value(args, ++i, arg);

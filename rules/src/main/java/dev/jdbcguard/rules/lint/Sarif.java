@@ -62,7 +62,7 @@ final class Sarif {
             json.append(i == 0 ? "\n" : ",\n")
                     .append("        {\"ruleId\": ").append(Json.string(finding.ruleId()))
                     .append(", \"ruleIndex\": ").append(ruleIndex.get(finding.ruleId()))
-                    .append(", \"level\": ").append(Json.string(level(finding.action())))
+                    .append(", \"level\": ").append(Json.string(level(report.acted(finding))))
                     .append(", \"message\": {\"text\": ").append(Json.string(finding.detail() + ". Fix: " + finding.rule().fix())).append('}')
                     .append(", \"locations\": [{\"physicalLocation\": {\"artifactLocation\": {\"uri\": ").append(Json.string(uri(located.file())))
                     .append("}, \"region\": {\"startLine\": ").append(located.line())
