@@ -15,9 +15,11 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Metrics;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -101,6 +103,22 @@ class ObserveModeE2eTest {
         assertThat(adminCount(db, "SELECT COUNT(*) FROM observed_orders")).isEqualTo(3);
         assertThatThrownBy(() -> connect(db, "guard.mode=watch").close()).isInstanceOf(SQLException.class)
                 .hasMessage("[jdbc-guard] invalid guard.mode='watch': expected enforce or observe");
+    }
+
+    @Test
+    void aConnectOverTheCapIsLetThroughAtOnceAndSaysItWouldHaveWaitedAndBeenRefused() throws SQLException {
+        Path rules = Guarded.rulesFile("mode: observe\nrules:\n  conn.cap: {action: block, max: 1, wait: 5s}\n");
+        try (Connection first = connect(db, "guard.rules=" + rules)) {
+            long started = System.nanoTime();
+            try (Connection second = connect(db, "guard.rules=" + rules)) {
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).as("no wait at the cap")
+                        .isLessThan(Duration.ofSeconds(4));
+                assertThat(Guarded.warnings(second.getWarnings())).extracting(SQLWarning::getMessage)
+                        .anySatisfy(message -> assertThat(message).startsWith("[jdbc-guard] conn.cap WOULD_BLOCK: ")
+                                .contains("(cap 1); this one is let through at once because of observe mode"));
+                assertThat(first.isValid(1)).isTrue();
+            }
+        }
     }
 
     static GuardMXBean engine(String name) throws Exception {
