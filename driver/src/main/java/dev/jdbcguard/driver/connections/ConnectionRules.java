@@ -7,6 +7,7 @@ import dev.jdbcguard.driver.hook.WarningSink;
 import dev.jdbcguard.driver.metrics.ConnectionGauges;
 import dev.jdbcguard.driver.tls.TlsGuard;
 import dev.jdbcguard.driver.tls.TlsRequirement;
+import dev.jdbcguard.driver.url.Target;
 import dev.jdbcguard.rules.RuleCatalog;
 import dev.jdbcguard.rules.RuleSet;
 import dev.jdbcguard.driver.warnings.Detection;
@@ -61,11 +62,11 @@ public final class ConnectionRules implements ConnectionHookFactory, AutoCloseab
         Properties info = request.properties();
         TlsRequirement requirement = TlsRequirement.from(ruleSet);
         // A wrapped DataSource: no URL to read the target or the TLS setting from; the session check still runs.
-        Target target = url == null ? Target.dataSource(info) : Target.of(request.target(), info);
+        Target target = request.target();
         ConnectFindings findings = new ConnectFindings(funnel, target.toString());
         if (url != null) {
             tls.checkCredentialsInUrl(url, target, ruleSet.action(RuleCatalog.CONN_CREDENTIALS_IN_URL), findings);
-            Properties effective = tls.beforeConnect(request.target(), target, info, requirement, findings);
+            Properties effective = tls.beforeConnect(request.url(), target, info, requirement, findings);
             if (effective != info) {
                 info.clear();
                 info.putAll(effective);

@@ -2,6 +2,7 @@ package dev.jdbcguard.driver.connections;
 
 import dev.jdbcguard.driver.metrics.ConnectionGauges;
 import dev.jdbcguard.Finding.Evidence;
+import dev.jdbcguard.driver.url.Target;
 import dev.jdbcguard.driver.warnings.AppFrames;
 import dev.jdbcguard.driver.warnings.Detection;
 import dev.jdbcguard.driver.warnings.FindingSink;

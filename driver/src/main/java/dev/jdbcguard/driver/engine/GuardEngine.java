@@ -1,7 +1,6 @@
 package dev.jdbcguard.driver.engine;
 
 import dev.jdbcguard.driver.connections.ConnectionRules;
-import dev.jdbcguard.driver.connections.Target;
 import dev.jdbcguard.driver.hook.ConnectRequest;
 import dev.jdbcguard.driver.hook.ConnectionHook;
 import dev.jdbcguard.driver.hook.ConnectionHookFactory;
@@ -10,6 +9,7 @@ import dev.jdbcguard.driver.metrics.TargetMetrics;
 import dev.jdbcguard.driver.url.GuardSetting;
 import dev.jdbcguard.driver.query.QueryChecks;
 import dev.jdbcguard.driver.report.EngineReport;
+import dev.jdbcguard.driver.url.Target;
 import dev.jdbcguard.driver.warnings.AppFrames;
 import dev.jdbcguard.driver.warnings.Funnel;
 import dev.jdbcguard.driver.warnings.WarningReporter;
@@ -115,18 +115,16 @@ public final class GuardEngine implements ConnectionHookFactory, AutoCloseable {
      */
     @Override
     public ConnectionHook open(ConnectRequest request) throws SQLException {
-        String url = request.targetUrl();
-        Target target = url == null ? null : Target.of(request.target(), request.properties());
-        String label = target == null ? Target.dataSource(request.properties()).toString() : target.toString();
+        Target target = request.target();
+        String label = target.toString();
         if (report != null) {
             report.target(label); // before the connection rules, whose refusals belong in the report
         }
         ConnectionHook connection = connections.open(request);
         try {
-            TargetMetrics timings = target == null ? metrics.target("data-source", 0, null)
-                    : metrics.target(target.host(), target.port(), target.database());
+            TargetMetrics timings = metrics.target(target.host(), target.port(), target.database());
             if (!announced.get() && announced.compareAndSet(false, true)) {
-                announce(target);
+                announce(request.url() == null ? "a wrapped DataSource" : label);
             }
             return new EngineHook(this, timings, label, connection, queries.open(request, label));
         } catch (RuntimeException e) {
@@ -140,8 +138,8 @@ public final class GuardEngine implements ConnectionHookFactory, AutoCloseable {
      * with which rules: {@code jdbc-guard active for app@db:3306/shop: profile production, rules built-in}.
      * A rule file is named with the profile it extends, as its rule set describes itself.
      */
-    private void announce(Target target) {
-        LOG.info("jdbc-guard active for {}: {}{}", target == null ? "a wrapped DataSource" : target, rulesDescription(),
+    private void announce(String target) {
+        LOG.info("jdbc-guard active for {}: {}{}", target, rulesDescription(),
                 funnel.observing() ? "; observe mode: blocks are logged as WOULD_BLOCK and the statements run" : "");
     }
 

@@ -1,6 +1,5 @@
 package dev.jdbcguard.driver.query;
 
-import dev.jdbcguard.driver.connections.Target;
 import dev.jdbcguard.driver.hook.ConnectRequest;
 import dev.jdbcguard.driver.hook.ConnectionHookFactory;
 import dev.jdbcguard.driver.plan.ExplainService;
@@ -98,9 +97,7 @@ public final class QueryChecks implements ConnectionHookFactory, AutoCloseable {
     /** The checks of a connection opened through these checks alone (no engine around them: tests). */
     @Override
     public QueryCheckHook open(ConnectRequest request) throws SQLException {
-        String url = request.targetUrl();
-        return open(request, (url == null ? Target.dataSource(request.properties())
-                : Target.of(request.target(), request.properties())).toString());
+        return open(request, request.target().toString());
     }
 
     /** @param target the connection's redacted target, {@code user@host:port/database}, which its findings name */

@@ -1,6 +1,6 @@
 package dev.jdbcguard.driver.tls;
 
-import dev.jdbcguard.driver.connections.Target;
+import dev.jdbcguard.driver.url.Target;
 import dev.jdbcguard.driver.url.TargetUrl;
 import dev.jdbcguard.driver.warnings.Detection;
 import dev.jdbcguard.driver.warnings.FindingSink;

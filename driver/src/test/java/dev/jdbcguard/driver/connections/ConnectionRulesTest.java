@@ -7,6 +7,7 @@ import com.mysql.cj.jdbc.MysqlDataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.jdbcguard.GuardDataSource;
+import dev.jdbcguard.driver.url.Target;
 import dev.jdbcguard.testdb.TestDatabase;
 import dev.jdbcguard.testdb.TestDatabaseExtension;
 import java.net.URLEncoder;

@@ -5,6 +5,7 @@ import dev.jdbcguard.GuardDriver;
 import dev.jdbcguard.GuardListeners;
 import dev.jdbcguard.driver.metrics.GuardMetrics;
 import dev.jdbcguard.driver.metrics.TargetMetrics;
+import dev.jdbcguard.driver.url.Target;
 import dev.jdbcguard.driver.warnings.AppFrames;
 import dev.jdbcguard.driver.warnings.Funnel;
 import dev.jdbcguard.driver.warnings.WarningReporter;

@@ -3,6 +3,7 @@ package dev.jdbcguard.driver.connections;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jdbcguard.driver.url.Target;
 import dev.jdbcguard.testdb.TcpRelay;
 import dev.jdbcguard.testdb.TestDatabase;
 import dev.jdbcguard.testdb.TestDatabaseExtension;

@@ -12,7 +12,7 @@ import com.mysql.cj.jdbc.MysqlDataSource;
 import dev.jdbcguard.GuardDataSource;
 import dev.jdbcguard.driver.connections.AllLogs;
 import dev.jdbcguard.driver.connections.GuardedDriver;
-import dev.jdbcguard.driver.connections.Target;
+import dev.jdbcguard.driver.url.Target;
 import dev.jdbcguard.testdb.TestDatabase;
 import dev.jdbcguard.testdb.TestDatabaseExtension;
 import java.io.PrintWriter;
