@@ -30,14 +30,10 @@ public final class Funnel {
 
     /**
      * @param rules    the rule set in force (read per finding, so a reload applies to the next one)
+     * @param mode     the mode the connect settings or the environment chose, or null for the rule file's
      * @param reporter logs, deduplicates and publishes
      * @param metrics  counts findings by rule and action
      */
-    public Funnel(Supplier<RuleSet> rules, WarningReporter reporter, GuardMetrics metrics) {
-        this(rules, null, reporter, metrics);
-    }
-
-    /** @param mode the mode the connect settings or the environment chose, or null for the rule file's */
     public Funnel(Supplier<RuleSet> rules, Mode mode, WarningReporter reporter, GuardMetrics metrics) {
         this.mode = mode;
         this.rules = Objects.requireNonNull(rules, "rules");
