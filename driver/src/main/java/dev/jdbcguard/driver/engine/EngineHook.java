@@ -9,6 +9,7 @@ import dev.jdbcguard.driver.hook.WarningSink;
 import dev.jdbcguard.driver.metrics.StatementTimings;
 import dev.jdbcguard.driver.metrics.TargetMetrics;
 import dev.jdbcguard.driver.query.QueryCheckHook;
+import dev.jdbcguard.driver.schema.LiveSchema;
 import dev.jdbcguard.driver.warnings.Detection;
 import dev.jdbcguard.driver.warnings.Funnel;
 import dev.jdbcguard.rules.Action;
@@ -45,10 +46,11 @@ import java.util.Set;
  *
  * <p><b>Cost.</b> For a clean statement seen before: a probe of the connection's
  * {@link JudgementMemo} (the shared judge's cache when the memo does not hold it), a reference
- * compare with {@link Verdict#PASS}, the query checks' per-statement work (an N+1 table probe, a
- * probe of the connection's plan memo), its own statement timings and no clock read of its own
- * (the proxy's start time is passed in);
- * no allocation. Findings allocate their text.
+ * compare with {@link Verdict#PASS} and a flag read ({@link Judgement#clean()}), the query checks' per-statement
+ * work (an N+1 table probe, a probe of the connection's plan memo), its own statement timings and no clock read of
+ * its own (the proxy's start time is passed in); no allocation. Findings allocate their text. Only a schema change
+ * (CREATE/ALTER/DROP/RENAME TABLE, CREATE/DROP INDEX) pays for the schema rules, and an ALTER or CREATE INDEX for
+ * reading its table from the server when it is not cached ({@link LiveSchema}).
  *
  * <p>Used by one thread at a time, like the connection.
  */
@@ -65,6 +67,10 @@ final class EngineHook implements ConnectionHook {
     private final QueryCheckHook queries;
     /** The judge of schema tools' statements ({@code guard.schema-scripts}), or null. */
     private final StatementJudge schemaScripts;
+    /** The target's live schema, which DDL statements are judged against. */
+    private final LiveSchema schema;
+    /** The target driver's connection (set at {@link #connected}): its database and server version, for DDL only. */
+    private Connection raw;
     /** The size of the batch running now ({@link #batchExecuting}), 1 for any other execution. */
     private int batchSize = 1;
     /**
@@ -78,9 +84,10 @@ final class EngineHook implements ConnectionHook {
     /**
      * @param connection the connection rules' hook for this connect (cold path: connect and close only)
      * @param queries    the query checks of this connection
+     * @param schema     the target's live schema, for the schema-aware DDL rules
      */
     EngineHook(GuardEngine engine, TargetMetrics target, String label, ConnectionHook connection,
-               QueryCheckHook queries) {
+               QueryCheckHook queries, LiveSchema schema) {
         this.label = label;
         this.rules = engine.rules();
         this.judgements = new JudgementMemo(engine.judge());
@@ -90,11 +97,13 @@ final class EngineHook implements ConnectionHook {
         this.connection = connection;
         this.queries = queries;
         this.schemaScripts = engine.schemaScripts();
+        this.schema = schema;
     }
 
     @Override
     public void connected(Connection raw, WarningSink warnings) throws SQLException {
         this.warnings = warnings;
+        this.raw = raw;
         connection.connected(raw, warnings);
         queries.connected(raw, warnings);
     }
@@ -122,8 +131,7 @@ final class EngineHook implements ConnectionHook {
         Judgement judgement = prepared instanceof Judgement known && known.ruleSet() == rules.current()
                 ? known : judgements.judge(sql);
         boolean preparing = source == SqlSource.PREPARE || source == SqlSource.PREPARE_CALL;
-        Verdict verdict = judgement.verdict();
-        if (verdict != Verdict.PASS) {
+        if (!judgement.clean()) {
             enforce(judgement, sql, !preparing);
         }
         if (preparing) {
@@ -146,15 +154,17 @@ final class EngineHook implements ConnectionHook {
     /**
      * Cold path (out of {@link #beforeSql}, which stays small enough to inline): a statement some rule fired on.
      * A block from a schema tool ({@code guard.schema-scripts}) is judged again by that setting's profile, or
-     * names the setting in its fix. Blocks on the first {@code block} finding, else warns each.
+     * names the setting in its fix. A schema change is judged against the live schema too ({@link LiveSchema}).
+     * Blocks on the first {@code block} finding, else warns each.
      */
     private void enforce(Judgement judgement, String sql, boolean warn) throws SQLException {
-        Verdict verdict = judgement.verdict();
-        String tool = verdict.worst() == Action.BLOCK ? SchemaTools.caller() : null;
+        Judgement judged = judgement;
+        String tool = judgement.blocked() ? SchemaTools.caller() : null;
         if (tool != null && schemaScripts != null) {
-            verdict = schemaScripts.judge(sql).verdict();
+            judged = schemaScripts.judge(sql);
             tool = null;
         }
+        Verdict verdict = judged.schemaChange() ? schema.judge(judged, raw, warn) : judged.verdict();
         List<dev.jdbcguard.rules.engine.Finding> findings = verdict.findings();
         // a prepare under observe mode reports nothing: each execution reports its would-be block once
         if (verdict.worst() == Action.BLOCK && (warn || !funnel.observing())) {

@@ -3,6 +3,7 @@ package dev.jdbcguard.driver.query;
 import dev.jdbcguard.driver.hook.ConnectRequest;
 import dev.jdbcguard.driver.hook.ConnectionHookFactory;
 import dev.jdbcguard.driver.plan.ExplainService;
+import dev.jdbcguard.driver.schema.LiveSchema;
 import dev.jdbcguard.driver.warnings.Detection;
 import dev.jdbcguard.driver.warnings.Funnel;
 import dev.jdbcguard.rules.RuleCatalog;
@@ -71,6 +72,8 @@ public final class QueryChecks implements ConnectionHookFactory, AutoCloseable {
     private final Map<String, ExplainService> explainers = new ConcurrentHashMap<>();
     /** {@code conn.server-headroom} per target, on the EXPLAIN connection of the same key; read by the sweep only. */
     private final Map<String, ServerHeadroom> headrooms = new ConcurrentHashMap<>();
+    /** The schema-aware DDL rules' table cache per target, on the EXPLAIN service of the same target. */
+    private final Map<ExplainService, LiveSchema> schemas = new ConcurrentHashMap<>();
     /**
      * Open connections, for the transaction sweep. Weak: a connection the application dropped without
      * closing it leaves when it is collected. Guarded by itself.
@@ -126,6 +129,18 @@ public final class QueryChecks implements ConnectionHookFactory, AutoCloseable {
         QueryCheckSettings settings = QueryCheckSettings.from(rules);
         cached = new Cached(rules, settings);
         return settings;
+    }
+
+    /**
+     * The live schema of this request's target for the schema-aware DDL rules, read on the target's EXPLAIN
+     * connection; one per target, made on first use. Without a target URL (a wrapped DataSource) it reads nothing.
+     *
+     * @param target the redacted target its log line names
+     */
+    public LiveSchema schema(ConnectRequest request, String target) {
+        ExplainService service = explainer(request);
+        return service == null ? new LiveSchema(null, target)
+                : schemas.computeIfAbsent(service, s -> new LiveSchema(s, target));
     }
 
     /** The EXPLAIN service of this request's target, made on first use; null without a target URL. */
@@ -236,6 +251,7 @@ public final class QueryChecks implements ConnectionHookFactory, AutoCloseable {
         explainers.values().forEach(ExplainService::close);
         explainers.clear();
         headrooms.clear();
+        schemas.clear();
     }
 
     private record Cached(RuleSet rules, QueryCheckSettings settings) {

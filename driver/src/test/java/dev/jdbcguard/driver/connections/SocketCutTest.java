@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,6 +37,7 @@ import org.slf4j.LoggerFactory;
  * and its connection's cap place is free once the application closes it; under 32 threads and random cuts the cap
  * is never exceeded and no place is lost.
  */
+@Tag("faults")
 @ExtendWith(TestDatabaseExtension.class)
 class SocketCutTest {
 

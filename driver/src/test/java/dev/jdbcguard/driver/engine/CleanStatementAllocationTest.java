@@ -18,6 +18,7 @@ import java.sql.SQLWarning;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * verdict lookup, timings), counted by the JVM's per-thread allocation counter, not timed. The hook
  * is driven the way the proxies drive it, on a real connection.
  */
+@Tag("allocation")
 class CleanStatementAllocationTest extends QueryTables {
 
     CleanStatementAllocationTest(TestDatabase db) {
