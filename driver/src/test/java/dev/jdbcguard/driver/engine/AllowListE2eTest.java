@@ -46,13 +46,8 @@ class AllowListE2eTest {
 
     @BeforeEach
     void tables() throws SQLException {
-        try (Connection admin = db.adminConnection(); Statement s = admin.createStatement()) {
-            s.execute("USE " + db.database());
-            for (String table : List.of("allowed_sessions", "allowed_orders", "allowed_lookup")) {
-                s.execute("CREATE TABLE IF NOT EXISTS " + table + " (id INT PRIMARY KEY)");
-                s.execute("DELETE FROM " + table + " WHERE id > 0");
-                s.execute("INSERT INTO " + table + " VALUES (1), (2)");
-            }
+        for (String table : List.of("allowed_sessions", "allowed_orders", "allowed_lookup")) {
+            Guarded.rows(db, table, 2);
         }
     }
 

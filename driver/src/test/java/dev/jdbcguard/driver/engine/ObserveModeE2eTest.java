@@ -45,12 +45,7 @@ class ObserveModeE2eTest {
 
     @BeforeEach
     void rows() throws SQLException {
-        try (Connection admin = db.adminConnection(); Statement s = admin.createStatement()) {
-            s.execute("USE " + db.database());
-            s.execute("CREATE TABLE IF NOT EXISTS observed_orders (id INT PRIMARY KEY)");
-            s.execute("DELETE FROM observed_orders WHERE id > 0");
-            s.execute("INSERT INTO observed_orders VALUES (1), (2), (3)");
-        }
+        Guarded.rows(db, "observed_orders", 3);
     }
 
     @Test
