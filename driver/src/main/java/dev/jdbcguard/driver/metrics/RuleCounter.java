@@ -11,6 +11,8 @@ public final class RuleCounter {
     private final String ruleId;
     private final LongAdder warned = new LongAdder();
     private final LongAdder blocked = new LongAdder();
+    private final LongAdder wouldBlock = new LongAdder();
+    private final LongAdder allowed = new LongAdder();
 
     RuleCounter(String ruleId) {
         this.ruleId = ruleId;
@@ -28,6 +30,24 @@ public final class RuleCounter {
     /** Counts a finding whose action was {@code block}. */
     public void blocked() {
         blocked.increment();
+    }
+
+    /** Counts a finding whose action was {@code block} under observe mode: the call went on. */
+    public void wouldBlock() {
+        wouldBlock.increment();
+    }
+
+    /** Counts a finding an {@code allow:} entry of the rule file accepted: it was not reported. */
+    public void allowed() {
+        allowed.increment();
+    }
+
+    public long wouldBlockCount() {
+        return wouldBlock.sum();
+    }
+
+    public long allowedCount() {
+        return allowed.sum();
     }
 
     public long warnCount() {
