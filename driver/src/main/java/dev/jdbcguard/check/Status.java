@@ -3,7 +3,7 @@ package dev.jdbcguard.check;
 import java.util.Locale;
 
 /** How a checklist item came out. Ordered by severity: {@code PASS < UNKNOWN < WARN < FAIL}. */
-public enum Status {
+enum Status {
     /** The server meets the item. */
     PASS,
     /** The item could not be read: a missing privilege or server feature, named in the evidence. */

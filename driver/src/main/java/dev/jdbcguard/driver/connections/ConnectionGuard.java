@@ -32,7 +32,7 @@ import java.util.concurrent.TimeUnit;
  * started on first use; each open connection costs at most two scheduled tasks, cancelled (and
  * removed from the queue) when it closes. {@link #close()} stops the thread.
  */
-public final class ConnectionGuard implements AutoCloseable {
+final class ConnectionGuard implements AutoCloseable {
 
     /** SQLState class 08 "connection exception", 08001 "client unable to establish connection". */
     static final String SQL_STATE = "08001";
@@ -43,7 +43,7 @@ public final class ConnectionGuard implements AutoCloseable {
     private final ScheduledThreadPoolExecutor scheduler;
     private volatile ConnectionGate jvmGate;
 
-    public ConnectionGuard() {
+    ConnectionGuard() {
         this.scheduler = new ScheduledThreadPoolExecutor(1, task -> {
             Thread thread = new Thread(task, "jdbc-guard-connections");
             thread.setDaemon(true);
@@ -64,7 +64,7 @@ public final class ConnectionGuard implements AutoCloseable {
      *         naming the cap, the holders' count and the longest-held connection's age; or when the
      *         waiting thread was interrupted (its interrupt flag is kept)
      */
-    public Lease acquire(Target target, ConnectionLimits limits, ConnectionGauges gauges, FindingSink sink,
+    Lease acquire(Target target, ConnectionLimits limits, ConnectionGauges gauges, FindingSink sink,
                          boolean borrowed, boolean observing)
             throws SQLException {
         long start = System.nanoTime();
@@ -161,13 +161,13 @@ public final class ConnectionGuard implements AutoCloseable {
     }
 
     /** Connections to {@code target} holding a place under its cap (0 when it has no cap). */
-    public int open(Target target) {
+    int open(Target target) {
         ConnectionGate gate = gates.get(target);
         return gate == null ? 0 : gate.holders();
     }
 
     /** Callers waiting at {@code target}'s cap (an estimate). */
-    public int waiting(Target target) {
+    int waiting(Target target) {
         ConnectionGate gate = gates.get(target);
         return gate == null ? 0 : gate.waiting();
     }

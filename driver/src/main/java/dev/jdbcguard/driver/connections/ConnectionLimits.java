@@ -23,7 +23,7 @@ import java.util.Objects;
  * @param churn         {@code conn.churn}: warn when connections open faster than this; {@code null} = off
  * @param lifetime      {@code conn.lifetime}: warn once for a connection open longer than this; {@code null} = off
  */
-public record ConnectionLimits(Action cap, int max, Duration maxWait, int perJvmMax, Duration leakThreshold,
+record ConnectionLimits(Action cap, int max, Duration maxWait, int perJvmMax, Duration leakThreshold,
                                ChurnLimit churn, Duration lifetime) {
 
     /** No cap, no checks: what a connect gets when every connection rule is off. */

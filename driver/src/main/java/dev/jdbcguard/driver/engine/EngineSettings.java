@@ -26,7 +26,7 @@ import java.util.Map;
  * @param report         {@code guard.report}: where the findings report is written, or {@code null} for none
  * @param mode           {@code guard.mode}, else {@code JDBC_GUARD_MODE}; {@code null} leaves it to the rule file
  */
-public record EngineSettings(RuleSelection selection, long cacheSize, Duration reloadInterval, Duration warningWindow,
+record EngineSettings(RuleSelection selection, long cacheSize, Duration reloadInterval, Duration warningWindow,
         String schemaScripts, int explainRate, Path report, Mode mode) {
 
     static final long DEFAULT_CACHE_SIZE = 10_000;

@@ -36,7 +36,7 @@ import java.util.function.ToLongFunction;
  * MicrometerMeters(metrics); }}. Binding the same guard to the same registry twice creates no
  * duplicate meters.
  */
-public final class MicrometerMeters implements MeterBinder, AutoCloseable {
+final class MicrometerMeters implements MeterBinder, AutoCloseable {
 
     private final GuardMetrics metrics;
     private final List<MeterRegistry> registries = new ArrayList<>();
@@ -53,7 +53,7 @@ public final class MicrometerMeters implements MeterBinder, AutoCloseable {
         }
     };
 
-    public MicrometerMeters(GuardMetrics metrics) {
+    MicrometerMeters(GuardMetrics metrics) {
         this.metrics = metrics;
     }
 

@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.LongAdder;
  * Findings of one rule, by action. Resolve it once per rule ({@link GuardMetrics#counter}) and keep
  * it: counting is then one {@link LongAdder} increment, with no lookup and no allocation.
  */
-public final class RuleCounter {
+final class RuleCounter {
 
     private final String ruleId;
     private final LongAdder warned = new LongAdder();
@@ -18,43 +18,43 @@ public final class RuleCounter {
         this.ruleId = ruleId;
     }
 
-    public String ruleId() {
+    String ruleId() {
         return ruleId;
     }
 
     /** Counts a finding whose action was {@code warn}. */
-    public void warned() {
+    void warned() {
         warned.increment();
     }
 
     /** Counts a finding whose action was {@code block}. */
-    public void blocked() {
+    void blocked() {
         blocked.increment();
     }
 
     /** Counts a finding whose action was {@code block} under observe mode: the call went on. */
-    public void wouldBlock() {
+    void wouldBlock() {
         wouldBlock.increment();
     }
 
     /** Counts a finding an {@code allow:} entry of the rule file accepted: it was not reported. */
-    public void allowed() {
+    void allowed() {
         allowed.increment();
     }
 
-    public long wouldBlockCount() {
+    long wouldBlockCount() {
         return wouldBlock.sum();
     }
 
-    public long allowedCount() {
+    long allowedCount() {
         return allowed.sum();
     }
 
-    public long warnCount() {
+    long warnCount() {
         return warned.sum();
     }
 
-    public long blockCount() {
+    long blockCount() {
         return blocked.sum();
     }
 }

@@ -18,7 +18,7 @@ import java.util.Locale;
  * @param suggestion one sentence on which index would help, derived from the WHERE/ON columns, or on why the
  *                   index that exists was not used
  */
-public record TableScan(String table, Access access, String possibleKeys, String key, long rows, String extra,
+record TableScan(String table, Access access, String possibleKeys, String key, long rows, String extra,
                         String suggestion) {
 
     /** This access as a listener's evidence shows it. */

@@ -22,7 +22,7 @@ import java.util.Set;
  * @param unindexed        parameters of query.unindexed (its {@code detect} also serves query.bad-index)
  * @param unindexedEnabled whether query.unindexed or query.bad-index is on at all
  */
-public record QueryCheckSettings(Thresholds thresholds, UnindexedSettings unindexed, boolean unindexedEnabled) {
+record QueryCheckSettings(Thresholds thresholds, UnindexedSettings unindexed, boolean unindexedEnabled) {
 
     /**
      * How long the first execution of a new fingerprint waits for its EXPLAIN when query.unindexed

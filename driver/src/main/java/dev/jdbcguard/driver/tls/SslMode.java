@@ -8,7 +8,7 @@ import java.util.Locale;
  * {@link #REQUIRED}, {@code verify-ca} = {@link #VERIFY_CA}, {@code verify-full} =
  * {@link #VERIFY_IDENTITY} (it has no {@link #PREFERRED}).
  */
-public enum SslMode {
+enum SslMode {
     /** Plaintext. */
     DISABLED,
     /** TLS if the server offers it, else plaintext without a word: Connector/J's default. */

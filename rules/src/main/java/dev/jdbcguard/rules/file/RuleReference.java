@@ -13,7 +13,7 @@ import java.util.Objects;
  * so the documentation cannot drift from what the guard does: a test compares the committed file with
  * {@link #markdown()}.
  */
-public final class RuleReference {
+final class RuleReference {
 
     private static final String FORMAT = """
             ## Choosing the rules
@@ -279,7 +279,7 @@ public final class RuleReference {
     }
 
     /** The whole reference, as committed in {@code rules/README.md}. */
-    public static String markdown() {
+    static String markdown() {
         Map<String, RuleSet> profiles = new LinkedHashMap<>();
         for (String name : RuleFiles.PROFILES) {
             profiles.put(name, RuleFiles.profile(name));
@@ -356,7 +356,7 @@ public final class RuleReference {
     }
 
     /** Prints the reference, for regenerating {@code rules/README.md} by hand. */
-    public static void main(String[] args) {
+    static void main(String[] args) {
         System.out.print(markdown());
     }
 }
