@@ -2,7 +2,6 @@ package dev.jdbcguard.driver.query;
 
 import dev.jdbcguard.driver.plan.Detect;
 import dev.jdbcguard.driver.plan.UnindexedSettings;
-import dev.jdbcguard.driver.runtime.Thresholds;
 import dev.jdbcguard.rules.Action;
 import dev.jdbcguard.rules.Param;
 import dev.jdbcguard.rules.RuleCatalog;
