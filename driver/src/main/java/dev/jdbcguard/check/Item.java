@@ -13,7 +13,7 @@ import java.util.List;
  */
 record Item(String id, Status status, String summary, List<String> evidence, String fix) {
 
-    public Item {
+    Item {
         evidence = List.copyOf(evidence);
     }
 }

@@ -16,7 +16,7 @@ enum Status {
     private final String label = name().toLowerCase(Locale.ROOT);
 
     /** The spelling in reports and on the command line: {@code pass}, {@code unknown}, {@code warn}, {@code fail}. */
-    public String label() {
+    String label() {
         return label;
     }
 }

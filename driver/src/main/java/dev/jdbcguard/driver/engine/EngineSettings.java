@@ -41,7 +41,7 @@ record EngineSettings(RuleSelection selection, long cacheSize, Duration reloadIn
      *                    and {@code JDBC_GUARD_RULES} and {@code JDBC_GUARD_MODE}
      * @throws SQLException naming the setting and what it expects, for a malformed value
      */
-    public static EngineSettings of(GuardSettings settings, Map<String, String> environment) throws SQLException {
+    static EngineSettings of(GuardSettings settings, Map<String, String> environment) throws SQLException {
         RuleSelection selection = RuleSelection.select(settings.get(GuardSetting.PROFILE).orElse(null),
                 settings.get(GuardSetting.RULES).orElse(null), environment);
         long cacheSize = settings.get(GuardSetting.CACHE_SIZE).isPresent()

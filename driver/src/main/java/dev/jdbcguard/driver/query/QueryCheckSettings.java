@@ -27,9 +27,9 @@ record QueryCheckSettings(Thresholds thresholds, UnindexedSettings unindexed, bo
      * How long the first execution of a new fingerprint waits for its EXPLAIN when query.unindexed
      * blocks: long enough for a loopback or same-region EXPLAIN, short enough not to hang a request.
      */
-    public static final Duration PLAN_WAIT_WHEN_BLOCKING = Duration.ofSeconds(2);
+    static final Duration PLAN_WAIT_WHEN_BLOCKING = Duration.ofSeconds(2);
 
-    public static QueryCheckSettings from(RuleSet rules) {
+    static QueryCheckSettings from(RuleSet rules) {
         RuleConfig slow = rules.rule(RuleCatalog.QUERY_SLOW);
         RuleConfig largeResult = rules.rule(RuleCatalog.QUERY_LARGE_RESULT);
         RuleConfig nPlusOne = rules.rule(RuleCatalog.QUERY_N_PLUS_ONE);

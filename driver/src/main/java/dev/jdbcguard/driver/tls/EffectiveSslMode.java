@@ -12,5 +12,5 @@ package dev.jdbcguard.driver.tls;
 record EffectiveSslMode(SslMode mode, Origin origin, String setting) {
 
     /** Who decided the mode. */
-    public enum Origin { DEFAULT, URL, PROPERTIES }
+    enum Origin { DEFAULT, URL, PROPERTIES }
 }

@@ -21,12 +21,12 @@ enum SslMode {
     VERIFY_IDENTITY;
 
     /** Whether this mode gives at least what {@code required} demands. */
-    public boolean satisfies(SslMode required) {
+    boolean satisfies(SslMode required) {
         return compareTo(required) >= 0;
     }
 
     /** The rule-file spelling ({@code required}, {@code verify-ca}, {@code verify-identity}) to a mode. */
-    public static SslMode ofRule(String mode) {
+    static SslMode ofRule(String mode) {
         return valueOf(mode.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
     }
 }
