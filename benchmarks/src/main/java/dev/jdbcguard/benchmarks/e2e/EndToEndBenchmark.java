@@ -46,6 +46,16 @@ public class EndToEndBenchmark {
         session.endPair();
     }
 
+    /** {@link #execute} with a text neither target has run before, in each cycle of the pair. */
+    @Benchmark
+    public void executeNewText(Session session, Blackhole blackhole) throws SQLException {
+        session.startPair();
+        Cycles.executeNewText(session.first(), session.firstId, session.serial++, blackhole);
+        session.betweenCycles();
+        Cycles.executeNewText(session.second(), session.firstId, session.serial++, blackhole);
+        session.endPair();
+    }
+
     @Benchmark
     public void preparedUpdate(Session session, Blackhole blackhole) throws SQLException {
         session.startPair();

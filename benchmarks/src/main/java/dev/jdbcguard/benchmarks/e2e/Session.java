@@ -45,6 +45,8 @@ public class Session {
     private Connection guard;
     long firstId;
     String lookupSql;
+    /** Makes {@link Cycles#executeNewText}'s text new at every cycle. */
+    long serial;
     // Inputs live in non-final fields so the JIT cannot fold them into constants.
     String name = "renamed";
     int balance = 7;
