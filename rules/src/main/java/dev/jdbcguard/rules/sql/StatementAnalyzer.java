@@ -209,6 +209,16 @@ final class StatementAnalyzer {
         return i < to && t.isWord(i, keyword);
     }
 
+    // Two and three keywords have their own overloads: a varargs array is allocated at every call that C2 does not
+    // inline, and this class's methods are too large for it to inline them all.
+    private boolean anyWord(int i, String first, String second) {
+        return i < to && (t.isWord(i, first) || t.isWord(i, second));
+    }
+
+    private boolean anyWord(int i, String first, String second, String third) {
+        return i < to && (t.isWord(i, first) || t.isWord(i, second) || t.isWord(i, third));
+    }
+
     private boolean anyWord(int i, String... keywords) {
         if (i >= to || t.type[i] != Tokens.WORD) {
             return false;
@@ -772,6 +782,14 @@ final class StatementAnalyzer {
 
     boolean isWord(int i, String keyword) {
         return word(i, keyword);
+    }
+
+    boolean isAnyWord(int i, String first, String second) {
+        return anyWord(i, first, second);
+    }
+
+    boolean isAnyWord(int i, String first, String second, String third) {
+        return anyWord(i, first, second, third);
     }
 
     boolean isAnyWord(int i, String... keywords) {
