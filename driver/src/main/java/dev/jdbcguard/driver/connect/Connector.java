@@ -39,9 +39,9 @@ public final class Connector {
         Driver driver = drivers.find(url.targetScheme(), url.targetUrl());
         boolean connectorJ = ConnectorJObjects.isConnectorJ(driver);
         if (connectorJ) {
-            ConnectorJ.addInterceptor(url.targetUrl(), url.properties());
+            ConnectorJ.addInterceptor(url.target(), url.properties());
         }
-        ConnectRequest request = new ConnectRequest(url.targetUrl(), url.properties(), url.settings());
+        ConnectRequest request = new ConnectRequest(url.target(), url.properties(), url.settings());
         return connect(request, connectorJ, r -> {
             Connection raw = driver.connect(r.targetUrl(), r.properties());
             if (raw == null) {

@@ -59,11 +59,11 @@ public final class ConnectionRules implements ConnectionHookFactory, AutoCloseab
         Properties info = request.properties();
         TlsRequirement requirement = TlsRequirement.from(ruleSet);
         // A wrapped DataSource: no URL to read the target or the TLS setting from; the session check still runs.
-        Target target = url == null ? Target.dataSource(info) : Target.of(url, info);
+        Target target = url == null ? Target.dataSource(info) : Target.of(request.target(), info);
         PendingWarnings findings = new PendingWarnings(sink, target.toString());
         if (url != null) {
             tls.checkCredentialsInUrl(url, target, ruleSet.action(RuleCatalog.CONN_CREDENTIALS_IN_URL), findings);
-            Properties effective = tls.beforeConnect(url, target, info, requirement, findings);
+            Properties effective = tls.beforeConnect(request.target(), target, info, requirement, findings);
             if (effective != info) {
                 info.clear();
                 info.putAll(effective);

@@ -1,10 +1,9 @@
 package dev.jdbcguard.driver.connections;
 
+import dev.jdbcguard.driver.url.TargetUrl;
 import dev.jdbcguard.driver.warnings.Redaction;
 import java.net.InetAddress;
-import java.net.URLDecoder;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLNonTransientConnectionException;
 import java.util.Locale;
 import java.util.Properties;
@@ -39,12 +38,12 @@ public record Target(String host, int port, String user, String database) {
      * driver's URL without a readable authority becomes an opaque target. Costs a redaction pass and a
      * few string scans; called on connect, never per statement.
      *
-     * @param url  the target driver's URL, {@code guard.*} parameters already removed
+     * @param target the target driver's URL, {@code guard.*} parameters already removed
      * @throws SQLNonTransientConnectionException for a MySQL or MariaDB URL without a {@code //}
      *         authority, with a port that is not a number, or with a badly percent-encoded user
      */
-    public static Target of(String url, Properties info) throws SQLNonTransientConnectionException {
-        String safe = Redaction.redact(url);
+    public static Target of(TargetUrl target, Properties info) throws SQLNonTransientConnectionException {
+        String safe = Redaction.redact(target.url());
         boolean mysqlFamily = isMySqlFamily(safe);
         String propertyUser = info == null ? null : info.getProperty("user");
         int query = safe.indexOf('?');
@@ -74,8 +73,8 @@ public record Target(String host, int port, String user, String database) {
         if (end < safe.length() && safe.charAt(end) == '/') {
             database = safe.substring(end + 1, query < 0 ? safe.length() : query);
         }
-        String userParam = query < 0 ? null : parameter(safe, query + 1, "user");
-        String user = firstNonEmpty(propertyUser, userParam, userFromUrl);
+        TargetUrl.Setting userSetting = target.setting("user", info);
+        String user = firstNonEmpty(userSetting == null ? null : userSetting.value(), userFromUrl);
 
         String firstHost = authority.split(",", 2)[0];
         int port = mysqlFamily ? MYSQL_PORT : 0; // another driver's default port is not ours to guess
@@ -116,26 +115,6 @@ public record Target(String host, int port, String user, String database) {
     /** The whole (redacted) URL as the key, kept as written: another driver's URL may be case-sensitive. */
     private static Target opaque(String redactedUrl, String propertyUser) {
         return new Target(redactedUrl, 0, firstNonEmpty(propertyUser), "");
-    }
-
-    /**
-     * The decoded value of one {@code name=value} parameter of the query starting at {@code from}
-     * ({@code a=1&b=2}), or {@code null} when absent. Names compare exactly, as Connector/J does.
-     */
-    private static String parameter(String url, int from, String name) throws SQLNonTransientConnectionException {
-        for (String pair : url.substring(from).split("[&;]")) {
-            int eq = pair.indexOf('=');
-            String key = eq < 0 ? pair : pair.substring(0, eq);
-            if (key.equals(name)) {
-                try {
-                    return eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                } catch (IllegalArgumentException e) {
-                    throw new SQLNonTransientConnectionException("[jdbc-guard] the " + name + " in " + url
-                            + " is not valid percent-encoding", "08001");
-                }
-            }
-        }
-        return null;
     }
 
     private static String firstNonEmpty(String... candidates) {

@@ -120,7 +120,7 @@ public final class GuardEngine implements ConnectionHookFactory, AutoCloseable {
     @Override
     public ConnectionHook open(ConnectRequest request) throws SQLException {
         String url = request.targetUrl();
-        Target target = url == null ? null : Target.of(url, request.properties());
+        Target target = url == null ? null : Target.of(request.target(), request.properties());
         String label = target == null ? Target.dataSource(request.properties()).toString() : target.toString();
         if (report != null) {
             report.target(label); // before the connection rules, whose refusals belong in the report

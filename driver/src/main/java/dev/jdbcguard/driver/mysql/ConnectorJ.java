@@ -6,10 +6,9 @@ import com.mysql.cj.interceptors.QueryInterceptor;
 import com.mysql.cj.jdbc.JdbcConnection;
 import com.mysql.cj.jdbc.JdbcPreparedStatement;
 import dev.jdbcguard.driver.hook.ConnectionHook;
+import dev.jdbcguard.driver.url.TargetUrl;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,41 +29,17 @@ public final class ConnectorJ {
 
     /**
      * Adds the guard's interceptor after those the user configured (once). Connector/J lets
-     * {@code Properties} override URL parameters, so the merged list goes into the properties,
-     * starting from the properties' list or else the one in the URL.
+     * {@code Properties} override URL parameters, so the merged list goes into the properties, starting from the
+     * list Connector/J would use ({@link TargetUrl#setting} knows its rules).
      */
-    public static void addInterceptor(String targetUrl, Properties properties) {
+    public static void addInterceptor(TargetUrl target, Properties properties) throws SQLException {
         String own = GuardQueryInterceptor.class.getName();
-        String configured = properties.getProperty(QUERY_INTERCEPTORS);
-        if (configured == null) {
-            configured = urlParameter(targetUrl, QUERY_INTERCEPTORS);
-        }
-        if (configured == null || configured.isBlank()) {
+        TargetUrl.Setting configured = target.setting(QUERY_INTERCEPTORS, properties);
+        if (configured == null || configured.value().isBlank()) {
             properties.setProperty(QUERY_INTERCEPTORS, own);
-        } else if (!configured.contains(own)) {
-            properties.setProperty(QUERY_INTERCEPTORS, configured + "," + own);
+        } else if (!configured.value().contains(own)) {
+            properties.setProperty(QUERY_INTERCEPTORS, configured.value() + "," + own);
         }
-    }
-
-    /** A query parameter of a Connector/J URL (whose keys are matched ignoring case), or null. */
-    static String urlParameter(String url, String name) {
-        int query = url.indexOf('?');
-        if (query < 0) {
-            return null;
-        }
-        String value = null;
-        for (String parameter : url.substring(query + 1).split("&")) {
-            int equals = parameter.indexOf('=');
-            if (equals > 0 && parameter.substring(0, equals).equalsIgnoreCase(name)) {
-                value = parameter.substring(equals + 1);
-                try {
-                    value = URLDecoder.decode(value, StandardCharsets.UTF_8);
-                } catch (IllegalArgumentException leaveItToConnectorJ) {
-                    // Connector/J rejects the URL itself, with its own message
-                }
-            }
-        }
-        return value;
     }
 
     /** Finds this connection's interceptor instance(s) and binds them to its hook. */

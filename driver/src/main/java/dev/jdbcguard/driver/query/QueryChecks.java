@@ -116,7 +116,7 @@ public final class QueryChecks implements ConnectionHookFactory, AutoCloseable {
     public QueryCheckHook open(ConnectRequest request) throws SQLException {
         String url = request.targetUrl();
         return open(request, (url == null ? Target.dataSource(request.properties())
-                : Target.of(url, request.properties())).toString());
+                : Target.of(request.target(), request.properties())).toString());
     }
 
     /** @param target the connection's redacted target, {@code user@host:port/database}, which its findings name */

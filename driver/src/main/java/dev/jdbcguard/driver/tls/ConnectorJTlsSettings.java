@@ -4,6 +4,7 @@ import com.mysql.cj.conf.ConnectionUrl;
 import com.mysql.cj.conf.DefaultPropertySet;
 import com.mysql.cj.conf.PropertyKey;
 import com.mysql.cj.exceptions.CJException;
+import dev.jdbcguard.driver.url.TargetUrl;
 import dev.jdbcguard.driver.warnings.Redaction;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
@@ -33,7 +34,8 @@ final class ConnectorJTlsSettings implements DriverTlsSettings {
     }
 
     @Override
-    public EffectiveSslMode resolve(String url, Properties info) throws SQLException {
+    public EffectiveSslMode resolve(TargetUrl target, Properties info) throws SQLException {
+        String url = target.url();
         Properties fromUrl;
         SslMode mode;
         try {

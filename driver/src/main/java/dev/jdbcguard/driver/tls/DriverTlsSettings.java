@@ -1,5 +1,6 @@
 package dev.jdbcguard.driver.tls;
 
+import dev.jdbcguard.driver.url.TargetUrl;
 import java.sql.SQLException;
 import java.util.Properties;
 
@@ -11,18 +12,16 @@ import java.util.Properties;
 sealed interface DriverTlsSettings permits ConnectorJTlsSettings, MariaDbTlsSettings {
 
     /** The settings reader for a target URL ({@code jdbc:mysql:...}, {@code jdbc:mariadb:...}), or {@code null}. */
-    static DriverTlsSettings forUrl(String url) {
-        if (url.startsWith("jdbc:mysql:") || url.startsWith("jdbc:mysql+srv:")) {
-            return ConnectorJTlsSettings.INSTANCE;
-        }
-        if (url.startsWith("jdbc:mariadb:")) {
-            return MariaDbTlsSettings.INSTANCE;
-        }
-        return null;
+    static DriverTlsSettings of(TargetUrl target) {
+        return switch (target.family()) {
+            case CONNECTOR_J -> ConnectorJTlsSettings.INSTANCE;
+            case MARIADB -> MariaDbTlsSettings.INSTANCE;
+            case OTHER -> null;
+        };
     }
 
     /** The mode the driver will use; a value the driver itself would reject is an {@link SQLException}. */
-    EffectiveSslMode resolve(String url, Properties info) throws SQLException;
+    EffectiveSslMode resolve(TargetUrl target, Properties info) throws SQLException;
 
     /** A copy of {@code info} that asks for {@code mode}; a URL setting that outranks it stays in force. */
     Properties strengthen(Properties info, SslMode mode);

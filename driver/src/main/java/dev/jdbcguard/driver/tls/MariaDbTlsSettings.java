@@ -1,11 +1,9 @@
 package dev.jdbcguard.driver.tls;
 
+import dev.jdbcguard.driver.url.TargetUrl;
 import dev.jdbcguard.driver.warnings.Redaction;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,45 +39,34 @@ final class MariaDbTlsSettings implements DriverTlsSettings {
     }
 
     @Override
-    public EffectiveSslMode resolve(String url, Properties info) throws SQLException {
-        Map<String, Setting> settings = new HashMap<>();
-        if (info != null) {
-            for (String key : info.stringPropertyNames()) {
-                settings.put(key.toLowerCase(Locale.ROOT), new Setting(key, info.getProperty(key), EffectiveSslMode.Origin.PROPERTIES));
-            }
+    public EffectiveSslMode resolve(TargetUrl target, Properties info) throws SQLException {
+        TargetUrl.Setting useSsl = target.setting("useSsl", info);
+        if (useSsl != null && isTrue(useSsl.value())) {
+            SslMode mode = isTrue(target.setting("trustServerCertificate", info)) ? SslMode.REQUIRED
+                    : isTrue(target.setting("disableSslHostnameVerification", info)) ? SslMode.VERIFY_CA
+                    : SslMode.VERIFY_IDENTITY;
+            return new EffectiveSslMode(mode, origin(useSsl), useSsl.key() + "=" + useSsl.value());
         }
-        int query = url.indexOf('?');
-        if (query >= 0) {
-            for (String pair : url.substring(query + 1).split("&")) {
-                int eq = pair.indexOf('=');
-                String key = eq < 0 ? pair : pair.substring(0, eq);
-                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                settings.put(key.toLowerCase(Locale.ROOT), new Setting(key, value, EffectiveSslMode.Origin.URL));
-            }
-        }
-        Setting useSsl = settings.get(USE_SSL);
-        if (useSsl != null && isTrue(useSsl.value)) {
-            SslMode mode = isTrue(settings, "trustservercertificate") ? SslMode.REQUIRED
-                    : isTrue(settings, "disablesslhostnameverification") ? SslMode.VERIFY_CA : SslMode.VERIFY_IDENTITY;
-            return new EffectiveSslMode(mode, useSsl.origin, useSsl.key + "=" + useSsl.value);
-        }
-        Setting sslMode = settings.get(SSL_MODE);
+        TargetUrl.Setting sslMode = target.setting("sslMode", info);
         if (sslMode == null) {
             return new EffectiveSslMode(SslMode.DISABLED, EffectiveSslMode.Origin.DEFAULT,
                     "MariaDB Connector/J's default sslMode=disable");
         }
-        SslMode mode = MODES.get(sslMode.value.trim().toLowerCase(Locale.ROOT).replace('_', '-'));
+        SslMode mode = MODES.get(sslMode.value().trim().toLowerCase(Locale.ROOT).replace('_', '-'));
         if (mode == null) {
-            throw new SQLNonTransientConnectionException("[jdbc-guard] tls.required: " + sslMode.key + "=" + sslMode.value
-                    + " in " + Redaction.redact(url) + " is not a MariaDB Connector/J sslMode; use disable, trust,"
-                    + " verify-ca or verify-full", "08001");
+            throw new SQLNonTransientConnectionException("[jdbc-guard] tls.required: " + sslMode.key() + "="
+                    + sslMode.value() + " in " + Redaction.redact(target.url()) + " is not a MariaDB Connector/J sslMode;"
+                    + " use disable, trust, verify-ca or verify-full", "08001");
         }
-        return new EffectiveSslMode(mode, sslMode.origin, sslMode.key + "=" + sslMode.value);
+        return new EffectiveSslMode(mode, origin(sslMode), sslMode.key() + "=" + sslMode.value());
     }
 
-    private static boolean isTrue(Map<String, Setting> settings, String key) {
-        Setting s = settings.get(key);
-        return s != null && isTrue(s.value);
+    private static EffectiveSslMode.Origin origin(TargetUrl.Setting setting) {
+        return setting.fromUrl() ? EffectiveSslMode.Origin.URL : EffectiveSslMode.Origin.PROPERTIES;
+    }
+
+    private static boolean isTrue(TargetUrl.Setting setting) {
+        return setting != null && isTrue(setting.value());
     }
 
     private static boolean isTrue(String value) {
@@ -120,6 +107,4 @@ final class MariaDbTlsSettings implements DriverTlsSettings {
         return "serverSslCert or trustStore/trustStorePassword for a private CA; the JVM's trust store otherwise";
     }
 
-    private record Setting(String key, String value, EffectiveSslMode.Origin origin) {
-    }
 }

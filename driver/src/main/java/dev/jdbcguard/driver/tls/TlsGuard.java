@@ -2,6 +2,7 @@ package dev.jdbcguard.driver.tls;
 
 import dev.jdbcguard.driver.connections.Target;
 import dev.jdbcguard.driver.connections.ConnectionFindingSink;
+import dev.jdbcguard.driver.url.TargetUrl;
 import dev.jdbcguard.driver.warnings.Finding;
 import dev.jdbcguard.driver.warnings.Redaction;
 import dev.jdbcguard.rules.Action;
@@ -35,17 +36,17 @@ public final class TlsGuard {
     /**
      * Checks, and with {@code upgrade} strengthens, the TLS setting of a connect about to happen.
      *
-     * @param url  the target driver's URL ({@code jdbc:mysql://...}, guard settings removed)
+     * @param url  the target driver's URL ({@code jdbc:mysql://...}, guard settings removed), its query read
      * @return the properties to connect with: {@code info} itself, or a strengthened copy
      * @throws SQLNonTransientConnectionException when the setting is weaker and the rule blocks; the
      *         message says which setting to change
      */
-    public Properties beforeConnect(String url, Target target, Properties info, TlsRequirement requirement,
+    public Properties beforeConnect(TargetUrl url, Target target, Properties info, TlsRequirement requirement,
                                     ConnectionFindingSink sink) throws SQLException {
         if (requirement.action() == Action.OFF || exempt(target, requirement, true)) {
             return info;
         }
-        DriverTlsSettings settings = DriverTlsSettings.forUrl(url);
+        DriverTlsSettings settings = DriverTlsSettings.of(url);
         if (settings == null) {
             // The session check after connecting still applies; only the setting cannot be read.
             return info;

@@ -10,17 +10,22 @@ import java.util.Properties;
  * {@code jdbc:<target>:<rest>} with every {@code guard.*} parameter removed (the rest of the URL
  * kept character for character), and the guard's settings.
  *
- * @param targetUrl    the URL for the target driver
+ * @param target       the URL for the target driver, its query read
  * @param targetScheme {@code jdbc:<target>:}, the key under which the target driver is cached
  * @param properties   a private copy of the caller's properties without {@code guard.*} keys
  * @param settings     the guard settings from the URL and the properties
  */
-public record GuardUrl(String targetUrl, String targetScheme, Properties properties, GuardSettings settings) {
+public record GuardUrl(TargetUrl target, String targetScheme, Properties properties, GuardSettings settings) {
 
     /** Every URL the guard accepts starts with this. */
     public static final String PREFIX = "jdbc:guard:";
 
     private static final String FORMAT = "expected jdbc:guard:<target>:<target URL rest>, e.g. jdbc:guard:mysql://host:3306/db";
+
+    /** The URL the target driver receives. */
+    public String targetUrl() {
+        return target.url();
+    }
 
     /** True for every URL that starts with {@code jdbc:guard:}, and only those. */
     public static boolean accepts(String url) {
@@ -53,7 +58,7 @@ public record GuardUrl(String targetUrl, String targetScheme, Properties propert
         GuardSettings.Builder settings = new GuardSettings.Builder();
         String targetUrl = "jdbc:" + stripQuery(url.substring(PREFIX.length()), settings, url);
         Properties properties = copyWithoutGuardKeys(info, settings);
-        return new GuardUrl(targetUrl, "jdbc:" + target + ":", properties, settings.build());
+        return new GuardUrl(TargetUrl.of(targetUrl), "jdbc:" + target + ":", properties, settings.build());
     }
 
     /** Separates guard settings (any {@link Properties}) for a wrapped DataSource. */
@@ -71,22 +76,13 @@ public record GuardUrl(String targetUrl, String targetScheme, Properties propert
         }
         StringBuilder kept = new StringBuilder(rest.length()).append(rest, 0, query);
         char separator = '?';
-        int start = query + 1;
-        while (start <= rest.length()) {
-            int end = rest.indexOf('&', start);
-            if (end < 0) {
-                end = rest.length();
-            }
-            String parameter = rest.substring(start, end);
-            int equals = parameter.indexOf('=');
-            String key = equals < 0 ? parameter : parameter.substring(0, equals);
-            if (GuardSetting.isGuardKey(key)) {
-                settings.put(key, equals < 0 ? "" : decode(key, parameter.substring(equals + 1), url), "the URL " + withoutQuery(url));
-            } else if (!parameter.isEmpty() || end < rest.length()) {
-                kept.append(separator).append(parameter);
+        for (TargetUrl.Parameter parameter : TargetUrl.split(rest.substring(query + 1))) {
+            if (GuardSetting.isGuardKey(parameter.key())) {
+                settings.put(parameter.key(), decode(parameter.key(), parameter.rawValue(), url), "the URL " + withoutQuery(url));
+            } else {
+                kept.append(separator).append(parameter.text());
                 separator = '&';
             }
-            start = end + 1;
         }
         return kept.toString();
     }

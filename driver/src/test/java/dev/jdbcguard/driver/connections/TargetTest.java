@@ -3,6 +3,7 @@ package dev.jdbcguard.driver.connections;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jdbcguard.driver.url.TargetUrl;
 import java.sql.SQLNonTransientConnectionException;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -33,16 +34,16 @@ class TargetTest {
             info.setProperty("user", propertyUser);
         }
         info.setProperty("password", "pw");
-        Target target = Target.of(url, info);
+        Target target = Target.of(TargetUrl.of(url), info);
         assertThat(target.toString()).isEqualTo(expected);
     }
 
     @Test
     void badUrlsAreClearErrorsWithoutThePassword() {
-        assertThatThrownBy(() -> Target.of("jdbc:mysql:db/shop?password=pw", new Properties()))
+        assertThatThrownBy(() -> Target.of(TargetUrl.of("jdbc:mysql:db/shop?password=pw"), new Properties()))
                 .isInstanceOf(SQLNonTransientConnectionException.class)
                 .hasMessageContaining("expected jdbc:<driver>://host[:port]/database").hasMessageNotContaining("=pw");
-        assertThatThrownBy(() -> Target.of("jdbc:mysql://bob:pw@db:x/shop", new Properties()))
+        assertThatThrownBy(() -> Target.of(TargetUrl.of("jdbc:mysql://bob:pw@db:x/shop"), new Properties()))
                 .hasMessageContaining("is not a number").hasMessageNotContaining(":pw");
     }
 
@@ -51,7 +52,7 @@ class TargetTest {
             "jdbc:mysql+srv://bob:pw@h:/db", "jdbc:mariadb:h/db?password=pw", "jdbc:mysql:db?next=//h:3306/db&password=pw",
             "jdbc:mysql://db/shop?user=%zz&password=pw"})
     void malformedMysqlFamilyUrlsStayErrors(String url) {
-        assertThatThrownBy(() -> Target.of(url, new Properties()))
+        assertThatThrownBy(() -> Target.of(TargetUrl.of(url), new Properties()))
                 .isInstanceOf(SQLNonTransientConnectionException.class)
                 .hasMessageStartingWith("[jdbc-guard] ").hasMessageNotContaining("pw");
     }
@@ -70,12 +71,12 @@ class TargetTest {
         info.setProperty("user", "bob");
         info.setProperty("password", "pw");
 
-        Target target = Target.of(url, info);
+        Target target = Target.of(TargetUrl.of(url), info);
 
         assertThat(target).isEqualTo(new Target(host, 0, "bob", ""));
         assertThat(target.toString()).isEqualTo("bob@" + host);
         assertThat(target.isLoopback()).isFalse();
-        assertThat(Target.of(url, null)).isEqualTo(new Target(host, 0, "", ""));
+        assertThat(Target.of(TargetUrl.of(url), null)).isEqualTo(new Target(host, 0, "", ""));
     }
 
     @Test
@@ -85,9 +86,9 @@ class TargetTest {
         Properties alice = new Properties();
         alice.setProperty("user", "alice");
 
-        assertThat(Target.of("jdbc:stub:bench?password=one", bob)).isEqualTo(Target.of("jdbc:stub:bench?password=two", bob))
-                .isNotEqualTo(Target.of("jdbc:stub:bench?password=one", alice))
-                .isNotEqualTo(Target.of("jdbc:stub:other?password=one", bob));
+        assertThat(Target.of(TargetUrl.of("jdbc:stub:bench?password=one"), bob)).isEqualTo(Target.of(TargetUrl.of("jdbc:stub:bench?password=two"), bob))
+                .isNotEqualTo(Target.of(TargetUrl.of("jdbc:stub:bench?password=one"), alice))
+                .isNotEqualTo(Target.of(TargetUrl.of("jdbc:stub:other?password=one"), bob));
     }
 
     @ParameterizedTest

@@ -47,7 +47,7 @@ class CleanStatementAllocationTest extends QueryTables {
         WarningSink sink = warned::add;
         try (Engines engines = new Engines(Map.of());
              Connection raw = DriverManager.getDriver(url.targetUrl()).connect(url.targetUrl(), url.properties())) {
-            ConnectionHook hook = engines.open(new ConnectRequest(url.targetUrl(), url.properties(), url.settings()));
+            ConnectionHook hook = engines.open(new ConnectRequest(url.target(), url.properties(), url.settings()));
             hook.connected(raw, sink);
             String[] sqls = {"SELECT status FROM qc_orders WHERE id = 7", "SELECT id FROM qc_orders WHERE customer_id = 9"};
             Object prepared = hook.beforeSql(SqlSource.PREPARE, "SELECT status FROM qc_orders WHERE id = ?", null, null, 0);

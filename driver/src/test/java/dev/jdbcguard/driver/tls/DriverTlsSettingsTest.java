@@ -3,6 +3,7 @@ package dev.jdbcguard.driver.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jdbcguard.driver.url.TargetUrl;
 import java.sql.SQLException;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class DriverTlsSettingsTest {
     void connectorJ(String query, String properties, SslMode mode, EffectiveSslMode.Origin origin, String setting)
             throws SQLException {
         String url = "jdbc:mysql://db:3306/shop" + (query == null ? "" : "?" + query);
-        assertThat(ConnectorJTlsSettings.INSTANCE.resolve(url, properties(properties)))
+        assertThat(ConnectorJTlsSettings.INSTANCE.resolve(TargetUrl.of(url), properties(properties)))
                 .isEqualTo(new EffectiveSslMode(mode, origin, setting));
     }
 
@@ -40,14 +41,14 @@ class DriverTlsSettingsTest {
         Properties stronger = cj.strengthen(legacy, SslMode.VERIFY_IDENTITY);
         assertThat(stronger).containsEntry("sslMode", "VERIFY_IDENTITY").containsEntry("password", "pw")
                 .doesNotContainKey("useSSL");
-        assertThat(cj.resolve("jdbc:mysql://db/shop?sslMode=DISABLED", stronger).mode()).isEqualTo(SslMode.VERIFY_IDENTITY);
-        assertThat(cj.resolve("jdbc:mysql://(host=db,sslMode=DISABLED)/shop", stronger))
+        assertThat(cj.resolve(TargetUrl.of("jdbc:mysql://db/shop?sslMode=DISABLED"), stronger).mode()).isEqualTo(SslMode.VERIFY_IDENTITY);
+        assertThat(cj.resolve(TargetUrl.of("jdbc:mysql://(host=db,sslMode=DISABLED)/shop"), stronger))
                 .isEqualTo(new EffectiveSslMode(SslMode.DISABLED, EffectiveSslMode.Origin.URL, "sslMode=DISABLED"));
     }
 
     @Test
     void connectorJRejectsAnUnknownModeLikeTheDriverWould() {
-        assertThatThrownBy(() -> ConnectorJTlsSettings.INSTANCE.resolve("jdbc:mysql://u:pw@db/shop?sslMode=BOGUS", null))
+        assertThatThrownBy(() -> ConnectorJTlsSettings.INSTANCE.resolve(TargetUrl.of("jdbc:mysql://u:pw@db/shop?sslMode=BOGUS"), null))
                 .hasMessageContaining("[jdbc-guard] tls.required: cannot read the TLS settings of jdbc:mysql://u:***@db/shop")
                 .hasMessageContaining("'BOGUS' is not acceptable");
     }
@@ -69,7 +70,7 @@ class DriverTlsSettingsTest {
     })
     void mariaDb(String query, String properties, SslMode mode, EffectiveSslMode.Origin origin) throws SQLException {
         String url = "jdbc:mariadb://db:3306/shop" + (query == null ? "" : "?" + query);
-        EffectiveSslMode effective = MariaDbTlsSettings.INSTANCE.resolve(url, properties(properties));
+        EffectiveSslMode effective = MariaDbTlsSettings.INSTANCE.resolve(TargetUrl.of(url), properties(properties));
         assertThat(effective.mode()).isEqualTo(mode);
         assertThat(effective.origin()).isEqualTo(origin);
         assertThat(mariaDbsOwnVerdict(url, properties(properties))).isEqualTo(mode);
@@ -80,10 +81,10 @@ class DriverTlsSettingsTest {
         DriverTlsSettings mariaDb = MariaDbTlsSettings.INSTANCE;
         Properties stronger = mariaDb.strengthen(properties("useSsl=true,trustServerCertificate=true"), SslMode.VERIFY_IDENTITY);
         assertThat(stronger).containsOnlyKeys("sslMode").containsEntry("sslMode", "verify-full");
-        assertThat(mariaDb.resolve("jdbc:mariadb://db/shop", stronger).mode()).isEqualTo(SslMode.VERIFY_IDENTITY);
+        assertThat(mariaDb.resolve(TargetUrl.of("jdbc:mariadb://db/shop"), stronger).mode()).isEqualTo(SslMode.VERIFY_IDENTITY);
         assertThat(mariaDbsOwnVerdict("jdbc:mariadb://db/shop", stronger)).isEqualTo(SslMode.VERIFY_IDENTITY);
-        assertThat(mariaDb.resolve("jdbc:mariadb://db/shop?sslMode=trust", stronger).mode()).isEqualTo(SslMode.REQUIRED);
-        assertThatThrownBy(() -> mariaDb.resolve("jdbc:mariadb://db/shop?sslMode=sometimes", null))
+        assertThat(mariaDb.resolve(TargetUrl.of("jdbc:mariadb://db/shop?sslMode=trust"), stronger).mode()).isEqualTo(SslMode.REQUIRED);
+        assertThatThrownBy(() -> mariaDb.resolve(TargetUrl.of("jdbc:mariadb://db/shop?sslMode=sometimes"), null))
                 .hasMessageContaining("sslMode=sometimes").hasMessageContaining("use disable, trust, verify-ca or verify-full");
     }
 
