@@ -85,9 +85,17 @@ public final class StatementJudge {
         if (cached != null && cached.ruleSet() == rules) {
             return cached;
         }
+        return miss(sql, rules, cached != null);
+    }
+
+    /**
+     * Judges {@code sql} afresh and caches the judgement when the string was cached before (under other rules) or
+     * seen once before. Out of {@link #judge(String)}, whose hit path callers inline.
+     */
+    private Judgement miss(String sql, RuleSet rules, boolean stale) {
         Judgement fresh = judge(sql, rules);
-        if (cached != null || seenBefore(sql)) {
-            (entries == null ? cache() : entries).put(sql, fresh);
+        if (stale || seenBefore(sql)) {
+            cache().put(sql, fresh);
         }
         return fresh;
     }
@@ -105,6 +113,10 @@ public final class StatementJudge {
     }
 
     private Cache<String, Judgement> cache() {
+        Cache<String, Judgement> built = cache;
+        if (built != null) {
+            return built;
+        }
         synchronized (sightings) {
             Cache<String, Judgement> entries = cache;
             if (entries == null) {
