@@ -58,8 +58,8 @@ public class Session {
         }
         firstId = 1 + (long) thread.getThreadIndex() * Cycles.ROWS_PER_THREAD;
         lookupSql = Cycles.lookupSql(firstId);
-        raw = Target.RAW.connect(server.database);
-        guard = against.connect(server.database);
+        raw = Target.RAW.connect(server);
+        guard = against.connect(server);
     }
 
     @Setup(Level.Iteration)
