@@ -139,7 +139,7 @@ public final class GuardDataSource implements DataSource, AutoCloseable {
         info.putAll(properties);
         if (target != null) {
             GuardSettings settings = GuardUrl.settingsOf(info);
-            ConnectRequest request = new ConnectRequest(null, new Properties(), settings, targetIsPool);
+            ConnectRequest request = ConnectRequest.toDataSource(settings, targetIsPool);
             return connector.connect(request, ConnectorJObjects.isConnectorJ(target),
                     r -> username == null ? target.getConnection() : target.getConnection(username, password));
         }

@@ -41,14 +41,16 @@ public final class GuardListeners {
         void close();
     }
 
-    public static Registration add(FindingListener listener) {
+    /** Adds a finding listener for the whole JVM (a lambda needs no cast: the name says which kind). */
+    public static Registration addFindingListener(FindingListener listener) {
         java.util.Objects.requireNonNull(listener, "listener");
         loadServices();
         FINDING_LISTENERS.add(listener);
         return () -> FINDING_LISTENERS.remove(listener);
     }
 
-    public static Registration add(StatementListener listener) {
+    /** Adds a statement listener for the whole JVM; while one is registered every statement is told. */
+    public static Registration addStatementListener(StatementListener listener) {
         java.util.Objects.requireNonNull(listener, "listener");
         STATEMENT_LISTENERS.add(listener);
         statementListenersPresent = true;
@@ -59,12 +61,12 @@ public final class GuardListeners {
     }
 
     /** Removes the first registration of {@code listener}; true when there was one. */
-    public static boolean remove(FindingListener listener) {
+    public static boolean removeFindingListener(FindingListener listener) {
         return FINDING_LISTENERS.remove(listener);
     }
 
     /** Removes the first registration of {@code listener}; true when there was one. */
-    public static boolean remove(StatementListener listener) {
+    public static boolean removeStatementListener(StatementListener listener) {
         boolean removed = STATEMENT_LISTENERS.remove(listener);
         statementListenersPresent = !STATEMENT_LISTENERS.isEmpty();
         return removed;

@@ -13,6 +13,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * registering it. Runs in its own test run (driver/pom.xml, {@code service-declared-listener}), the only one with the
  * service file on its class path.
  */
+@Tag("service-listener")
 @ExtendWith(TestDatabaseExtension.class)
 class FindingListenerServiceTest {
 

@@ -65,7 +65,7 @@ class OnlineDdlServerTest {
         List<String> disagreements = new ArrayList<>();
         try (Connection c = db.adminConnection(); Statement s = c.createStatement()) {
             s.execute("USE `" + db.database() + "`");
-            ServerVersion server = serverVersion(c.getMetaData().getDatabaseProductVersion());
+            ServerVersion server = ServerVersion.of(c.getMetaData().getDatabaseProductVersion());
             Schema schema = Schema.EMPTY.apply(DdlReader.read(CREATE));
             for (String clause : OPERATIONS) {
                 SchemaChange.AlterTable alter = (SchemaChange.AlterTable) DdlReader.read("ALTER TABLE " + TABLE + " " + clause);
@@ -99,17 +99,5 @@ class OnlineDdlServerTest {
             assertThat(refused.getErrorCode()).as(clause + ": " + refused.getMessage()).isIn(1845, 1846);
             return false;
         }
-    }
-
-    /**
-     * {@code 5.5.5-10.11.19-MariaDB-0+deb12u1} (the replication-compatible prefix MariaDB sends) or
-     * {@code 10.11.19-MariaDB} is mariadb-10.11.19; anything else is read as MySQL.
-     */
-    static ServerVersion serverVersion(String product) {
-        java.util.regex.Matcher maria = java.util.regex.Pattern.compile("(\\d+\\.\\d+\\.\\d+)-MariaDB").matcher(product);
-        if (maria.find()) {
-            return ServerVersion.parse("mariadb-" + maria.group(1));
-        }
-        return ServerVersion.parse("mysql-" + product.replaceAll("^(\\d+\\.\\d+\\.\\d+).*", "$1"));
     }
 }

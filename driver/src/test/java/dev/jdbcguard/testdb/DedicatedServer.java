@@ -6,8 +6,9 @@ import java.util.Optional;
 /**
  * A throwaway server (without TLS) that belongs to one test class alone, for tests that change global state
  * the shared servers must not see ({@code SET GLOBAL max_connections}, long transactions, start-up options such as
- * {@code --performance-schema=ON}). It costs a server start (seconds): use it only for such tests. The caller closes
- * it, which stops the server and deletes its files.
+ * {@code --performance-schema=ON}) and for fault tests that crash it ({@link #kill()}, {@link #restart()}). It costs
+ * a server start (seconds): use it only for such tests. The caller closes it, which stops the server and deletes its
+ * files.
  */
 public final class DedicatedServer implements AutoCloseable {
 
@@ -23,12 +24,19 @@ public final class DedicatedServer implements AutoCloseable {
 
     /**
      * Starts a local {@code mariadbd}/{@code mysqld}, else the embedded MariaDB, with {@code serverOptions} appended
-     * to its command line.
+     * to its command line. {@value TestServers#KIND_VARIABLE} ({@code local}, {@code embedded} or {@code container})
+     * forces one kind with no fallback, as for the shared servers.
      *
-     * @return empty when neither is available here (the caller skips, saying so)
-     * @throws IllegalStateException when the server is there but does not start, with its log tail
+     * @return empty when neither is available here and no kind is forced (the caller skips, saying so)
+     * @throws IllegalStateException when the server is there but does not start, with its log tail, or the forced
+     *                               kind cannot be had here
      */
     public static Optional<DedicatedServer> start(String... serverOptions) {
+        Optional<TestServers.Kind> forced = TestServers.forcedKind(System.getenv());
+        if (forced.isPresent()) {
+            return Optional.of(new DedicatedServer(
+                    TestServers.start(forced.get(), System.getenv(), false, List.of(serverOptions))));
+        }
         Optional<ServerBinaries> binaries = ServerBinaries.find(System.getenv("PATH"));
         if (binaries.isEmpty() && EmbeddedBinaries.unavailableReason() == null) {
             binaries = Optional.of(EmbeddedBinaries.unpack());
@@ -52,6 +60,40 @@ public final class DedicatedServer implements AutoCloseable {
     /** The server as the tests see it; {@link TestDatabase#tlsAvailable()} is false. */
     public TestDatabase database() {
         return database;
+    }
+
+    /**
+     * Whether {@link #kill()} and {@link #restart()} work here: for a server process this run launched, not for a
+     * container (Docker would map the port anew on restart).
+     */
+    public boolean restartable() {
+        return server.process().isPresent();
+    }
+
+    /**
+     * Kills the server with SIGKILL, as a crash does: every client connection breaks without a goodbye, and new
+     * ones are refused until {@link #restart()}. Returns once the process has exited.
+     *
+     * @throws IllegalStateException when the server is not {@link #restartable()}
+     */
+    public void kill() {
+        process().kill();
+    }
+
+    /**
+     * Starts the killed server again on the same port, with its datadir (InnoDB recovers what was committed) and
+     * logins; returns once the admin can log in, typically within a second or two.
+     *
+     * @throws IllegalStateException when the server is not {@link #restartable()}, is still running, or does not
+     *                               come back within {@link LocalServer#READY_TIMEOUT}
+     */
+    public void restart() {
+        process().restart();
+    }
+
+    private ServerProcess process() {
+        return server.process().orElseThrow(() -> new IllegalStateException(
+                "kill and restart need a server process of this run's own, not " + server.description()));
     }
 
     @Override

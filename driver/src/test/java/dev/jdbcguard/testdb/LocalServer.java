@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * {@code mariadb-install-db}, CPU-bound, so it grows with the machine's load), then 0.3 to 3 s until the
  * server accepts a login. Readiness is proven by logging in, not by polling a port; if that does not
  * happen within {@link #READY_TIMEOUT} of launch the start fails with the tail of the server's logs.
- * Stopping sends SIGTERM (a clean shutdown), waits, and deletes the whole temp dir.
+ * Stopping sends SIGTERM (a clean shutdown), waits, and deletes the whole temp dir. For fault tests the process can
+ * be killed (SIGKILL) and restarted on the same port ({@link ServerProcess}); the datadir and logins survive.
  */
 final class LocalServer {
 
@@ -87,8 +88,9 @@ final class LocalServer {
             process = launched.process();
             int port = launched.port();
             ServerEndpoint endpoint;
+            Credentials admin;
             try (Connection root = launched.root()) {
-                Credentials admin = Accounts.secureFreshServer(root);
+                admin = Accounts.secureFreshServer(root);
                 Accounts accounts = Accounts.createSchemaAndLogins(root, DATABASE);
                 endpoint = new ServerEndpoint("127.0.0.1", port, DATABASE, admin, accounts.app(), accounts.tlsUser());
             }
@@ -101,11 +103,12 @@ final class LocalServer {
                     serverOptions.isEmpty() ? "" : ", " + String.join(" ", serverOptions), seconds(ready - started));
             LOG.info("Test database ready: {} (certificates and datadir {} s, server start to first login {} s)",
                     description, seconds(initialized - started), seconds(ready - initialized));
+            LocalProcess running = new LocalProcess(launched, baseDir, admin);
             return new RunningServer(endpoint, tls, description, () -> {
-                stop(launched.process());
+                running.stop();
                 TempDirs.delete(baseDir);
                 LOG.info("Test database stopped and deleted: {}", description);
-            });
+            }, Optional.of(running));
         } catch (IOException | SQLException | RuntimeException e) {
             if (process != null) {
                 stop(process);
@@ -138,8 +141,61 @@ final class LocalServer {
         Commands.run(baseDir, INIT_TIMEOUT, command);
     }
 
-    /** A server process that accepted a root login on {@code port}. */
-    private record Launched(Process process, int port, Connection root) {
+    /** A server process that accepted a root login on {@code port}, started by {@code command} (port included). */
+    private record Launched(Process process, int port, Connection root, List<String> command) {
+    }
+
+    /** The process of one started server: stopped, killed and restarted with the command that first started it. */
+    private static final class LocalProcess implements ServerProcess {
+
+        private final List<String> command;
+        private final Path baseDir;
+        private final int port;
+        private final Properties adminLogin = new Properties();
+        private Process process;
+
+        LocalProcess(Launched launched, Path baseDir, Credentials admin) {
+            this.command = launched.command();
+            this.baseDir = baseDir;
+            this.port = launched.port();
+            this.process = launched.process();
+            adminLogin.setProperty("user", admin.user());
+            adminLogin.setProperty("password", admin.password());
+        }
+
+        @Override
+        public synchronized void kill() {
+            process.destroyForcibly();
+            try {
+                process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the killed server exits", e);
+            }
+            LOG.info("Test server on port {} killed (SIGKILL)", port);
+        }
+
+        @Override
+        public synchronized void restart() {
+            if (process.isAlive()) {
+                throw new IllegalStateException("the server on port " + port + " is still running; kill it first");
+            }
+            long started = System.nanoTime();
+            try {
+                process = start(command, baseDir);
+                // The port is the server's own: a process that took it meanwhile makes this fail, not move.
+                awaitReady(process, "jdbc:mysql://127.0.0.1:" + port + "/", adminLogin).close();
+            } catch (IOException | SQLException e) {
+                String log = "--- server error log (tail) ---\n" + Commands.tail(baseDir.resolve("error.log"));
+                throw new IllegalStateException("The test server did not come back on port " + port + ": "
+                        + e.getMessage() + "\n" + log, e);
+            }
+            LOG.info("Test server restarted on port {} in {} s", port, seconds(System.nanoTime() - started));
+        }
+
+        synchronized void stop() {
+            LocalServer.stop(process);
+        }
     }
 
     /**
@@ -153,14 +209,10 @@ final class LocalServer {
             int port = freePort();
             List<String> withPort = new ArrayList<>(command);
             withPort.add("--port=" + port);
-            Process process = new ProcessBuilder(withPort)
-                    .directory(baseDir.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(baseDir.resolve("server.out").toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                    .start();
+            Process process = start(withPort, baseDir);
             try {
-                return new Launched(process, port, awaitReady(process, "jdbc:mysql://127.0.0.1:" + port + "/"));
+                return new Launched(process, port, awaitReady(process, "jdbc:mysql://127.0.0.1:" + port + "/",
+                        freshRootLogin()), List.copyOf(withPort));
             } catch (SQLException | RuntimeException e) {
                 stop(process);
                 if (attempt == LAUNCH_ATTEMPTS || !lostThePortRace(baseDir)) {
@@ -169,6 +221,15 @@ final class LocalServer {
                 LOG.info("Port {} was taken before the test server could bind it; trying another", port);
             }
         }
+    }
+
+    private static Process start(List<String> command, Path baseDir) throws IOException {
+        return new ProcessBuilder(command)
+                .directory(baseDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(baseDir.resolve("server.out").toFile()))
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .start();
     }
 
     /**
@@ -218,17 +279,23 @@ final class LocalServer {
         return command;
     }
 
-    /**
-     * Logs in as root (empty password right after initialization) until it works or
-     * {@link #READY_TIMEOUT} after launch has passed.
-     */
-    private static Connection awaitReady(Process process, String rootUrl) throws SQLException {
+    /** Root with the empty password a fresh datadir has. */
+    private static Properties freshRootLogin() {
         Properties root = new Properties();
         root.setProperty("user", "root");
         root.setProperty("password", "");
-        root.setProperty("sslMode", "DISABLED");
-        root.setProperty("allowPublicKeyRetrieval", "true");
-        root.setProperty("connectTimeout", "1000");
+        return root;
+    }
+
+    /**
+     * Logs in with {@code login} (plaintext) until it works or {@link #READY_TIMEOUT} after launch has passed.
+     */
+    private static Connection awaitReady(Process process, String url, Properties login) throws SQLException {
+        Properties properties = new Properties();
+        properties.putAll(login);
+        properties.setProperty("sslMode", "DISABLED");
+        properties.setProperty("allowPublicKeyRetrieval", "true");
+        properties.setProperty("connectTimeout", "1000");
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         SQLException last = null;
         while (System.nanoTime() < deadline) {
@@ -236,7 +303,7 @@ final class LocalServer {
                 throw new SQLException("the server exited with code " + process.exitValue() + " before accepting connections");
             }
             try {
-                return RawConnections.open(rootUrl, root);
+                return RawConnections.open(url, properties);
             } catch (SQLException e) {
                 last = e;
             }

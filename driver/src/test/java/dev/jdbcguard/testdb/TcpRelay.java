@@ -8,7 +8,9 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -63,6 +65,19 @@ public final class TcpRelay implements AutoCloseable {
     /** Relayed connections still open. */
     public int open() {
         return links.size();
+    }
+
+    /**
+     * The local ports of the relay's sockets to the server, one per relayed connection still open: what the server
+     * shows as the client's port ({@code information_schema.PROCESSLIST.HOST} is {@code 127.0.0.1:<port>}), so a
+     * test can tell the sessions of live connections from those the server keeps after a cut.
+     */
+    public Set<Integer> upstreamPorts() {
+        Set<Integer> ports = new HashSet<>();
+        for (Link link : links) {
+            ports.add(link.server.getLocalPort());
+        }
+        return ports;
     }
 
     /** Cuts every connection open now; new ones are still accepted. @return how many were cut */

@@ -1,5 +1,6 @@
 package dev.jdbcguard.testdb;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -113,15 +114,9 @@ public final class TestServers implements AutoCloseable {
     }
 
     private RunningServer startThrowaway(boolean withTls) {
-        String forced = environment.get(KIND_VARIABLE);
-        if (forced != null && !forced.isBlank()) {
-            return switch (Kind.parse(forced)) {
-                case LOCAL -> LocalServer.start(ServerBinaries.find(environment.get("PATH")).orElseThrow(() ->
-                        new IllegalStateException(KIND_VARIABLE + "=local, but no mariadbd/mysqld is on PATH or in "
-                                + "/usr/sbin, /usr/bin, /usr/local/mysql/bin")), withTls);
-                case EMBEDDED -> LocalServer.start(EmbeddedBinaries.unpack(), withTls);
-                case CONTAINER -> ContainerServer.start(withTls);
-            };
+        Optional<Kind> forced = forcedKind(environment);
+        if (forced.isPresent()) {
+            return start(forced.get(), environment, withTls, List.of());
         }
         Optional<ServerBinaries> binaries = ServerBinaries.find(environment.get("PATH"));
         if (binaries.isPresent()) {
@@ -138,6 +133,27 @@ public final class TestServers implements AutoCloseable {
             return ContainerServer.start(withTls);
         }
         throw new IllegalStateException(NOTHING_TO_RUN + embeddedUnavailable);
+    }
+
+    /** The kind {@value #KIND_VARIABLE} forces in {@code environment}, or empty when it is unset. */
+    static Optional<Kind> forcedKind(Map<String, String> environment) {
+        String forced = environment.get(KIND_VARIABLE);
+        return forced == null || forced.isBlank() ? Optional.empty() : Optional.of(Kind.parse(forced));
+    }
+
+    /**
+     * Starts a throwaway server of {@code kind}, with no fallback, {@code serverOptions} appended to its command line.
+     *
+     * @throws IllegalStateException when that kind cannot be had here, saying why
+     */
+    static RunningServer start(Kind kind, Map<String, String> environment, boolean withTls, List<String> serverOptions) {
+        return switch (kind) {
+            case LOCAL -> LocalServer.start(ServerBinaries.find(environment.get("PATH")).orElseThrow(() ->
+                    new IllegalStateException(KIND_VARIABLE + "=local, but no mariadbd/mysqld is on PATH or in "
+                            + "/usr/sbin, /usr/bin, /usr/local/mysql/bin")), withTls, serverOptions);
+            case EMBEDDED -> LocalServer.start(EmbeddedBinaries.unpack(), withTls, serverOptions);
+            case CONTAINER -> ContainerServer.start(withTls, serverOptions);
+        };
     }
 
     /** One lazily started server; guarded by the enclosing instance's lock. */

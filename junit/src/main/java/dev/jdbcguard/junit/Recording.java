@@ -100,8 +100,8 @@ final class Recording implements FindingListener, StatementListener, AutoCloseab
      */
     static Recording start(TestFrames frames, Set<Thread> runningTests) {
         Recording recording = new Recording(Thread.currentThread(), frames, runningTests);
-        recording.statementRegistration = GuardListeners.add((StatementListener) recording);
-        recording.findingRegistration = GuardListeners.add((FindingListener) recording);
+        recording.statementRegistration = GuardListeners.addStatementListener(recording);
+        recording.findingRegistration = GuardListeners.addFindingListener(recording);
         return recording;
     }
 

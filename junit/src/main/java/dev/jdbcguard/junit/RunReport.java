@@ -1,9 +1,7 @@
 package dev.jdbcguard.junit;
 
-import dev.jdbcguard.FindingListener;
 import dev.jdbcguard.FindingsReport;
 import dev.jdbcguard.GuardListeners;
-import dev.jdbcguard.StatementListener;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -32,8 +30,8 @@ final class RunReport implements AutoCloseable {
 
     private RunReport(Path directory) {
         this.directory = directory;
-        this.findings = GuardListeners.add((FindingListener) report);
-        this.statements = GuardListeners.add((StatementListener) report);
+        this.findings = GuardListeners.addFindingListener(report);
+        this.statements = GuardListeners.addStatementListener(report);
     }
 
     /** Starts the run's report at the first call of the run, unless the configuration turns it off. */

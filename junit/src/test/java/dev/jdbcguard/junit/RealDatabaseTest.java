@@ -74,8 +74,8 @@ class RealDatabaseTest {
     /** Whether a statement through the guard reaches a registered StatementListener. */
     private static boolean driverPublishes() throws SQLException {
         AtomicInteger seen = new AtomicInteger();
-        try (GuardListeners.Registration ignored = GuardListeners.add(
-                (StatementListener) event -> seen.incrementAndGet());
+        try (GuardListeners.Registration ignored = GuardListeners.addStatementListener(
+                event -> seen.incrementAndGet());
              Connection connection = connect(); Statement s = connection.createStatement()) {
             s.executeQuery("SELECT 1").close();
         }

@@ -41,7 +41,7 @@ public final class Connector {
         if (connectorJ) {
             ConnectorJ.addInterceptor(url.target(), url.properties());
         }
-        ConnectRequest request = new ConnectRequest(url.target(), url.properties(), url.settings());
+        ConnectRequest request = ConnectRequest.toDriver(url.target(), url.properties(), url.settings());
         return connect(request, connectorJ, r -> {
             Connection raw = driver.connect(r.targetUrl(), r.properties());
             if (raw == null) {

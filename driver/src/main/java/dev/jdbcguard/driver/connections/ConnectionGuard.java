@@ -2,7 +2,11 @@ package dev.jdbcguard.driver.connections;
 
 import dev.jdbcguard.driver.metrics.ConnectionGauges;
 import dev.jdbcguard.Finding.Evidence;
-import dev.jdbcguard.driver.warnings.Finding;
+import dev.jdbcguard.driver.url.Target;
+import dev.jdbcguard.driver.warnings.Detection;
+import dev.jdbcguard.driver.warnings.FindingSink;
+import dev.jdbcguard.driver.warnings.FindingSink.Stage;
+import dev.jdbcguard.driver.warnings.GuardViolationException;
 import dev.jdbcguard.rules.Action;
 import dev.jdbcguard.rules.RuleCatalog;
 import java.sql.SQLException;
@@ -58,7 +62,7 @@ public final class ConnectionGuard implements AutoCloseable {
      *         naming the cap, the holders' count and the longest-held connection's age; or when the
      *         waiting thread was interrupted (its interrupt flag is kept)
      */
-    public Lease acquire(Target target, ConnectionLimits limits, ConnectionGauges gauges, ConnectionFindingSink sink,
+    public Lease acquire(Target target, ConnectionLimits limits, ConnectionGauges gauges, FindingSink sink,
                          boolean borrowed)
             throws SQLException {
         long start = System.nanoTime();
@@ -87,16 +91,17 @@ public final class ConnectionGuard implements AutoCloseable {
 
     /**
      * Enters {@code gate}, waiting under {@code block}; returns the gate entered, or {@code null} when
-     * there is none or {@code warn} lets this connect past a full gate (it then holds no place in it).
+     * there is none or {@code warn} lets this connect past a full gate (it then holds no place in it), as does
+     * a {@code block} the funnel does not apply (the rules were reloaded while this connect waited).
      */
     private ConnectionGate enter(ConnectionGate gate, long deadline, long start, ConnectionLimits limits,
-                                 ConnectionGauges gauges, ConnectionFindingSink sink)
-            throws InterruptedException, SQLTransientConnectionException {
+                                 ConnectionGauges gauges, FindingSink sink)
+            throws InterruptedException, SQLException {
         if (gate == null || gate.tryEnter(0)) {
             return gate;
         }
         if (limits.cap() == Action.WARN) {
-            sink.warn(capFinding(gate, "; this one is let through because conn.cap is warn"), null);
+            sink.report(capFinding(gate, "; this one is let through because conn.cap is warn"), Stage.BEFORE);
             return null;
         }
         boolean entered;
@@ -107,21 +112,23 @@ public final class ConnectionGuard implements AutoCloseable {
             gauges.waitEnded();
         }
         if (!entered) {
-            throw new SQLTransientConnectionException(sink.block(capFinding(gate, ", none closed within the "
-                    + Durations.format(Duration.ofNanos(System.nanoTime() - start)) + " waited")), SQL_STATE);
+            try {
+                sink.report(capFinding(gate, ", none closed within the "
+                        + Durations.format(Duration.ofNanos(System.nanoTime() - start)) + " waited"), Stage.BEFORE);
+            } catch (GuardViolationException refusal) {
+                throw new SQLTransientConnectionException(refusal.getMessage(), SQL_STATE); // a connect, not a statement
+            }
+            return null;
         }
         return gate;
     }
 
-    private static Finding capFinding(ConnectionGate gate, String outcome) {
-        return Finding.ofConnection(RuleCatalog.CONN_CAP,
+    private static Detection capFinding(ConnectionGate gate, String outcome) {
+        return Detection.ofConnection(RuleCatalog.CONN_CAP,
                 gate.holders() + " connections open to " + gate.scope() + " (cap " + gate.max() + ")" + outcome
                         + "; the longest has been open "
-                        + Durations.format(Duration.ofNanos(gate.longestHeldNanos(System.nanoTime()))),
-                "an application that opens connections without bound exhausts the server's limit and takes"
-                        + " down every other client",
-                "close connections when done (conn.leak finds those that are not), keep the pool at or below the"
-                        + " cap, or raise conn.cap max")
+                        + Durations.format(Duration.ofNanos(gate.longestHeldNanos(System.nanoTime()))))
+                .hinting("conn.leak finds the connections that are never closed")
                 .measured(new Evidence.Connections(gate.holders(), gate.max()));
     }
 
@@ -162,8 +169,8 @@ public final class ConnectionGuard implements AutoCloseable {
         return gate == null ? 0 : gate.waiting();
     }
 
-    /** Counts a successful open for {@code conn.churn}; warns when the target's rate is exceeded. */
-    void opened(Lease lease) {
+    /** Counts a successful open for {@code conn.churn}; warns when the target's rate is exceeded (never blocks). */
+    void opened(Lease lease) throws SQLException {
         ConnectionLimits.ChurnLimit limit = lease.limits().churn();
         if (limit == null || lease.borrowed()) {
             return;
@@ -172,14 +179,12 @@ public final class ConnectionGuard implements AutoCloseable {
                 (t, current) -> current != null && current.limit().equals(limit) ? current : new ChurnMeter(limit));
         long span = meter.record(System.nanoTime());
         if (span >= 0) {
-            lease.sink().warn(Finding.ofConnection(RuleCatalog.CONN_CHURN,
+            lease.sink().report(Detection.ofConnection(RuleCatalog.CONN_CHURN,
                     (limit.opens() + 1) + " connections to " + lease.target() + " opened within "
                             + Durations.format(Duration.ofNanos(span)) + " (allowed: " + limit.opens() + " per "
-                            + Durations.format(limit.window()) + ")",
-                    "each open costs a TCP and TLS handshake and an authentication; opening one per request is the"
-                            + " signature of not pooling",
-                    "borrow connections from a pool (HikariCP) instead of opening one per unit of work")
-                    .measured(new Evidence.Repeats(limit.opens() + 1, Duration.ofNanos(span))), null);
+                            + Durations.format(limit.window()) + ")")
+                    .measured(new Evidence.Repeats(limit.opens() + 1, Duration.ofNanos(span))),
+                    Stage.BACKGROUND); // a warning only: refusing an open connection would only open another
         }
     }
 

@@ -7,10 +7,13 @@ import dev.jdbcguard.driver.hook.WarningSink;
 import dev.jdbcguard.driver.metrics.ConnectionGauges;
 import dev.jdbcguard.driver.tls.TlsGuard;
 import dev.jdbcguard.driver.tls.TlsRequirement;
+import dev.jdbcguard.driver.url.Target;
 import dev.jdbcguard.rules.RuleCatalog;
 import dev.jdbcguard.rules.RuleSet;
+import dev.jdbcguard.driver.warnings.Detection;
+import dev.jdbcguard.driver.warnings.FindingSink;
+import dev.jdbcguard.driver.warnings.Funnel;
 import java.sql.Connection;
-import dev.jdbcguard.driver.warnings.Finding;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.util.ArrayList;
@@ -37,19 +40,19 @@ public final class ConnectionRules implements ConnectionHookFactory, AutoCloseab
 
     private final Supplier<RuleSet> rules;
     private final Function<Target, ConnectionGauges> gauges;
-    private final ConnectionFindingSink sink;
+    private final Funnel funnel;
     private final TlsGuard tls = new TlsGuard();
     private final ConnectionGuard connections = new ConnectionGuard();
 
     /**
      * @param rules  the rule set in force (read per connect)
-     * @param sink   where findings go, usually a {@link ReporterSink}
+     * @param funnel where findings go: the engine's one road for them
      * @param gauges the metrics of a target, e.g. {@code t -> metrics.target(t.host(), t.port(), t.database())}
      */
-    public ConnectionRules(Supplier<RuleSet> rules, ConnectionFindingSink sink, Function<Target, ConnectionGauges> gauges) {
+    public ConnectionRules(Supplier<RuleSet> rules, Funnel funnel, Function<Target, ConnectionGauges> gauges) {
         this.rules = rules;
         this.gauges = gauges;
-        this.sink = sink;
+        this.funnel = funnel;
     }
 
     @Override
@@ -59,11 +62,11 @@ public final class ConnectionRules implements ConnectionHookFactory, AutoCloseab
         Properties info = request.properties();
         TlsRequirement requirement = TlsRequirement.from(ruleSet);
         // A wrapped DataSource: no URL to read the target or the TLS setting from; the session check still runs.
-        Target target = url == null ? Target.dataSource(info) : Target.of(request.target(), info);
-        PendingWarnings findings = new PendingWarnings(sink, target.toString());
+        Target target = request.target();
+        ConnectFindings findings = new ConnectFindings(funnel, target.toString());
         if (url != null) {
             tls.checkCredentialsInUrl(url, target, ruleSet.action(RuleCatalog.CONN_CREDENTIALS_IN_URL), findings);
-            Properties effective = tls.beforeConnect(request.target(), target, info, requirement, findings);
+            Properties effective = tls.beforeConnect(request.url(), target, info, requirement, findings);
             if (effective != info) {
                 info.clear();
                 info.putAll(effective);
@@ -92,9 +95,9 @@ public final class ConnectionRules implements ConnectionHookFactory, AutoCloseab
     private final class Hook implements ConnectionHook {
         private final Lease lease;
         private final TlsRequirement requirement;
-        private final PendingWarnings findings;
+        private final ConnectFindings findings;
 
-        Hook(Lease lease, TlsRequirement requirement, PendingWarnings findings) {
+        Hook(Lease lease, TlsRequirement requirement, ConnectFindings findings) {
             this.lease = lease;
             this.requirement = requirement;
             this.findings = findings;
@@ -119,34 +122,28 @@ public final class ConnectionRules implements ConnectionHookFactory, AutoCloseab
     }
 
     /**
-     * One connect's findings: reported at once, and those found before the connection existed
-     * (credentials, TLS setting, cap, churn) also put on its {@code getWarnings()} chain when it
-     * opens. Later ones (leak, lifetime: on the scheduler thread, while the application may be using
-     * the chain) are only reported.
+     * One connect's findings on their way to the funnel, with the connect's target: those found before the
+     * connection existed (credentials, TLS setting, cap, churn) also join its {@code getWarnings()} chain when it
+     * opens. Later ones (leak, lifetime: on the scheduler thread, while the application may be using the chain) are
+     * only reported.
      */
-    private static final class PendingWarnings implements ConnectionFindingSink {
-        private final ConnectionFindingSink reporter;
+    private static final class ConnectFindings implements FindingSink {
+        private final Funnel funnel;
         /** The connect's target, redacted, which every finding of it names. */
         private final String target;
         private List<SQLWarning> pending = new ArrayList<>(2);
 
-        PendingWarnings(ConnectionFindingSink reporter, String target) {
-            this.reporter = reporter;
+        ConnectFindings(Funnel funnel, String target) {
+            this.funnel = funnel;
             this.target = target;
         }
 
         @Override
-        public synchronized SQLWarning warn(Finding finding, Throwable openedAt) {
-            SQLWarning warning = reporter.warn(finding.at(target), openedAt);
-            if (pending != null) {
+        public synchronized void report(Detection detection, Stage stage) throws SQLException {
+            SQLWarning warning = funnel.report(detection.at(target), stage != Stage.BACKGROUND, null);
+            if (warning != null && pending != null) {
                 pending.add(warning);
             }
-            return warning;
-        }
-
-        @Override
-        public String block(Finding finding) {
-            return reporter.block(finding.at(target));
         }
 
         synchronized void attach(WarningSink chain) {

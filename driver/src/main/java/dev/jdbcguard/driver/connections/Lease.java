@@ -2,11 +2,18 @@ package dev.jdbcguard.driver.connections;
 
 import dev.jdbcguard.driver.metrics.ConnectionGauges;
 import dev.jdbcguard.Finding.Evidence;
-import dev.jdbcguard.driver.warnings.Finding;
+import dev.jdbcguard.driver.url.Target;
+import dev.jdbcguard.driver.warnings.AppFrames;
+import dev.jdbcguard.driver.warnings.Detection;
+import dev.jdbcguard.driver.warnings.FindingSink;
+import dev.jdbcguard.driver.warnings.FindingSink.Stage;
+import dev.jdbcguard.driver.warnings.WarningReporter;
 import dev.jdbcguard.rules.RuleCatalog;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One connection's places in its gates, from before the target driver connects until the
@@ -18,6 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * connection is open, so the leak and lifetime checks start.
  */
 public final class Lease {
+
+    private static final String LEAK_LOGGER = WarningReporter.LOGGER_PREFIX + RuleCatalog.CONN_LEAK;
 
     private static final int ACQUIRED = 0;
     private static final int CONNECTED = 1;
@@ -31,7 +40,7 @@ public final class Lease {
     private final long acquiredAtNanos;
     private final Throwable openedAt;
     private final ConnectionGauges gauges;
-    private final ConnectionFindingSink sink;
+    private final FindingSink sink;
     private final boolean borrowed;
     /** {@link #ACQUIRED} -> {@link #CONNECTED} -> {@link #RELEASED}, or straight to released on a failed connect. */
     private final AtomicInteger state = new AtomicInteger(ACQUIRED);
@@ -39,7 +48,7 @@ public final class Lease {
     private volatile ScheduledFuture<?> lifetimeCheck;
 
     Lease(ConnectionGuard owner, Target target, ConnectionLimits limits, ConnectionGate targetGate,
-          ConnectionGate jvmGate, ConnectionGauges gauges, ConnectionFindingSink sink, boolean borrowed,
+          ConnectionGate jvmGate, ConnectionGauges gauges, FindingSink sink, boolean borrowed,
           long acquiredAtNanos) {
         this.sink = sink;
         this.borrowed = borrowed;
@@ -64,7 +73,7 @@ public final class Lease {
      * The target connection is open: counts it (gauges, {@code conn.churn}) and starts the leak and
      * lifetime checks. Only the first call has an effect.
      */
-    public void connected() {
+    public void connected() throws SQLException {
         if (!state.compareAndSet(ACQUIRED, CONNECTED)) {
             return;
         }
@@ -114,7 +123,7 @@ public final class Lease {
         return acquiredAtNanos;
     }
 
-    ConnectionFindingSink sink() {
+    FindingSink sink() {
         return sink;
     }
 
@@ -138,17 +147,22 @@ public final class Lease {
         }
     }
 
+    /**
+     * On the scheduler thread, whose stack says nothing: the line names the first application frame of the opening
+     * stack, and the whole opening stack follows on the same logger when it is enabled for WARN.
+     */
     private void reportLeak() {
         if (openedByPool()) {
             return;
         }
-        sink.warn(Finding.ofConnection(RuleCatalog.CONN_LEAK,
+        String frame = AppFrames.defaults().locate(openedAt.getStackTrace());
+        background(Detection.ofConnection(RuleCatalog.CONN_LEAK,
                 "connection to " + target + " still open after " + Durations.format(age()) + " (threshold "
-                        + Durations.format(limits.leakThreshold()) + ")",
-                "a connection that is never closed holds a server thread and a cap place until the JVM exits",
-                "close it where it was opened (try-with-resources; the opening stack trace follows), or raise"
-                        + " conn.leak threshold if holding it this long is intended")
-                .measured(new Evidence.Timing(age(), limits.leakThreshold())), openedAt);
+                        + Durations.format(limits.leakThreshold()) + ")" + (frame == null ? "" : ", opened at " + frame))
+                .hinting("the opening stack trace follows on the logger " + LEAK_LOGGER)
+                .measured(new Evidence.Timing(age(), limits.leakThreshold())));
+        LoggerFactory.getLogger(LEAK_LOGGER)
+                .warn("[jdbc-guard] {}: the connection reported above was opened here", RuleCatalog.CONN_LEAK, openedAt);
     }
 
     /**
@@ -165,11 +179,18 @@ public final class Lease {
     }
 
     private void reportLifetime() {
-        sink.warn(Finding.ofConnection(RuleCatalog.CONN_LIFETIME,
+        background(Detection.ofConnection(RuleCatalog.CONN_LIFETIME,
                 "connection to " + target + " open for " + Durations.format(age()) + " (threshold "
-                        + Durations.format(limits.lifetime()) + ")",
-                "servers and proxies end old sessions (PlanetScale after 24 h) and the next statement on it fails",
-                "let the pool recycle connections sooner (HikariCP maxLifetime below the threshold)")
-                .measured(new Evidence.Timing(age(), limits.lifetime())), null);
+                        + Durations.format(limits.lifetime()) + ")")
+                .measured(new Evidence.Timing(age(), limits.lifetime())));
+    }
+
+    /** A report of the scheduler thread: a warning only, nobody waits for an exception there. */
+    private void background(Detection detection) {
+        try {
+            sink.report(detection, Stage.BACKGROUND);
+        } catch (SQLException cannotHappen) {
+            // a background report only warns
+        }
     }
 }

@@ -6,12 +6,12 @@ import dev.jdbcguard.driver.hook.ConnectionHook;
 import dev.jdbcguard.driver.hook.SqlSource;
 import dev.jdbcguard.driver.hook.TransactionEvent;
 import dev.jdbcguard.driver.hook.WarningSink;
-import dev.jdbcguard.driver.metrics.GuardMetrics;
 import dev.jdbcguard.driver.metrics.StatementTimings;
 import dev.jdbcguard.driver.metrics.TargetMetrics;
 import dev.jdbcguard.driver.query.QueryCheckHook;
-import dev.jdbcguard.driver.warnings.Finding;
-import dev.jdbcguard.driver.warnings.WarningReporter;
+import dev.jdbcguard.driver.schema.LiveSchema;
+import dev.jdbcguard.driver.warnings.Detection;
+import dev.jdbcguard.driver.warnings.Funnel;
 import dev.jdbcguard.rules.Action;
 import dev.jdbcguard.rules.RuleSource;
 import dev.jdbcguard.rules.engine.Judgement;
@@ -21,6 +21,7 @@ import dev.jdbcguard.rules.engine.Verdict;
 import dev.jdbcguard.rules.sql.StatementInfo;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -45,10 +46,11 @@ import java.util.Set;
  *
  * <p><b>Cost.</b> For a clean statement seen before: a probe of the connection's
  * {@link JudgementMemo} (the shared judge's cache when the memo does not hold it), a reference
- * compare with {@link Verdict#PASS}, the query checks' per-statement work (an N+1 table probe, a
- * probe of the connection's plan memo), its own statement timings and no clock read of its own
- * (the proxy's start time is passed in);
- * no allocation. Findings allocate their text.
+ * compare with {@link Verdict#PASS} and a flag read ({@link Judgement#clean()}), the query checks' per-statement
+ * work (an N+1 table probe, a probe of the connection's plan memo), its own statement timings and no clock read of
+ * its own (the proxy's start time is passed in); no allocation. Findings allocate their text. Only a schema change
+ * (CREATE/ALTER/DROP/RENAME TABLE, CREATE/DROP INDEX) pays for the schema rules, and an ALTER or CREATE INDEX for
+ * reading its table from the server when it is not cached ({@link LiveSchema}).
  *
  * <p>Used by one thread at a time, like the connection.
  */
@@ -56,8 +58,7 @@ final class EngineHook implements ConnectionHook {
 
     private final RuleSource rules;
     private final JudgementMemo judgements;
-    private final WarningReporter reporter;
-    private final GuardMetrics metrics;
+    private final Funnel funnel;
     private final TargetMetrics target;
     /** The redacted target, {@code user@host:port/database}, that findings name. */
     private final String label;
@@ -66,6 +67,10 @@ final class EngineHook implements ConnectionHook {
     private final QueryCheckHook queries;
     /** The judge of schema tools' statements ({@code guard.schema-scripts}), or null. */
     private final StatementJudge schemaScripts;
+    /** The target's live schema, which DDL statements are judged against. */
+    private final LiveSchema schema;
+    /** The target driver's connection (set at {@link #connected}): its database and server version, for DDL only. */
+    private Connection raw;
     /** The size of the batch running now ({@link #batchExecuting}), 1 for any other execution. */
     private int batchSize = 1;
     /**
@@ -79,24 +84,26 @@ final class EngineHook implements ConnectionHook {
     /**
      * @param connection the connection rules' hook for this connect (cold path: connect and close only)
      * @param queries    the query checks of this connection
+     * @param schema     the target's live schema, for the schema-aware DDL rules
      */
     EngineHook(GuardEngine engine, TargetMetrics target, String label, ConnectionHook connection,
-               QueryCheckHook queries) {
+               QueryCheckHook queries, LiveSchema schema) {
         this.label = label;
         this.rules = engine.rules();
         this.judgements = new JudgementMemo(engine.judge());
-        this.reporter = engine.reporter();
-        this.metrics = engine.metrics();
+        this.funnel = engine.funnel();
         this.target = target;
         this.timings = target.openTimings();
         this.connection = connection;
         this.queries = queries;
         this.schemaScripts = engine.schemaScripts();
+        this.schema = schema;
     }
 
     @Override
     public void connected(Connection raw, WarningSink warnings) throws SQLException {
         this.warnings = warnings;
+        this.raw = raw;
         connection.connected(raw, warnings);
         queries.connected(raw, warnings);
     }
@@ -124,8 +131,7 @@ final class EngineHook implements ConnectionHook {
         Judgement judgement = prepared instanceof Judgement known && known.ruleSet() == rules.current()
                 ? known : judgements.judge(sql);
         boolean preparing = source == SqlSource.PREPARE || source == SqlSource.PREPARE_CALL;
-        Verdict verdict = judgement.verdict();
-        if (verdict != Verdict.PASS) {
+        if (!judgement.clean()) {
             enforce(judgement, sql, !preparing);
         }
         if (preparing) {
@@ -148,23 +154,25 @@ final class EngineHook implements ConnectionHook {
     /**
      * Cold path (out of {@link #beforeSql}, which stays small enough to inline): a statement some rule fired on.
      * A block from a schema tool ({@code guard.schema-scripts}) is judged again by that setting's profile, or
-     * names the setting in its fix. Blocks on the first {@code block} finding, else warns each.
+     * names the setting in its fix. A schema change is judged against the live schema too ({@link LiveSchema}).
+     * Blocks on the first {@code block} finding, else warns each.
      */
     private void enforce(Judgement judgement, String sql, boolean warn) throws SQLException {
-        Verdict verdict = judgement.verdict();
-        String tool = verdict.worst() == Action.BLOCK ? SchemaTools.caller() : null;
+        Judgement judged = judgement;
+        String tool = judgement.blocked() ? SchemaTools.caller() : null;
         if (tool != null && schemaScripts != null) {
-            verdict = schemaScripts.judge(sql).verdict();
+            judged = schemaScripts.judge(sql);
             tool = null;
         }
+        Verdict verdict = judged.schemaChange() ? schema.judge(judged, raw, warn) : judged.verdict();
         List<dev.jdbcguard.rules.engine.Finding> findings = verdict.findings();
         if (verdict.worst() == Action.BLOCK) {
             for (int i = 0; i < findings.size(); i++) {
                 dev.jdbcguard.rules.engine.Finding finding = findings.get(i);
                 if (finding.action() == Action.BLOCK) {
-                    metrics.finding(finding.ruleId(), true);
-                    Finding words = words(finding, judgement);
-                    throw reporter.block(tool == null ? words : SchemaTools.withFix(words, tool));
+                    Detection detection = detection(finding, judgement);
+                    funnel.report(tool == null ? detection : SchemaTools.withFix(detection, tool), Action.BLOCK,
+                            true, null);
                 }
             }
         }
@@ -173,21 +181,19 @@ final class EngineHook implements ConnectionHook {
         }
         for (int i = 0; i < findings.size(); i++) {
             dev.jdbcguard.rules.engine.Finding finding = findings.get(i);
-            metrics.finding(finding.ruleId(), false);
-            warnings.addWarning(reporter.warn(words(finding, judgement)));
+            SQLWarning warning = funnel.report(detection(finding, judgement), finding.action(), false, null);
+            if (warning != null) {
+                warnings.addWarning(warning);
+            }
         }
     }
 
-    /**
-     * The rule engine's finding in the words of a warning line: what happened, the rule's why and fix, the
-     * tables of the statement it fired on, this connection's target.
-     */
-    private Finding words(dev.jdbcguard.rules.engine.Finding finding, Judgement judgement) {
+    /** The rule engine's finding as the funnel takes it: what happened, the statement's tables, this target. */
+    private Detection detection(dev.jdbcguard.rules.engine.Finding finding, Judgement judgement) {
         List<StatementInfo> statements = judgement.classification().statements();
         List<String> tables = finding.statementIndex() < statements.size()
                 ? statements.get(finding.statementIndex()).tables() : List.of();
-        return new Finding(finding.ruleId(), finding.detail(), finding.rule().why(), finding.rule().fix(),
-                finding.fingerprint(), tables, dev.jdbcguard.Finding.Evidence.NONE, label);
+        return Detection.of(finding.ruleId(), finding.detail(), finding.fingerprint()).about(tables).at(label);
     }
 
     @Override

@@ -1,9 +1,6 @@
 package dev.jdbcguard.driver.engine;
 
 import dev.jdbcguard.driver.connections.ConnectionRules;
-import dev.jdbcguard.driver.connections.ConnectionFindingSink;
-import dev.jdbcguard.driver.connections.ReporterSink;
-import dev.jdbcguard.driver.connections.Target;
 import dev.jdbcguard.driver.hook.ConnectRequest;
 import dev.jdbcguard.driver.hook.ConnectionHook;
 import dev.jdbcguard.driver.hook.ConnectionHookFactory;
@@ -12,8 +9,9 @@ import dev.jdbcguard.driver.metrics.TargetMetrics;
 import dev.jdbcguard.driver.url.GuardSetting;
 import dev.jdbcguard.driver.query.QueryChecks;
 import dev.jdbcguard.driver.report.EngineReport;
+import dev.jdbcguard.driver.url.Target;
 import dev.jdbcguard.driver.warnings.AppFrames;
-import dev.jdbcguard.driver.warnings.Finding;
+import dev.jdbcguard.driver.warnings.Funnel;
 import dev.jdbcguard.driver.warnings.WarningReporter;
 import dev.jdbcguard.rules.Rule;
 import dev.jdbcguard.rules.RuleCatalog;
@@ -22,7 +20,6 @@ import dev.jdbcguard.rules.engine.StatementJudge;
 import dev.jdbcguard.rules.file.RuleFiles;
 import dev.jdbcguard.rules.file.RuleFileException;
 import java.sql.SQLException;
-import java.sql.SQLWarning;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +53,7 @@ public final class GuardEngine implements ConnectionHookFactory, AutoCloseable {
     private final AtomicBoolean announced = new AtomicBoolean();
     private final RuleSource source;
     private final StatementJudge judge;
-    private final WarningReporter reporter;
+    private final Funnel funnel;
     private final GuardMetrics metrics;
     private final ConnectionRules connections;
     private final QueryChecks queries;
@@ -102,13 +99,12 @@ public final class GuardEngine implements ConnectionHookFactory, AutoCloseable {
         this.source = source;
         this.schemaScripts = schemaScripts;
         this.judge = new StatementJudge(source, settings.cacheSize());
-        this.reporter = new WarningReporter(settings.warningWindow(), WarningReporter.DEFAULT_MAX_TRACKED,
-                AppFrames.defaults());
         this.metrics = GuardMetrics.start(name(settings), RuleCatalog.rules().stream().map(Rule::id).toList(), true);
-        this.connections = new ConnectionRules(source::current,
-                new CountingSink(new ReporterSink(reporter, AppFrames.defaults()), metrics),
+        this.funnel = new Funnel(source::current, new WarningReporter(settings.warningWindow(),
+                WarningReporter.DEFAULT_MAX_TRACKED, AppFrames.defaults()), metrics);
+        this.connections = new ConnectionRules(source::current, funnel,
                 target -> metrics.target(target.host(), target.port(), target.database()));
-        this.queries = new QueryChecks(source, judge, reporter, metrics, settings.explainRate());
+        this.queries = new QueryChecks(source, judge, funnel, settings.explainRate());
         this.report = settings.report() == null ? null : EngineReport.start(settings.report(), rulesDescription(),
                 metrics.objectName().getKeyProperty("name"));
     }
@@ -119,20 +115,19 @@ public final class GuardEngine implements ConnectionHookFactory, AutoCloseable {
      */
     @Override
     public ConnectionHook open(ConnectRequest request) throws SQLException {
-        String url = request.targetUrl();
-        Target target = url == null ? null : Target.of(request.target(), request.properties());
-        String label = target == null ? Target.dataSource(request.properties()).toString() : target.toString();
+        Target target = request.target();
+        String label = target.toString();
         if (report != null) {
             report.target(label); // before the connection rules, whose refusals belong in the report
         }
         ConnectionHook connection = connections.open(request);
         try {
-            TargetMetrics timings = target == null ? metrics.target("data-source", 0, null)
-                    : metrics.target(target.host(), target.port(), target.database());
+            TargetMetrics timings = metrics.target(target.host(), target.port(), target.database());
             if (!announced.get() && announced.compareAndSet(false, true)) {
-                announce(target);
+                announce(request.url() == null ? "a wrapped DataSource" : label);
             }
-            return new EngineHook(this, timings, label, connection, queries.open(request, label));
+            return new EngineHook(this, timings, label, connection, queries.open(request, label),
+                    queries.schema(request, label));
         } catch (RuntimeException e) {
             connection.connectFailed(e);
             throw e;
@@ -144,8 +139,8 @@ public final class GuardEngine implements ConnectionHookFactory, AutoCloseable {
      * with which rules: {@code jdbc-guard active for app@db:3306/shop: profile production, rules built-in}.
      * A rule file is named with the profile it extends, as its rule set describes itself.
      */
-    private void announce(Target target) {
-        LOG.info("jdbc-guard active for {}: {}", target == null ? "a wrapped DataSource" : target, rulesDescription());
+    private void announce(String target) {
+        LOG.info("jdbc-guard active for {}: {}", target, rulesDescription());
     }
 
     /** The rules in force as a user names them: {@code profile production, rules built-in} or the rule file's. */
@@ -168,12 +163,9 @@ public final class GuardEngine implements ConnectionHookFactory, AutoCloseable {
         return schemaScripts;
     }
 
-    WarningReporter reporter() {
-        return reporter;
-    }
-
-    GuardMetrics metrics() {
-        return metrics;
+    /** Where every finding of this engine goes. */
+    Funnel funnel() {
+        return funnel;
     }
 
     /**
@@ -195,21 +187,5 @@ public final class GuardEngine implements ConnectionHookFactory, AutoCloseable {
         var selection = settings.selection();
         return selection.rulesFile() == null ? selection.profile()
                 : selection.rulesFile().getFileName() + " (" + selection.profile() + ")";
-    }
-
-    /** Counts the connection rules' findings in the metrics, then reports them. */
-    private record CountingSink(ConnectionFindingSink reporter, GuardMetrics metrics) implements ConnectionFindingSink {
-
-        @Override
-        public SQLWarning warn(Finding finding, Throwable openedAt) {
-            metrics.finding(finding.ruleId(), false);
-            return reporter.warn(finding, openedAt);
-        }
-
-        @Override
-        public String block(Finding finding) {
-            metrics.finding(finding.ruleId(), true);
-            return reporter.block(finding);
-        }
     }
 }

@@ -1,7 +1,7 @@
 package dev.jdbcguard.driver.engine;
 
 import dev.jdbcguard.driver.url.GuardSetting;
-import dev.jdbcguard.driver.warnings.Finding;
+import dev.jdbcguard.driver.warnings.Detection;
 
 /**
  * Recognises the schema tools that run scripts on the application's own connections, where no URL of their own
@@ -36,12 +36,11 @@ final class SchemaTools {
         return null;
     }
 
-    /** {@code finding} whose fix also says how to let {@code tool}'s statements through without weakening the rest. */
-    static Finding withFix(Finding finding, String tool) {
-        return new Finding(finding.ruleId(), finding.what(), finding.why(), finding.fix() + " This statement was run by "
-                + tool + ": to judge that tool's statements by the migration profile while the application's own keep"
-                + " these rules, add " + GuardSetting.SCHEMA_SCRIPTS.key() + "=migration to the URL (or run the scripts"
-                + " with Flyway or Liquibase on a URL with guard.profile=migration)", finding.fingerprint(), finding.tables(),
-                finding.evidence(), finding.target());
+    /** {@code detection} whose fix also says how to let {@code tool}'s statements through without weakening the rest. */
+    static Detection withFix(Detection detection, String tool) {
+        return detection.hinting("this statement was run by " + tool + ": to judge that tool's statements by the"
+                + " migration profile while the application's own keep these rules, add "
+                + GuardSetting.SCHEMA_SCRIPTS.key() + "=migration to the URL (or run the scripts with Flyway or"
+                + " Liquibase on a URL with guard.profile=migration)");
     }
 }

@@ -72,6 +72,13 @@ public final class ExplainService implements AutoCloseable {
     @FunctionalInterface
     public interface ConnectionTask {
         void run(Connection connection) throws SQLException;
+
+        /**
+         * Called instead of {@link #run} when the task's turn came and there was no connection to run it on (a
+         * failed one waiting out its pause, or the reopen failed), for a caller that waits on the answer.
+         */
+        default void skipped() {
+        }
     }
 
     /**
@@ -236,8 +243,9 @@ public final class ExplainService implements AutoCloseable {
         }
         try {
             executor.execute(() -> {
+                Connection open = null;
                 try {
-                    Connection open = connection(null);
+                    open = connection(null);
                     if (open != null) { // null: a failed connection is waiting out its pause
                         task.run(open);
                     }
@@ -247,6 +255,9 @@ public final class ExplainService implements AutoCloseable {
                     }
                 } catch (RuntimeException e) {
                     // the task's own failure: the connection is still good for the next EXPLAIN
+                }
+                if (open == null) {
+                    task.skipped();
                 }
             });
             return true;

@@ -1,5 +1,7 @@
 package dev.jdbcguard.driver.plan;
 
+import dev.jdbcguard.rules.RuleCatalog;
+
 import java.util.Locale;
 
 /**
@@ -27,11 +29,11 @@ public record TableScan(String table, Access access, String possibleKeys, String
     /** Kinds of access the rules report. */
     public enum Access {
         /** EXPLAIN type=ALL: every row of the table is read. Flagged by MySQL and MariaDB. */
-        FULL_TABLE_SCAN("full table scan", "query.unindexed", "ALL"),
+        FULL_TABLE_SCAN("full table scan", RuleCatalog.QUERY_UNINDEXED, "ALL"),
         /** EXPLAIN type=index: every entry of an index is read. MariaDB flags it, MySQL does not. */
-        FULL_INDEX_SCAN("full index scan", "query.unindexed", "index"),
+        FULL_INDEX_SCAN("full index scan", RuleCatalog.QUERY_UNINDEXED, "index"),
         /** Extra "Range checked for each record" (EXPLAIN shows it with type=ALL): no index good enough up front. */
-        RANGE_CHECKED("no good index (range checked for each record)", "query.bad-index", "ALL");
+        RANGE_CHECKED("no good index (range checked for each record)", RuleCatalog.QUERY_BAD_INDEX, "ALL");
 
         private final String description;
         private final String ruleId;

@@ -4,9 +4,10 @@ import dev.jdbcguard.Finding.Evidence;
 import dev.jdbcguard.GuardListeners;
 import dev.jdbcguard.driver.mysql.ConnectorJObjects;
 import java.sql.Statement;
-import dev.jdbcguard.driver.query.FindingSink;
-import dev.jdbcguard.driver.query.FindingSink.Stage;
-import dev.jdbcguard.driver.warnings.Finding;
+import dev.jdbcguard.driver.warnings.Detection;
+import dev.jdbcguard.driver.warnings.FindingSink;
+import dev.jdbcguard.driver.warnings.FindingSink.Stage;
+import dev.jdbcguard.rules.RuleCatalog;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -51,10 +52,10 @@ import java.util.List;
  *
  * <p><b>What block means</b>, by the {@link Stage} of the finding the sink receives:
  * <ul>
- *   <li>flags: {@code AFTER_EXECUTION} only. The statement already ran (an UPDATE changed its rows;
+ *   <li>flags: {@code AFTER} only. The statement already ran (an UPDATE changed its rows;
  *       inside a transaction the caller can still roll back); the JDBC call fails afterwards. This is
  *       the "fail my tests on any full scan" mode: cheap and exact for the statements the tests run.</li>
- *   <li>explain and auto: {@code BEFORE_EXECUTION} once the fingerprint's plan is known: nothing
+ *   <li>explain and auto: {@code BEFORE} once the fingerprint's plan is known: nothing
  *       reaches the server. The first execution of a new fingerprint waits up to
  *       {@link UnindexedSettings#planWait()} for its plan; if the plan is still pending then, that
  *       execution runs and its finding arrives as {@code BACKGROUND} (warn only).</li>
@@ -67,13 +68,6 @@ import java.util.List;
  * lookup otherwise); after execution without a flag nothing happens. Findings allocate.
  */
 public final class UnindexedDetector {
-
-    static final String UNINDEXED = "query.unindexed";
-    static final String BAD_INDEX = "query.bad-index";
-    private static final String SCAN_WHY =
-            "a scan reads every row, so it slows down as the table grows, and in UPDATE/DELETE it locks the rows it reads";
-    private static final String BAD_INDEX_WHY =
-            "the server re-plans the lookup for every row of the outer table, which costs close to a scan per row";
 
     /** What a flag-based finding shows: the server's word, no plan rows. */
     private static final Evidence SERVER_FLAGS = new Evidence.Plan(List.of(), true);
@@ -116,7 +110,7 @@ public final class UnindexedDetector {
             }
         }
         if (verdict instanceof PlanVerdict.Explained plan) {
-            reportScans(settings, fingerprint, plan, Stage.BEFORE_EXECUTION, sink);
+            reportScans(settings, fingerprint, plan, Stage.BEFORE, sink);
         }
         return waited;
     }
@@ -152,7 +146,7 @@ public final class UnindexedDetector {
             // scans shown: reported before execution, or exempt; none shown and no text to recheck: the plan's word
             return;
         }
-        reportFlags(settings, fingerprint, noIndexUsed, noGoodIndexUsed, Stage.AFTER_EXECUTION, sink);
+        reportFlags(settings, fingerprint, noIndexUsed, noGoodIndexUsed, Stage.AFTER, sink);
     }
 
     /**
@@ -172,9 +166,9 @@ public final class UnindexedDetector {
             return;
         }
         if (verdict instanceof PlanVerdict.Explained plan) {
-            reportScans(settings, fingerprint, plan, Stage.AFTER_EXECUTION, sink);
+            reportScans(settings, fingerprint, plan, Stage.AFTER, sink);
         } else {
-            reportFlags(settings, fingerprint, noIndexUsed, noGoodIndexUsed, Stage.AFTER_EXECUTION, sink);
+            reportFlags(settings, fingerprint, noIndexUsed, noGoodIndexUsed, Stage.AFTER, sink);
         }
     }
 
@@ -232,18 +226,19 @@ public final class UnindexedDetector {
             }
         }
         if (unindexed != null) {
-            sink.report(planFinding(UNINDEXED, SCAN_WHY, fingerprint, unindexed), stage);
+            sink.report(planFinding(RuleCatalog.QUERY_UNINDEXED, fingerprint, unindexed), stage);
         }
         if (badIndex != null) {
-            sink.report(planFinding(BAD_INDEX, BAD_INDEX_WHY, fingerprint, badIndex), stage);
+            sink.report(planFinding(RuleCatalog.QUERY_BAD_INDEX, fingerprint, badIndex), stage);
         }
     }
 
-    private static Finding planFinding(String rule, String why, Object fingerprint, TableScan scan) {
+    /** What the plan showed; the scan's own suggestion (which index, or why the one there was not used) is the hint. */
+    private static Detection planFinding(String rule, Object fingerprint, TableScan scan) {
         String what = scan.access().description() + " on " + scan.table() + " (EXPLAIN: "
                 + (scan.key() == null ? "" : "index " + scan.key() + ", ") + "~" + scan.rows() + " rows examined"
                 + (scan.extra().isEmpty() ? "" : ", " + scan.extra()) + ")";
-        return new Finding(rule, what, why, scan.suggestion(), fingerprint.toString())
+        return Detection.of(rule, what, fingerprint.toString()).hinting(scan.suggestion())
                 .about(List.of(scan.table())).measured(new Evidence.Plan(List.of(scan.planRow()), false));
     }
 
@@ -257,13 +252,12 @@ public final class UnindexedDetector {
         String named = tables.isEmpty() ? "" : " (tables: " + String.join(", ", tables) + ")";
         List<String> about = List.copyOf(tables);
         if (noIndexUsed) {
-            sink.report(new Finding(UNINDEXED, "the server reports that it used no index" + named, SCAN_WHY,
-                    "run EXPLAIN on it and index the columns its WHERE compares, or list a small table in ignore-tables",
+            sink.report(Detection.of(RuleCatalog.QUERY_UNINDEXED, "the server reports that it used no index" + named,
                     fingerprint.toString()).about(about).measured(SERVER_FLAGS), stage);
         }
         if (noGoodIndexUsed) {
-            sink.report(new Finding(BAD_INDEX, "the server reports that it found no good index" + named, BAD_INDEX_WHY,
-                    "compare join columns of the same type and collation, and index them", fingerprint.toString())
+            sink.report(Detection.of(RuleCatalog.QUERY_BAD_INDEX, "the server reports that it found no good index" + named,
+                    fingerprint.toString()).hinting("compare join columns of the same type and collation")
                     .about(about).measured(SERVER_FLAGS), stage);
         }
     }

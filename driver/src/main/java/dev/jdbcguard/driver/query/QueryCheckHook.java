@@ -8,8 +8,8 @@ import dev.jdbcguard.driver.plan.Detect;
 import dev.jdbcguard.driver.plan.ExplainService;
 import dev.jdbcguard.driver.plan.UnindexedDetector;
 import dev.jdbcguard.driver.runtime.RuntimeChecks;
-import dev.jdbcguard.driver.warnings.Finding;
-import dev.jdbcguard.rules.Action;
+import dev.jdbcguard.driver.warnings.Detection;
+import dev.jdbcguard.driver.warnings.FindingSink;
 import dev.jdbcguard.rules.RuleCatalog;
 import dev.jdbcguard.rules.RuleSet;
 import dev.jdbcguard.rules.engine.Judgement;
@@ -241,39 +241,35 @@ public final class QueryCheckHook implements ConnectionHook, FindingSink {
     }
 
     /**
-     * Applies the rule's action: nothing for {@code off} or a {@code guard:allow} comment, an
-     * exception for {@code block} where the caller can still be failed, otherwise a logged warning
-     * that is also appended to the statement's (or connection's) warning chain.
+     * Adds what the connection knows (its target, the running statement's tables, whether its call can still be
+     * refused) and hands the detection to the engine's funnel: nothing for a {@code guard:allow} comment; the
+     * warning the funnel returns joins the statement's (or connection's) warning chain.
      */
     @Override
-    public void report(Finding finding, Stage stage) throws SQLException {
-        report(finding, stage, null);
+    public void report(Detection detection, Stage stage) throws SQLException {
+        report(detection, stage, null);
     }
 
     /** Findings from the EXPLAIN thread point at the application frame that ran the statement first. */
     @Override
     public FindingSink later() {
-        String calledFrom = checks.callerFrame();
-        return (finding, stage) -> report(finding, stage, calledFrom);
+        String calledFrom = checks.funnel().callerFrame();
+        return (detection, stage) -> report(detection, stage, calledFrom);
     }
 
-    private void report(Finding detected, Stage stage, String calledFrom) throws SQLException {
+    private void report(Detection detected, Stage stage, String calledFrom) throws SQLException {
         boolean background = stage == Stage.BACKGROUND;
-        Finding finding = detected.at(label);
-        if (finding.tables().isEmpty() && finding.fingerprint() != null && !background && classification != null
+        Detection detection = detected.at(label);
+        if (detection.tables().isEmpty() && detection.fingerprint() != null && !background && classification != null
                 && classification.statements().size() == 1) {
             // a runtime threshold knows the statement by its fingerprint only; the running one names its tables
-            finding = finding.about(classification.statements().get(0).tables());
+            detection = detection.about(classification.statements().get(0).tables());
         }
-        Action action = rules.action(finding.ruleId());
-        if (action == Action.OFF || !background && classification != null && allowed(classification, finding.ruleId())) {
+        if (!background && classification != null && allowed(classification, detection.ruleId())) {
             return;
         }
-        if (action == Action.BLOCK && !background && canThrow) {
-            throw checks.block(finding);
-        }
-        SQLWarning warning = checks.warn(finding, calledFrom);
-        if (!background && warnings != null) {
+        SQLWarning warning = checks.funnel().report(detection, !background && canThrow, calledFrom);
+        if (warning != null && !background && warnings != null) {
             warnings.addWarning(warning);
         }
     }

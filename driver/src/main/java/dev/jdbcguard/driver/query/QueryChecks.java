@@ -1,13 +1,11 @@
 package dev.jdbcguard.driver.query;
 
-import dev.jdbcguard.driver.connections.Target;
 import dev.jdbcguard.driver.hook.ConnectRequest;
 import dev.jdbcguard.driver.hook.ConnectionHookFactory;
-import dev.jdbcguard.driver.metrics.GuardMetrics;
 import dev.jdbcguard.driver.plan.ExplainService;
-import dev.jdbcguard.driver.warnings.Finding;
-import dev.jdbcguard.driver.warnings.GuardViolationException;
-import dev.jdbcguard.driver.warnings.WarningReporter;
+import dev.jdbcguard.driver.schema.LiveSchema;
+import dev.jdbcguard.driver.warnings.Detection;
+import dev.jdbcguard.driver.warnings.Funnel;
 import dev.jdbcguard.rules.RuleCatalog;
 import dev.jdbcguard.rules.RuleConfig;
 import dev.jdbcguard.rules.RuleSet;
@@ -17,7 +15,6 @@ import dev.jdbcguard.rules.engine.StatementJudge;
 
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.SQLWarning;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Map;
@@ -33,7 +30,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The query checks of one guard (a driver or data source): unindexed queries, slow queries, large
  * results, N+1 and long transactions. Makes one {@link QueryCheckHook} per connection and owns
- * what the connections share: the statement judge's cache, the warning reporter and one
+ * what the connections share: the statement judge's cache, the engine's findings funnel and one
  * {@link ExplainService} per target (URL and user).
  *
  * <p>The EXPLAIN connection of a target is opened through the target driver itself
@@ -65,19 +62,18 @@ public final class QueryChecks implements ConnectionHookFactory, AutoCloseable {
      * shows index lookups) judges that shape's flags before another may run: one per shape per minute.
      */
     static final Duration EXPLAIN_RECHECK = Duration.ofMinutes(1);
-    /** EXPLAINs per second at most, per target, unless {@code guard.explain-rate} says otherwise. */
-    static final int DEFAULT_EXPLAIN_RATE = 20;
     /** How often the open transactions are looked at, for {@code tx.long} while no statement runs. */
     static final Duration SWEEP_PERIOD = Duration.ofSeconds(1);
 
     private final int explainsPerSecond;
     private final RuleSource rules;
     private final StatementJudge judge;
-    private final WarningReporter reporter;
-    private final GuardMetrics metrics; // null: findings are not counted
+    private final Funnel funnel;
     private final Map<String, ExplainService> explainers = new ConcurrentHashMap<>();
     /** {@code conn.server-headroom} per target, on the EXPLAIN connection of the same key; read by the sweep only. */
     private final Map<String, ServerHeadroom> headrooms = new ConcurrentHashMap<>();
+    /** The schema-aware DDL rules' table cache per target, on the EXPLAIN service of the same target. */
+    private final Map<ExplainService, LiveSchema> schemas = new ConcurrentHashMap<>();
     /**
      * Open connections, for the transaction sweep. Weak: a connection the application dropped without
      * closing it leaves when it is collected. Guarded by itself.
@@ -89,34 +85,22 @@ public final class QueryChecks implements ConnectionHookFactory, AutoCloseable {
     private volatile boolean closed;
 
     /**
-     * @param rules    the rules in force (the same source the judge reads)
-     * @param judge    classifies and fingerprints each SQL string (cached per string)
-     * @param reporter logs findings and builds the SQL warnings and exceptions
-     */
-    public QueryChecks(RuleSource rules, StatementJudge judge, WarningReporter reporter) {
-        this(rules, judge, reporter, null, DEFAULT_EXPLAIN_RATE);
-    }
-
-    /**
-     * As above, also counting each finding in {@code metrics} (by rule id, warned or blocked).
-     *
+     * @param rules             the rules in force (the same source the judge reads)
+     * @param judge             classifies and fingerprints each SQL string (cached per string)
+     * @param funnel            where every finding goes: it counts, logs and builds the warnings and exceptions
      * @param explainsPerSecond EXPLAINs at most per second and target ({@code guard.explain-rate})
      */
-    public QueryChecks(RuleSource rules, StatementJudge judge, WarningReporter reporter, GuardMetrics metrics,
-                       int explainsPerSecond) {
+    public QueryChecks(RuleSource rules, StatementJudge judge, Funnel funnel, int explainsPerSecond) {
         this.explainsPerSecond = explainsPerSecond;
         this.rules = Objects.requireNonNull(rules, "rules");
         this.judge = Objects.requireNonNull(judge, "judge");
-        this.reporter = Objects.requireNonNull(reporter, "reporter");
-        this.metrics = metrics;
+        this.funnel = Objects.requireNonNull(funnel, "funnel");
     }
 
     /** The checks of a connection opened through these checks alone (no engine around them: tests). */
     @Override
     public QueryCheckHook open(ConnectRequest request) throws SQLException {
-        String url = request.targetUrl();
-        return open(request, (url == null ? Target.dataSource(request.properties())
-                : Target.of(request.target(), request.properties())).toString());
+        return open(request, request.target().toString());
     }
 
     /** @param target the connection's redacted target, {@code user@host:port/database}, which its findings name */
@@ -132,30 +116,8 @@ public final class QueryChecks implements ConnectionHookFactory, AutoCloseable {
         return judge.judge(sql);
     }
 
-    /** Counts and logs a {@code warn} finding; returns the warning for the chain. */
-    SQLWarning warn(Finding finding) {
-        return warn(finding, null);
-    }
-
-    /** As {@link #warn(Finding)}, pointing the logged line at {@code calledFrom} when it is not null. */
-    SQLWarning warn(Finding finding, String calledFrom) {
-        if (metrics != null) {
-            metrics.finding(finding.ruleId(), false);
-        }
-        return calledFrom == null ? reporter.warn(finding) : reporter.warn(finding, calledFrom);
-    }
-
-    /** The application frame of the current thread (a walk of the stack), or null. */
-    String callerFrame() {
-        return reporter.callerFrame();
-    }
-
-    /** Counts and logs a {@code block} finding; returns the exception to throw. */
-    GuardViolationException block(Finding finding) {
-        if (metrics != null) {
-            metrics.finding(finding.ruleId(), true);
-        }
-        return reporter.block(finding);
+    Funnel funnel() {
+        return funnel;
     }
 
     /** The settings of {@code rules}, read once per rule set. */
@@ -167,6 +129,18 @@ public final class QueryChecks implements ConnectionHookFactory, AutoCloseable {
         QueryCheckSettings settings = QueryCheckSettings.from(rules);
         cached = new Cached(rules, settings);
         return settings;
+    }
+
+    /**
+     * The live schema of this request's target for the schema-aware DDL rules, read on the target's EXPLAIN
+     * connection; one per target, made on first use. Without a target URL (a wrapped DataSource) it reads nothing.
+     *
+     * @param target the redacted target its log line names
+     */
+    public LiveSchema schema(ConnectRequest request, String target) {
+        ExplainService service = explainer(request);
+        return service == null ? new LiveSchema(null, target)
+                : schemas.computeIfAbsent(service, s -> new LiveSchema(s, target));
     }
 
     /** The EXPLAIN service of this request's target, made on first use; null without a target URL. */
@@ -223,7 +197,7 @@ public final class QueryChecks implements ConnectionHookFactory, AutoCloseable {
         if (open.length > 0) { // an idle guard leaves the server alone
             RuleConfig headroom = rules().rule(RuleCatalog.CONN_SERVER_HEADROOM);
             for (ServerHeadroom target : headrooms.values()) {
-                target.sweep(now, headroom, this::warn);
+                target.sweep(now, headroom, this::background);
             }
         }
         for (QueryCheckHook connection : open) {
@@ -235,9 +209,18 @@ public final class QueryChecks implements ConnectionHookFactory, AutoCloseable {
         }
     }
 
+    /** A finding of the sweep's, about the server rather than a connection: a warning, on no application frame. */
+    private void background(Detection detection) {
+        try {
+            funnel.report(detection, false, null);
+        } catch (SQLException cannotHappen) {
+            // canBlock is false: the funnel warns instead of throwing
+        }
+    }
+
     /** The application frame {@code thread} is at now, or null: a look at its stack (rare: a report is due). */
     String whereIs(Thread thread) {
-        return reporter.applicationFrame(thread.getStackTrace());
+        return funnel.applicationFrame(thread.getStackTrace());
     }
 
     /** Counters of the EXPLAIN services, for tests and metrics: the sum over targets. */
@@ -268,6 +251,7 @@ public final class QueryChecks implements ConnectionHookFactory, AutoCloseable {
         explainers.values().forEach(ExplainService::close);
         explainers.clear();
         headrooms.clear();
+        schemas.clear();
     }
 
     private record Cached(RuleSet rules, QueryCheckSettings settings) {

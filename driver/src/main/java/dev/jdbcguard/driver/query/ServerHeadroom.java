@@ -1,7 +1,7 @@
 package dev.jdbcguard.driver.query;
 
 import dev.jdbcguard.driver.plan.ExplainService;
-import dev.jdbcguard.driver.warnings.Finding;
+import dev.jdbcguard.driver.warnings.Detection;
 import dev.jdbcguard.rules.RuleCatalog;
 import dev.jdbcguard.rules.RuleConfig;
 import java.sql.Connection;
@@ -30,7 +30,7 @@ final class ServerHeadroom {
     }
 
     /** Queues a read of the server's numbers when the rule is on and {@code interval} has passed since the last. */
-    void sweep(long nowNanos, RuleConfig rule, Consumer<Finding> warn) {
+    void sweep(long nowNanos, RuleConfig rule, Consumer<Detection> warn) {
         if (!rule.enabled() || probed && nowNanos - nextProbeNanos < 0) {
             return;
         }
@@ -41,14 +41,13 @@ final class ServerHeadroom {
         }
     }
 
-    private static void check(Connection server, long percent, RuleConfig rule, Consumer<Finding> warn) throws SQLException {
+    private static void check(Connection server, long percent, RuleConfig rule, Consumer<Detection> warn) throws SQLException {
         long max = number(server, "SHOW GLOBAL VARIABLES LIKE 'max_connections'");
         long connected = number(server, "SHOW GLOBAL STATUS LIKE 'Threads_connected'");
         if (max > 0 && connected * 100 >= max * percent) {
-            warn.accept(Finding.ofConnection(RuleCatalog.CONN_SERVER_HEADROOM,
+            warn.accept(Detection.ofConnection(RuleCatalog.CONN_SERVER_HEADROOM,
                     "the server has " + connected + " connections open of max_connections " + max + " ("
-                            + connected * 100 / max + " %, the rule's limit is " + percent + " %), counting every client",
-                    rule.rule().why(), rule.rule().fix()));
+                            + connected * 100 / max + " %, the rule's limit is " + percent + " %), counting every client"));
         }
     }
 

@@ -47,8 +47,8 @@ public final class EngineReport implements FindingListener, StatementListener, G
     private EngineReport(Path path, String rules, String name) {
         this.path = path;
         this.report = new FindingsReport("driver", rules);
-        this.findings = GuardListeners.add((FindingListener) this);
-        this.statements = GuardListeners.add((StatementListener) this);
+        this.findings = GuardListeners.addFindingListener(this);
+        this.statements = GuardListeners.addStatementListener(this);
         this.shutdownWrite = new Thread(this::writeQuietly, "jdbc-guard report " + name);
         Runtime.getRuntime().addShutdownHook(shutdownWrite);
         this.objectName = register(name);

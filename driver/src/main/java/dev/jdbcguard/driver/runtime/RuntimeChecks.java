@@ -1,10 +1,10 @@
 package dev.jdbcguard.driver.runtime;
 
 import dev.jdbcguard.Finding.Evidence;
-import dev.jdbcguard.driver.query.FindingSink;
-import dev.jdbcguard.driver.query.FindingSink.Stage;
-import dev.jdbcguard.driver.warnings.Finding;
-
+import dev.jdbcguard.driver.warnings.Detection;
+import dev.jdbcguard.driver.warnings.FindingSink;
+import dev.jdbcguard.driver.warnings.FindingSink.Stage;
+import dev.jdbcguard.rules.RuleCatalog;
 import dev.jdbcguard.rules.sql.StatementKind;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -34,11 +34,6 @@ import java.util.function.Function;
  * thread calls.
  */
 public final class RuntimeChecks {
-
-    static final String SLOW = "query.slow";
-    static final String LARGE_RESULT = "query.large-result";
-    static final String N_PLUS_ONE = "query.n-plus-one";
-    static final String TX_LONG = "tx.long";
 
     private final FindingSink sink;
     private long slowNanos;
@@ -110,7 +105,7 @@ public final class RuntimeChecks {
                 if (count == nPlusOneCount + 1) {
                     sink.report(nPlusOne(fingerprint, count, inTransaction, kind)
                             .measured(new Evidence.Repeats(count, Duration.ofNanos(inTransaction
-                                    ? nowNanos - transactionStart : nPlusOneWindowNanos))), Stage.BEFORE_EXECUTION);
+                                    ? nowNanos - transactionStart : nPlusOneWindowNanos))), Stage.BEFORE);
                 }
             }
         }
@@ -124,11 +119,9 @@ public final class RuntimeChecks {
      */
     public void afterExecute(Object fingerprint, long elapsedNanos) throws SQLException {
         if (slowNanos > 0 && elapsedNanos > slowNanos) {
-            sink.report(new Finding(SLOW,
+            sink.report(Detection.of(RuleCatalog.QUERY_SLOW,
                     "query took " + millis(elapsedNanos) + " (threshold " + millis(slowNanos) + ")",
-                    "a slow statement holds its connection and its locks while requests queue behind it",
-                    "run EXPLAIN on it and add an index or narrow the query; raise query.slow's threshold if this one is expected",
-                    fingerprint.toString()).measured(timing(elapsedNanos, slowNanos)), Stage.AFTER_EXECUTION);
+                    fingerprint.toString()).measured(timing(elapsedNanos, slowNanos)), Stage.AFTER);
         }
     }
 
@@ -147,11 +140,8 @@ public final class RuntimeChecks {
         if (rowsRead <= maxRows) {
             return maxRows + 1;
         }
-        sink.report(new Finding(LARGE_RESULT,
-                "read more than " + maxRows + " rows from one result set",
-                "a large result is held in memory on both sides, and PlanetScale refuses results over 100,000 rows",
-                "page through it with a keyset (WHERE id > ? ORDER BY id LIMIT n) or aggregate in SQL",
-                fingerprint.toString()).measured(new Evidence.Rows(rowsRead, maxRows)), Stage.AFTER_EXECUTION);
+        sink.report(Detection.of(RuleCatalog.QUERY_LARGE_RESULT, "read more than " + maxRows + " rows from one result set",
+                fingerprint.toString()).measured(new Evidence.Rows(rowsRead, maxRows)), Stage.AFTER);
         return Long.MAX_VALUE;
     }
 
@@ -219,14 +209,14 @@ public final class RuntimeChecks {
         openTransaction = 0;
         executions.clear();
         if (wasOpen && txMaxNanos > 0 && nowNanos - transactionStart > txMaxNanos && claimReport(transactions)) {
-            sink.report(longTransaction(nowNanos - transactionStart, "ended", ""), Stage.AFTER_EXECUTION);
+            sink.report(longTransaction(nowNanos - transactionStart, "ended", ""), Stage.AFTER);
         }
     }
 
     private void checkOpenTransaction(long nowNanos) throws SQLException {
         long open = nowNanos - transactionStart;
         if (txMaxNanos > 0 && open > txMaxNanos && claimReport(transactions)) {
-            sink.report(longTransaction(open, "still open", ""), Stage.BEFORE_EXECUTION);
+            sink.report(longTransaction(open, "still open", ""), Stage.BEFORE);
         }
     }
 
@@ -257,11 +247,9 @@ public final class RuntimeChecks {
         sink.report(longTransaction(open, "still open", thread), Stage.BACKGROUND);
     }
 
-    private Finding longTransaction(long openNanos, String state, String where) {
-        return Finding.ofConnection(TX_LONG,
-                "transaction " + state + " after " + millis(openNanos) + " (threshold " + millis(txMaxNanos) + ")" + where,
-                "a long transaction holds row locks and blocks schema changes, and PlanetScale kills transactions after 20 s",
-                "keep transactions short: do slow work (remote calls, file I/O) before or after them and commit large jobs in batches")
+    private Detection longTransaction(long openNanos, String state, String where) {
+        return Detection.ofConnection(RuleCatalog.TX_LONG,
+                "transaction " + state + " after " + millis(openNanos) + " (threshold " + millis(txMaxNanos) + ")" + where)
                 .measured(timing(openNanos, txMaxNanos));
     }
 
@@ -269,21 +257,21 @@ public final class RuntimeChecks {
         return new Evidence.Timing(Duration.ofNanos(elapsedNanos), Duration.ofNanos(thresholdNanos));
     }
 
-    private Finding nPlusOne(Object fingerprint, int count, boolean inTransaction, StatementKind kind) {
+    /**
+     * The catalog's fix covers reads and writes; a loop of writes (a batch job changing rows one by one) is fixed by
+     * batching, not by a JOIN, so that one gets the driver setting that makes a batch one round trip.
+     */
+    private Detection nPlusOne(Object fingerprint, int count, boolean inTransaction, StatementKind kind) {
         String where = inTransaction
                 ? "in one transaction"
                 : "within " + millis(nPlusOneWindowNanos) + " on one connection";
-        // a loop of writes (a batch job changing rows one by one) is fixed by batching, not by a JOIN
-        boolean write = kind != null && kind != StatementKind.SELECT;
-        return new Finding(N_PLUS_ONE,
+        Detection detection = Detection.of(RuleCatalog.QUERY_N_PLUS_ONE,
                 "the same statement ran " + count + " times " + where + " (threshold " + nPlusOneCount + ")",
-                "one round trip per row (N+1) makes latency grow with the data",
-                write
-                        ? "send the rows as one batch (addBatch and executeBatch; with Connector/J add "
-                                + "rewriteBatchedStatements=true), or change them with one statement (WHERE id IN (...)); "
-                                + "a job meant to write row by row can mark it /* guard:allow query.n-plus-one */"
-                        : "load the rows in one query (a JOIN or WHERE id IN (...)), or use your ORM's batch or join fetching",
                 fingerprint.toString());
+        boolean write = kind != null && kind != StatementKind.SELECT;
+        return write ? detection.hinting("with Connector/J add rewriteBatchedStatements=true so a batch is sent as"
+                + " one statement; a job meant to write row by row can mark it /* guard:allow query.n-plus-one */")
+                : detection;
     }
 
     /** Milliseconds below ten seconds, seconds with one decimal above: what people read fastest. */

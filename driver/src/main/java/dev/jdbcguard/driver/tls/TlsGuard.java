@@ -1,9 +1,11 @@
 package dev.jdbcguard.driver.tls;
 
-import dev.jdbcguard.driver.connections.Target;
-import dev.jdbcguard.driver.connections.ConnectionFindingSink;
+import dev.jdbcguard.driver.url.Target;
 import dev.jdbcguard.driver.url.TargetUrl;
-import dev.jdbcguard.driver.warnings.Finding;
+import dev.jdbcguard.driver.warnings.Detection;
+import dev.jdbcguard.driver.warnings.FindingSink;
+import dev.jdbcguard.driver.warnings.FindingSink.Stage;
+import dev.jdbcguard.driver.warnings.GuardViolationException;
 import dev.jdbcguard.driver.warnings.Redaction;
 import dev.jdbcguard.rules.Action;
 import dev.jdbcguard.rules.RuleCatalog;
@@ -42,7 +44,7 @@ public final class TlsGuard {
      *         message says which setting to change
      */
     public Properties beforeConnect(TargetUrl url, Target target, Properties info, TlsRequirement requirement,
-                                    ConnectionFindingSink sink) throws SQLException {
+                                    FindingSink sink) throws SQLException {
         if (requirement.action() == Action.OFF || exempt(target, requirement, true)) {
             return info;
         }
@@ -67,11 +69,10 @@ public final class TlsGuard {
             }
             effective = upgraded; // a URL setting outranks the properties: say which one
         }
-        report(requirement.action(), Finding.ofConnection(RuleCatalog.TLS_REQUIRED,
+        report(Detection.ofConnection(RuleCatalog.TLS_REQUIRED,
                 "connection to " + target + " would use sslMode=" + effective.mode() + " (" + effective.setting()
-                        + "), weaker than the required " + requirement.mode(),
-                "without verified TLS, credentials and data can be read or the server impersonated on the way",
-                fix(settings, effective, requirement.mode()) + (target.isLoopback() ? localWork(target) : "")),
+                        + "), weaker than the required " + requirement.mode())
+                .hinting(fix(settings, effective, requirement.mode()) + (target.isLoopback() ? localWork(target) : "")),
                 null, sink);
         return info;
     }
@@ -109,27 +110,23 @@ public final class TlsGuard {
      * @throws SQLNonTransientConnectionException for a plaintext session ({@code tls.required}) or an
      *         old protocol ({@code tls.version}) under {@code block}
      */
-    public void afterConnect(Connection connection, Target target, TlsRequirement requirement, ConnectionFindingSink sink)
+    public void afterConnect(Connection connection, Target target, TlsRequirement requirement, FindingSink sink)
             throws SQLException {
         if (!requirement.checked() || exempt(target, requirement, false)) {
             return;
         }
         String protocol = NegotiatedTls.of(connection);
         if (protocol.equals(NegotiatedTls.NONE)) {
-            report(requirement.action(), Finding.ofConnection(RuleCatalog.TLS_REQUIRED,
-                    "the server of " + target + " accepted the session without TLS",
-                    "a client set to PREFERRED falls back to plaintext without a word, so credentials and data cross"
-                            + " the network readable",
-                    "enable TLS on the server (ssl_cert, ssl_key) or connect to its TLS endpoint, and set sslMode="
-                            + requirement.mode() + " so the driver never falls back" + localWork(target)),
+            report(Detection.ofConnection(RuleCatalog.TLS_REQUIRED,
+                    "the server of " + target + " accepted the session without TLS (a client set to PREFERRED falls"
+                            + " back to plaintext without a word)")
+                    .hinting("enable TLS on the server (ssl_cert, ssl_key) or connect to its TLS endpoint, and set"
+                            + " sslMode=" + requirement.mode() + " so the driver never falls back" + localWork(target)),
                     connection, sink);
         } else if (!TlsVersions.atLeast(protocol, requirement.minVersion())) {
-            report(requirement.versionAction(), Finding.ofConnection(RuleCatalog.TLS_VERSION,
+            report(Detection.ofConnection(RuleCatalog.TLS_VERSION,
                     "the session to " + target + " negotiated " + protocol + ", older than the required "
-                            + requirement.minVersion(),
-                    "TLS 1.0 and 1.1 are deprecated (RFC 8996) and have known weaknesses",
-                    "let client and server agree on " + requirement.minVersion() + " or newer (Connector/J"
-                            + " tlsVersions=TLSv1.2,TLSv1.3; upgrade an old server or JVM)"), connection, sink);
+                            + requirement.minVersion()), connection, sink);
         }
     }
 
@@ -149,35 +146,32 @@ public final class TlsGuard {
      * {@code conn.credentials-in-url}: reports a login password in the URL ({@code password=},
      * {@code user:password@host}); {@code block} refuses the connect before it happens.
      */
-    public void checkCredentialsInUrl(String url, Target target, Action action, ConnectionFindingSink sink) throws SQLException {
+    public void checkCredentialsInUrl(String url, Target target, Action action, FindingSink sink) throws SQLException {
         if (action != Action.OFF && Redaction.hasPassword(url)) {
-            report(action, Finding.ofConnection(RuleCatalog.CONN_CREDENTIALS_IN_URL,
-                    "the URL for " + target + " carries a password (" + Redaction.redact(url) + ")",
-                    "URLs end up in logs, configuration repositories and heap dumps",
-                    "remove it from the URL and pass it as the password property (the pool's or DataSource's"
-                            + " password setting), read from a secret store"), null, sink);
+            report(Detection.ofConnection(RuleCatalog.CONN_CREDENTIALS_IN_URL,
+                    "the URL for " + target + " carries a password (" + Redaction.redact(url) + ")"), null, sink);
         }
     }
 
-    /** Refuses (closing {@code open} first when given) under {@code block}, reports under {@code warn}. */
-    private static void report(Action action, Finding finding, Connection open, ConnectionFindingSink sink) throws SQLException {
-        if (action == Action.OFF) {
-            return;
-        }
-        if (action == Action.WARN) {
-            sink.warn(finding, null);
-            return;
-        }
-        String message = sink.block(finding);
-        SQLNonTransientConnectionException refused = new SQLNonTransientConnectionException(
-                open == null ? message : message + " The connection was closed.", SQL_STATE);
-        if (open != null) {
-            try {
-                open.close();
-            } catch (SQLException | RuntimeException e) {
-                refused.addSuppressed(e);
+    /**
+     * Hands the finding to the funnel, which applies the rule's action; a refusal becomes the connection exception
+     * (closing {@code open} first when given): a refused connect is not a statement error.
+     */
+    private static void report(Detection detection, Connection open, FindingSink sink) throws SQLException {
+        try {
+            sink.report(detection, Stage.BEFORE);
+        } catch (GuardViolationException refusal) {
+            SQLNonTransientConnectionException refused = new SQLNonTransientConnectionException(
+                    open == null ? refusal.getMessage() : refusal.getMessage() + " The connection was closed.",
+                    SQL_STATE); // not caused by a statement error: the refusal's text is all it takes
+            if (open != null) {
+                try {
+                    open.close();
+                } catch (SQLException | RuntimeException e) {
+                    refused.addSuppressed(e);
+                }
             }
+            throw refused;
         }
-        throw refused;
     }
 }

@@ -26,7 +26,7 @@ import java.util.Properties;
  *   <li><b>Another driver</b>: its rules are not ours to guess; only the {@code Properties} are read, exactly.</li>
  * </ul>
  * Connector/J's host sections ({@code (host=h,user=u)}, {@code address=(...)}) are not read here: they are kept, as
- * written, in the target's identity (see {@code connections.Target}).
+ * written, in the target's identity (see {@link Target}).
  *
  * @param url        the URL the target driver receives
  * @param family     whose key rules apply

@@ -26,7 +26,7 @@ public final class GuardViolationException extends SQLSyntaxErrorException {
     private final String ruleId;
     private final String fingerprint;
 
-    public GuardViolationException(Finding finding) {
+    public GuardViolationException(Detection finding) {
         super(WarningText.exceptionMessage(finding), SQL_STATE);
         this.ruleId = finding.ruleId();
         this.fingerprint = finding.fingerprint();

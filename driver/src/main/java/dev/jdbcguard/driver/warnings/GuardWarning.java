@@ -19,7 +19,7 @@ public final class GuardWarning extends SQLWarning {
     private final String ruleId;
     private final String fingerprint;
 
-    GuardWarning(String message, Finding finding) {
+    GuardWarning(String message, Detection finding) {
         super(message, SQL_STATE);
         this.ruleId = finding.ruleId();
         this.fingerprint = finding.fingerprint();

@@ -45,6 +45,7 @@ public final class WarningReporter {
     static final String UNKNOWN_TARGET = "(unknown target)";
     static final String WARN = "WARN";
     static final String BLOCK = "BLOCK";
+    static final String WOULD_BLOCK = "WOULD_BLOCK";
 
     private final long windowNanos;
     private final FrameLocator frames;
@@ -81,16 +82,27 @@ public final class WarningReporter {
      * call logged, the warning's message is exactly the logged line; otherwise it is the same line
      * without the application frame and suppressed count.
      */
-    public SQLWarning warn(Finding finding) {
+    public SQLWarning warn(Detection finding) {
         return new GuardWarning(report(finding, WARN, frames, null), finding);
     }
 
     /**
-     * As {@link #warn(Finding)}, for a finding made away from the application's thread: the logged
+     * As {@link #warn(Detection)}, for a finding made away from the application's thread: the logged
      * line points at {@code calledFrom}, a frame {@link #callerFrame()} returned earlier on that thread.
      */
-    public SQLWarning warn(Finding finding, String calledFrom) {
+    public SQLWarning warn(Detection finding, String calledFrom) {
         return new GuardWarning(report(finding, WARN, () -> calledFrom, null), finding);
+    }
+
+    /**
+     * Reports a finding whose action is {@code block} under observe mode: logs it (label {@code WOULD_BLOCK}) and
+     * returns the warning that says the statement would have been refused; the statement goes on.
+     *
+     * @param calledFrom the application frame the line points at, or null for the current thread's
+     */
+    public SQLWarning wouldBlock(Detection finding, String calledFrom) {
+        return new GuardWarning(report(finding, WOULD_BLOCK, calledFrom == null ? frames : () -> calledFrom, null),
+                finding);
     }
 
     /** The application frame of the current thread, as a logged line shows it, or null (a walk of the stack). */
@@ -107,7 +119,7 @@ public final class WarningReporter {
      * Reports a finding whose action is {@code block}: logs it (deduplicated, label {@code BLOCK})
      * and returns the exception for the driver to throw before the statement reaches the server.
      */
-    public GuardViolationException block(Finding finding) {
+    public GuardViolationException block(Detection finding) {
         GuardViolationException refusal = new GuardViolationException(finding);
         report(finding, BLOCK, frames, refusal.getMessage());
         return refusal;
@@ -119,7 +131,7 @@ public final class WarningReporter {
      *
      * @param message the text the application gets, when it is not the warning's line (a block's exception)
      */
-    private String report(Finding finding, String label, FrameLocator locator, String message) {
+    private String report(Detection finding, String label, FrameLocator locator, String message) {
         Logger logger = logger(finding.ruleId());
         String line = null;
         String frame = null;
@@ -146,12 +158,18 @@ public final class WarningReporter {
     }
 
     /** The finding as listeners see it. Cold path: only when a listener is registered. */
-    private static void publish(Finding finding, String label, String message, String caller) {
-        GuardListeners.publish(new dev.jdbcguard.Finding(finding.ruleId(),
-                label.equals(BLOCK) ? dev.jdbcguard.Finding.Action.BLOCK : dev.jdbcguard.Finding.Action.WARN,
-                message, finding.fix(), finding.fingerprint(), finding.tables(),
+    private static void publish(Detection finding, String label, String message, String caller) {
+        GuardListeners.publish(new dev.jdbcguard.Finding(finding.ruleId(), action(label), message, finding.fix(), finding.fingerprint(), finding.tables(),
                 finding.target() == null ? UNKNOWN_TARGET : finding.target(), caller, Instant.now(),
                 finding.evidence()));
+    }
+
+    private static dev.jdbcguard.Finding.Action action(String label) {
+        return switch (label) {
+            case BLOCK -> dev.jdbcguard.Finding.Action.BLOCK;
+            case WOULD_BLOCK -> dev.jdbcguard.Finding.Action.WOULD_BLOCK;
+            default -> dev.jdbcguard.Finding.Action.WARN;
+        };
     }
 
     private Logger logger(String ruleId) {

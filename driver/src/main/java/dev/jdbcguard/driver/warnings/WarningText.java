@@ -1,7 +1,7 @@
 package dev.jdbcguard.driver.warnings;
 
 /**
- * Renders a {@link Finding} as the one line users see in logs, {@code getWarnings()} and
+ * Renders a {@link Detection} as the one line users see in logs, {@code getWarnings()} and
  * exception messages. The format is documented in {@code package-info.java}; it is kept in one
  * place so the log line and the {@code SQLWarning} cannot drift apart.
  */
@@ -15,7 +15,7 @@ final class WarningText {
     }
 
     /** {@code [jdbc-guard] <rule-id>: <body>}, the message of a {@link GuardViolationException}. */
-    static String exceptionMessage(Finding finding) {
+    static String exceptionMessage(Detection finding) {
         return PREFIX + finding.ruleId() + ": " + body(finding);
     }
 
@@ -25,10 +25,13 @@ final class WarningText {
      * @param frame      the first application frame, or {@code null} when not looked up or not found
      * @param suppressed repeats not logged since the previous line for the same rule and fingerprint
      */
-    static String line(Finding finding, String label, String frame, long suppressed) {
+    static String line(Detection finding, String label, String frame, long suppressed) {
         StringBuilder text = new StringBuilder(160)
                 .append(PREFIX).append(finding.ruleId()).append(' ').append(label).append(": ")
                 .append(body(finding));
+        if (label.equals(WarningReporter.WOULD_BLOCK)) {
+            text.append(" Observe mode: this would have been blocked; it ran.");
+        }
         if (frame != null) {
             text.append(" at ").append(oneLine(frame));
         }
@@ -38,8 +41,13 @@ final class WarningText {
         return text.toString();
     }
 
+    /** The catalog's fix followed by what a detector adds for one occurrence: {@code <fix>. Here: <hint>}. */
+    static String withHint(String fix, String hint) {
+        return sentence(fix) + ". Here: " + hint;
+    }
+
     /** {@code <what> — <why>. Fix: <fix>.[ fingerprint="<fingerprint>"]}, scrubbed of secrets. */
-    private static String body(Finding finding) {
+    private static String body(Detection finding) {
         StringBuilder text = new StringBuilder(128)
                 .append(sentence(finding.what())).append(" — ").append(sentence(finding.why()))
                 .append(". Fix: ").append(sentence(finding.fix())).append('.');

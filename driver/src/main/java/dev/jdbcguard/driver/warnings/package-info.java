@@ -1,10 +1,19 @@
 /**
  * Warnings people act on, and the exception a blocked statement throws.
  *
+ * <h2>One road</h2>
+ * Every detector (statement rules, query checks, the EXPLAIN thread, runtime thresholds, the transaction sweep,
+ * connection and TLS rules) reports a {@link dev.jdbcguard.driver.warnings.Detection}, the rule id and the
+ * specifics it saw, through its connection's {@link dev.jdbcguard.driver.warnings.FindingSink} to the engine's one
+ * {@link dev.jdbcguard.driver.warnings.Funnel}: it looks up the action, counts the metrics, logs with deduplication,
+ * publishes to the {@link dev.jdbcguard.FindingListener}s and returns the warning or throws the refusal. Why a rule
+ * matters and how to fix it are the rule catalog's words, the same as {@code rules/README.md}; a detector adds at
+ * most a hint for the occurrence ({@code Here: ...}).
+ *
  * <h2>The line</h2>
  * Every finding renders as one line, logged at WARN to the logger {@code jdbcguard.<rule-id>}:
  * <pre>
- * [jdbc-guard] &lt;rule-id&gt; &lt;WARN|BLOCK&gt;: &lt;what&gt; — &lt;why&gt;. Fix: &lt;fix&gt;.[ fingerprint="&lt;fingerprint&gt;"][ at &lt;app frame&gt;][ (+&lt;n&gt; suppressed)]
+ * [jdbc-guard] &lt;rule-id&gt; &lt;WARN|BLOCK&gt;: &lt;what&gt; — &lt;why&gt;. Fix: &lt;fix&gt;.[ Here: &lt;hint&gt;.][ fingerprint="&lt;fingerprint&gt;"][ at &lt;app frame&gt;][ (+&lt;n&gt; suppressed)]
  * </pre>
  * for example
  * <pre>

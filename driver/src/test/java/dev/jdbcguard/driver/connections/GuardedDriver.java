@@ -1,16 +1,18 @@
 package dev.jdbcguard.driver.connections;
 
+import dev.jdbcguard.Finding;
 import dev.jdbcguard.GuardDriver;
+import dev.jdbcguard.GuardListeners;
 import dev.jdbcguard.driver.metrics.GuardMetrics;
 import dev.jdbcguard.driver.metrics.TargetMetrics;
+import dev.jdbcguard.driver.url.Target;
 import dev.jdbcguard.driver.warnings.AppFrames;
-import dev.jdbcguard.driver.warnings.Finding;
+import dev.jdbcguard.driver.warnings.Funnel;
 import dev.jdbcguard.driver.warnings.WarningReporter;
 import dev.jdbcguard.rules.RuleSet;
 import dev.jdbcguard.rules.file.RuleFiles;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLWarning;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,40 +21,31 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A real {@link GuardDriver} whose hook factory is {@link ConnectionRules}, configured by a rule file
- * text, reporting through the real {@link WarningReporter} (no deduplication window, so every
- * report is logged) and recording what it was told.
+ * text, reporting through a real {@link Funnel} (no deduplication window, so every report is logged)
+ * and recording what reached the findings listeners while it is open.
  */
 public final class GuardedDriver implements AutoCloseable {
 
-    /** One report to the sink. */
-    public record Reported(Finding finding, Throwable openedAt, boolean blocked) {
+    /** One finding, as listeners receive it. */
+    public record Reported(Finding finding) {
+        public boolean blocked() {
+            return finding.action() == Finding.Action.BLOCK;
+        }
     }
 
     private final List<Reported> reported = new CopyOnWriteArrayList<>();
     private final GuardMetrics metrics;
     private final ConnectionRules rules;
     private final GuardDriver driver;
+    private final GuardListeners.Registration listening;
 
     private GuardedDriver(RuleSet ruleSet) {
-        ReporterSink reporter = new ReporterSink(new WarningReporter(Duration.ZERO, 1_000, AppFrames.defaults()),
-                AppFrames.defaults());
-        ConnectionFindingSink recording = new ConnectionFindingSink() {
-            @Override
-            public SQLWarning warn(Finding finding, Throwable openedAt) {
-                reported.add(new Reported(finding, openedAt, false));
-                return reporter.warn(finding, openedAt);
-            }
-
-            @Override
-            public String block(Finding finding) {
-                reported.add(new Reported(finding, null, true));
-                return reporter.block(finding);
-            }
-        };
         this.metrics = GuardMetrics.start("conn-tls-test", List.of(), false);
-        this.rules = new ConnectionRules(() -> ruleSet, recording,
-                t -> metrics.target(t.host(), t.port(), t.database()));
+        Funnel funnel = new Funnel(() -> ruleSet, new WarningReporter(Duration.ZERO, 1_000, AppFrames.defaults()),
+                metrics);
+        this.rules = new ConnectionRules(() -> ruleSet, funnel, t -> metrics.target(t.host(), t.port(), t.database()));
         this.driver = new GuardDriver(rules);
+        this.listening = GuardListeners.addFindingListener(finding -> reported.add(new Reported(finding)));
     }
 
     /** A driver under a rule file ({@code extends: production} unless the text says otherwise). */
@@ -85,6 +78,7 @@ public final class GuardedDriver implements AutoCloseable {
 
     @Override
     public void close() {
+        listening.close();
         rules.close();
         metrics.close();
     }

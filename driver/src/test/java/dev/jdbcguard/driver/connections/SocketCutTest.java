@@ -3,6 +3,7 @@ package dev.jdbcguard.driver.connections;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jdbcguard.driver.url.Target;
 import dev.jdbcguard.testdb.TcpRelay;
 import dev.jdbcguard.testdb.TestDatabase;
 import dev.jdbcguard.testdb.TestDatabaseExtension;
@@ -22,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,6 +37,7 @@ import org.slf4j.LoggerFactory;
  * and its connection's cap place is free once the application closes it; under 32 threads and random cuts the cap
  * is never exceeded and no place is lost.
  */
+@Tag("faults")
 @ExtendWith(TestDatabaseExtension.class)
 class SocketCutTest {
 

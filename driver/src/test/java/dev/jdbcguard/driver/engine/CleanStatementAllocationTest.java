@@ -18,6 +18,7 @@ import java.sql.SQLWarning;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * verdict lookup, timings), counted by the JVM's per-thread allocation counter, not timed. The hook
  * is driven the way the proxies drive it, on a real connection.
  */
+@Tag("allocation")
 class CleanStatementAllocationTest extends QueryTables {
 
     CleanStatementAllocationTest(TestDatabase db) {
@@ -47,7 +49,7 @@ class CleanStatementAllocationTest extends QueryTables {
         WarningSink sink = warned::add;
         try (Engines engines = new Engines(Map.of());
              Connection raw = DriverManager.getDriver(url.targetUrl()).connect(url.targetUrl(), url.properties())) {
-            ConnectionHook hook = engines.open(new ConnectRequest(url.target(), url.properties(), url.settings()));
+            ConnectionHook hook = engines.open(ConnectRequest.toDriver(url.target(), url.properties(), url.settings()));
             hook.connected(raw, sink);
             String[] sqls = {"SELECT status FROM qc_orders WHERE id = 7", "SELECT id FROM qc_orders WHERE customer_id = 9"};
             Object prepared = hook.beforeSql(SqlSource.PREPARE, "SELECT status FROM qc_orders WHERE id = ?", null, null, 0);

@@ -9,7 +9,6 @@ import dev.jdbcguard.Finding;
 import dev.jdbcguard.FindingListener;
 import dev.jdbcguard.GuardListeners;
 import dev.jdbcguard.StatementEvent;
-import dev.jdbcguard.StatementListener;
 import dev.jdbcguard.driver.connections.AllLogs;
 import dev.jdbcguard.driver.query.QueryTables;
 import dev.jdbcguard.driver.warnings.GuardViolationException;
@@ -48,7 +47,7 @@ class FindingListenersE2eTest extends QueryTables {
         };
         // warn: the first execution does not wait for its plan. A shape of its own, so no other test had it explained.
         String scan = "SELECT note, status, id FROM qc_orders WHERE note LIKE '%listener-added%'";
-        try (GuardListeners.Registration ignored = GuardListeners.add(listener);
+        try (GuardListeners.Registration ignored = GuardListeners.addFindingListener(listener);
              Connection c = connect(db, ""); Statement s = c.createStatement();
              Connection admin = db.adminConnection(); Statement locker = admin.createStatement()) {
             // The EXPLAIN thread is held behind another shape's EXPLAIN, which waits for a table lock, so the scan's
@@ -105,7 +104,7 @@ class FindingListenersE2eTest extends QueryTables {
         FindingListener broken = finding -> {
             throw new IllegalStateException("listener bug");
         };
-        try (AllLogs logs = new AllLogs(); GuardListeners.Registration ignored = GuardListeners.add(broken);
+        try (AllLogs logs = new AllLogs(); GuardListeners.Registration ignored = GuardListeners.addFindingListener(broken);
              Connection c = connect(db, ""); Statement s = c.createStatement()) {
             // a block still refuses with the guard's own exception, twice
             for (int i = 0; i < 2; i++) {
@@ -134,7 +133,7 @@ class FindingListenersE2eTest extends QueryTables {
             try (Statement s = c.createStatement()) {
                 s.execute("CREATE TEMPORARY TABLE listener_events (id INT PRIMARY KEY)");
             }
-            try (GuardListeners.Registration ignored = GuardListeners.add((StatementListener) events::add);
+            try (GuardListeners.Registration ignored = GuardListeners.addStatementListener(events::add);
                  PreparedStatement insert = c.prepareStatement("INSERT INTO listener_events VALUES (?)");
                  Statement s = c.createStatement()) {
                 for (int i = 1; i <= 3; i++) {

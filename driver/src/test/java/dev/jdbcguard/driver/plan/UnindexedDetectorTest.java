@@ -3,10 +3,10 @@ package dev.jdbcguard.driver.plan;
 import com.mysql.cj.jdbc.JdbcConnection;
 import com.mysql.cj.protocol.ServerSession;
 import dev.jdbcguard.GuardListeners;
-import dev.jdbcguard.driver.query.FindingSink.Stage;
+import dev.jdbcguard.driver.warnings.FindingSink.Stage;
 import dev.jdbcguard.driver.query.QueryTables;
-import dev.jdbcguard.driver.query.RecordingSink;
-import dev.jdbcguard.driver.query.RecordingSink.Report;
+import dev.jdbcguard.driver.warnings.RecordingSink;
+import dev.jdbcguard.driver.warnings.RecordingSink.Report;
 import dev.jdbcguard.driver.warnings.GuardViolationException;
 import dev.jdbcguard.testdb.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
@@ -88,7 +88,7 @@ class UnindexedDetectorTest extends QueryTables {
         assertThat(lookup.noIndex).as("server flag for an index lookup").isFalse();
         assertThat(sink.reports()).singleElement().satisfies(report -> {
             assertThat(report.ruleId()).isEqualTo("query.unindexed");
-            assertThat(report.stage()).isEqualTo(Stage.AFTER_EXECUTION);
+            assertThat(report.stage()).isEqualTo(Stage.AFTER);
             assertThat(report.finding().what()).isEqualTo("the server reports that it used no index (tables: qc_orders)");
             assertThat(report.finding().fingerprint()).isEqualTo(FULL_SCAN);
         });
@@ -149,11 +149,11 @@ class UnindexedDetectorTest extends QueryTables {
 
         assertThat(sink.reports()).singleElement().satisfies(report -> {
             assertThat(report.ruleId()).isEqualTo("query.unindexed");
-            assertThat(report.stage()).isEqualTo(Stage.BEFORE_EXECUTION);
+            assertThat(report.stage()).isEqualTo(Stage.BEFORE);
             assertThat(report.finding().what())
                     .startsWith("full table scan on qc_orders (EXPLAIN: ~")
                     .contains("rows examined");
-            assertThat(report.finding().fix()).isEqualTo("consider an index on qc_orders(note)");
+            assertThat(report.finding().hint()).isEqualTo("consider an index on qc_orders(note)");
         });
         PlanVerdict.Explained plan = (PlanVerdict.Explained) explain.cached(FULL_SCAN);
         assertThat(plan.scans()).singleElement().satisfies(scan -> {
@@ -292,7 +292,7 @@ class UnindexedDetectorTest extends QueryTables {
         runChecked(detector, auto, indexScan, sink);
 
         assertThat(sink.reports()).singleElement().satisfies(report -> {
-            assertThat(report.stage()).isEqualTo(Stage.BEFORE_EXECUTION);
+            assertThat(report.stage()).isEqualTo(Stage.BEFORE);
             assertThat(report.finding().what()).startsWith("full index scan on qc_orders (EXPLAIN: index idx_customer, ~");
         });
     }
@@ -318,7 +318,7 @@ class UnindexedDetectorTest extends QueryTables {
             assertThat(report.finding().what())
                     .startsWith("no good index (range checked for each record) on qc_orders (EXPLAIN: ~")
                     .contains("Range checked for each record");
-            assertThat(report.finding().fix()).startsWith("make the join condition on qc_orders an equality");
+            assertThat(report.finding().hint()).startsWith("make the join condition on qc_orders an equality");
         });
     }
 
@@ -359,10 +359,10 @@ class UnindexedDetectorTest extends QueryTables {
         Report judgedByTheRecheck = sink.next();
 
         assertThat(rechecked.stage()).as("the recheck's own plan, when it arrives").isEqualTo(Stage.BACKGROUND);
-        assertThat(judgedByTheRecheck.stage()).as("the next flag of the interval").isEqualTo(Stage.AFTER_EXECUTION);
+        assertThat(judgedByTheRecheck.stage()).as("the next flag of the interval").isEqualTo(Stage.AFTER);
         for (Report report : List.of(rechecked, judgedByTheRecheck)) {
             assertThat(report.finding().what()).startsWith("full table scan on qc_visits (EXPLAIN: ~");
-            assertThat(report.finding().fix())
+            assertThat(report.finding().hint())
                     .startsWith("index idx_pet exists and the optimizer chose to read ~")
                     .contains("low selectivity").doesNotContain("consider an index");
         }
@@ -377,7 +377,7 @@ class UnindexedDetectorTest extends QueryTables {
 
         detector.beforeExecute(settings(Detect.EXPLAIN, 0, Set.of()), wildcard, wildcard, null, null, sink);
 
-        assertThat(sink.reports()).singleElement().satisfies(report -> assertThat(report.finding().fix())
+        assertThat(sink.reports()).singleElement().satisfies(report -> assertThat(report.finding().hint())
                 .startsWith("index idx_description on qc_visits(description) exists but this statement cannot use it")
                 .contains("leading wildcard").doesNotContain("consider an index"));
     }
@@ -421,7 +421,7 @@ class UnindexedDetectorTest extends QueryTables {
         detector.beforeExecute(settings, other, other, null, null, sink);
 
         assertThat(sink.reports()).singleElement()
-                .satisfies(r -> assertThat(r.finding().fix()).isEqualTo("consider an index on qc_orders(note, status)"));
+                .satisfies(r -> assertThat(r.finding().hint()).isEqualTo("consider an index on qc_orders(note, status)"));
         assertThat(explain.cached(other)).isEqualTo(new PlanVerdict.Unexplained(
                 "prepared statement without its parameter values; the status flags still apply"));
     }

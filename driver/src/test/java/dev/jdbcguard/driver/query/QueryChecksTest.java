@@ -1,7 +1,9 @@
 package dev.jdbcguard.driver.query;
 
 import dev.jdbcguard.GuardDriver;
+import dev.jdbcguard.driver.metrics.GuardMetrics;
 import dev.jdbcguard.driver.warnings.AppFrames;
+import dev.jdbcguard.driver.warnings.Funnel;
 import dev.jdbcguard.driver.warnings.GuardViolationException;
 import dev.jdbcguard.driver.warnings.WarningReporter;
 import dev.jdbcguard.rules.RuleSet;
@@ -42,6 +44,7 @@ class QueryChecksTest extends QueryTables {
             """;
 
     private QueryChecks checks;
+    private GuardMetrics metrics;
     private Connection connection;
 
     QueryChecksTest(TestDatabase db) {
@@ -54,6 +57,7 @@ class QueryChecksTest extends QueryTables {
             connection.close();
         }
         checks.close();
+        metrics.close();
     }
 
     @Test
@@ -64,7 +68,7 @@ class QueryChecksTest extends QueryTables {
             assertThatThrownBy(() -> s.executeUpdate("DELETE FROM qc_orders WHERE note = 'n9'"))
                     .isInstanceOf(GuardViolationException.class)
                     .hasMessageStartingWith("[jdbc-guard] query.unindexed: full table scan on qc_orders (EXPLAIN: ~")
-                    .hasMessageContaining("Fix: consider an index on qc_orders(note)");
+                    .hasMessageContaining("Here: consider an index on qc_orders(note)");
             try (ResultSet r = s.executeQuery("SELECT status FROM qc_orders WHERE customer_id = 9")) {
                 assertThat(r.next()).isTrue();
             }
@@ -115,7 +119,7 @@ class QueryChecksTest extends QueryTables {
 
             assertThat(messages(s.getWarnings())).singleElement().asString()
                     .startsWith("[jdbc-guard] query.unindexed WARN: full table scan on qc_orders")
-                    .contains("Fix: consider an index on qc_orders(status, note)");
+                    .contains("Here: consider an index on qc_orders(status, note)");
         }
     }
 
@@ -158,7 +162,8 @@ class QueryChecksTest extends QueryTables {
             readAll(lookup.executeQuery());
             assertThat(messages(lookup.getWarnings())).singleElement().asString()
                     .startsWith("[jdbc-guard] query.n-plus-one WARN: the same statement ran 6 times within 10.0 s on one connection (threshold 5)")
-                    .contains("Fix: load the rows in one query (a JOIN or WHERE id IN (...))");
+                    .contains("Fix: Fetch the rows in one query (`JOIN`, `IN (...)`")
+                    .doesNotContain("rewriteBatchedStatements");
         }
     }
 
@@ -173,9 +178,9 @@ class QueryChecksTest extends QueryTables {
             }
             assertThat(messages(touch.getWarnings())).singleElement().asString()
                     .startsWith("[jdbc-guard] query.n-plus-one WARN: the same statement ran 6 times")
-                    .contains("Fix: send the rows as one batch (addBatch and executeBatch; with Connector/J add rewriteBatchedStatements=true)")
-                    .contains("/* guard:allow query.n-plus-one */")
-                    .doesNotContain("JOIN");
+                    .contains("for a loop of writes, one batch (`addBatch`/`executeBatch`)")
+                    .contains("Here: with Connector/J add rewriteBatchedStatements=true")
+                    .contains("/* guard:allow query.n-plus-one */");
         }
         try (PreparedStatement touch = connection.prepareStatement(
                 "UPDATE qc_orders SET note = note WHERE id = ? /* guard:allow query.n-plus-one */")) {
@@ -233,8 +238,9 @@ class QueryChecksTest extends QueryTables {
     }
 
     private void connect(RuleSource source) throws SQLException {
-        checks = new QueryChecks(source, new StatementJudge(source, 1000),
-                new WarningReporter(Duration.ofMinutes(1), 1000, AppFrames.defaults()));
+        metrics = GuardMetrics.start("query-checks-test", List.of(), false);
+        checks = new QueryChecks(source, new StatementJudge(source, 1000), new Funnel(source::current,
+                new WarningReporter(Duration.ofMinutes(1), 1000, AppFrames.defaults()), metrics), 20);
         Properties properties = new Properties();
         properties.setProperty("user", db.app().user());
         properties.setProperty("password", db.app().password());

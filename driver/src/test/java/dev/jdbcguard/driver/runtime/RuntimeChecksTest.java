@@ -1,9 +1,9 @@
 package dev.jdbcguard.driver.runtime;
 
-import dev.jdbcguard.driver.query.FindingSink.Stage;
+import dev.jdbcguard.driver.warnings.FindingSink.Stage;
 import dev.jdbcguard.driver.query.QueryTables;
-import dev.jdbcguard.driver.query.RecordingSink;
-import dev.jdbcguard.driver.query.RecordingSink.Report;
+import dev.jdbcguard.driver.warnings.RecordingSink;
+import dev.jdbcguard.driver.warnings.RecordingSink.Report;
 import dev.jdbcguard.driver.warnings.GuardViolationException;
 import dev.jdbcguard.rules.sql.SqlClassifier;
 import dev.jdbcguard.rules.sql.StatementKind;
@@ -58,7 +58,7 @@ class RuntimeChecksTest extends QueryTables {
 
         assertThat(sink.reports()).singleElement().satisfies(report -> {
             assertThat(report.ruleId()).isEqualTo("query.slow");
-            assertThat(report.stage()).isEqualTo(Stage.AFTER_EXECUTION);
+            assertThat(report.stage()).isEqualTo(Stage.AFTER);
             assertThat(report.finding().fingerprint()).isEqualTo("SELECT SLEEP(0.2)");
             assertThat(report.finding().what()).matches("query took (\\d{3,}) ms \\(threshold 100 ms\\)");
             assertThat(Long.parseLong(report.finding().what().replaceAll("\\D+(\\d+) ms.*", "$1"))).isGreaterThanOrEqualTo(200);
@@ -106,7 +106,7 @@ class RuntimeChecksTest extends QueryTables {
 
         assertThat(sink.reports()).singleElement().satisfies(report -> {
             assertThat(report.ruleId()).isEqualTo("query.n-plus-one");
-            assertThat(report.stage()).isEqualTo(Stage.BEFORE_EXECUTION);
+            assertThat(report.stage()).isEqualTo(Stage.BEFORE);
             assertThat(report.finding().what()).isEqualTo("the same statement ran 11 times in one transaction (threshold 10)");
             assertThat(report.finding().fingerprint()).isEqualTo(LOOKUP);
         });
@@ -161,7 +161,7 @@ class RuntimeChecksTest extends QueryTables {
 
         assertThat(sink.reports()).singleElement().satisfies(report -> {
             assertThat(report.ruleId()).isEqualTo("tx.long");
-            assertThat(report.stage()).isEqualTo(Stage.BEFORE_EXECUTION);
+            assertThat(report.stage()).isEqualTo(Stage.BEFORE);
             assertThat(report.finding().fingerprint()).isNull();
             assertThat(report.finding().what()).matches("transaction still open after \\d{3,} ms \\(threshold 100 ms\\)");
         });
@@ -212,7 +212,7 @@ class RuntimeChecksTest extends QueryTables {
         checks.transactionEnded(System.nanoTime());
 
         assertThat(sink.reports()).singleElement().satisfies(report -> {
-            assertThat(report.stage()).isEqualTo(Stage.AFTER_EXECUTION);
+            assertThat(report.stage()).isEqualTo(Stage.AFTER);
             assertThat(report.finding().what()).matches("transaction ended after \\d{3,} ms \\(threshold 500 ms\\)");
         });
     }

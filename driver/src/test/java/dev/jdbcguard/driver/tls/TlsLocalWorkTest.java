@@ -43,7 +43,7 @@ class TlsLocalWorkTest {
         assertThat(refused).isInstanceOf(SQLNonTransientConnectionException.class)
                 .hasMessageStartingWith("[jdbc-guard] tls.required: connection to " + plain.admin().user() + "@127.0.0.1:")
                 .hasMessageContaining("would use sslMode=DISABLED (useSSL=false)")
-                .hasMessageContaining("Fix: change useSSL=false to sslMode=VERIFY_IDENTITY in the URL")
+                .hasMessageContaining("Here: change useSSL=false to sslMode=VERIFY_IDENTITY in the URL")
                 .hasMessageContaining("either needs TLS on the server (ssl_cert, ssl_key): against a server without it "
                         + "the connect fails (Connector/J: \"" + NO_TLS_ON_SERVER + "\")")
                 .hasMessageEndingWith(LOCAL_WORK + ".");
@@ -82,7 +82,7 @@ class TlsLocalWorkTest {
         // Refused before any network access: the setting alone is judged.
         assertThatThrownBy(() -> DriverManager.getConnection("jdbc:guard:mysql://db.example.invalid:3306/shop", login()))
                 .isInstanceOf(SQLNonTransientConnectionException.class)
-                .hasMessageContaining("Fix: add sslMode=VERIFY_IDENTITY to the URL")
+                .hasMessageContaining("Here: add sslMode=VERIFY_IDENTITY to the URL")
                 .hasMessageContaining("either needs TLS on the server")
                 .hasMessageNotContaining("For local work");
     }

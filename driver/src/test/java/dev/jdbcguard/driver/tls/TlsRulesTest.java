@@ -12,7 +12,7 @@ import com.mysql.cj.jdbc.MysqlDataSource;
 import dev.jdbcguard.GuardDataSource;
 import dev.jdbcguard.driver.connections.AllLogs;
 import dev.jdbcguard.driver.connections.GuardedDriver;
-import dev.jdbcguard.driver.connections.Target;
+import dev.jdbcguard.driver.url.Target;
 import dev.jdbcguard.testdb.TestDatabase;
 import dev.jdbcguard.testdb.TestDatabaseExtension;
 import java.io.PrintWriter;
@@ -60,7 +60,7 @@ class TlsRulesTest {
                     .isInstanceOf(SQLNonTransientConnectionException.class)
                     .hasMessageStartingWith("[jdbc-guard] tls.required: connection to " + db.app().user() + "@127.0.0.1:")
                     .hasMessageContaining("would use sslMode=PREFERRED (Connector/J's default sslMode=PREFERRED)")
-                    .hasMessageContaining("Fix: add sslMode=VERIFY_IDENTITY to the URL (with trustCertificateKeyStoreUrl");
+                    .hasMessageContaining("Here: add sslMode=VERIFY_IDENTITY to the URL (with trustCertificateKeyStoreUrl");
             assertThat(guard.gauges(target()).openConnections()).isZero();
         }
     }
@@ -223,7 +223,7 @@ class TlsRulesTest {
             assertThat(refused).isInstanceOf(SQLNonTransientConnectionException.class);
             assertThat(fullChain(refused)).contains("tls.required").doesNotContain(password);
             assertThat(guard.reported("conn.credentials-in-url")).singleElement()
-                    .satisfies(r -> assertThat(r.finding().what()).contains("?password=***&").doesNotContain(password));
+                    .satisfies(r -> assertThat(r.finding().message()).contains("?password=***&").doesNotContain(password));
             assertThat(String.join("\n", logs.rendered())).contains("conn.credentials-in-url").doesNotContain(password);
         }
         try (GuardedDriver guard = GuardedDriver.withRules(rules); AllLogs logs = new AllLogs()) {

@@ -6,6 +6,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.acme.shop.OrderRepository;
 import dev.jdbcguard.driver.testing.Concurrently;
+import dev.jdbcguard.rules.RuleCatalog;
 import java.sql.SQLException;
 import java.sql.SQLSyntaxErrorException;
 import java.sql.SQLWarning;
@@ -19,10 +20,11 @@ import org.junit.jupiter.api.Test;
 
 class WarningReporterTest {
 
-    private static final Finding NO_WHERE = new Finding("dml.no-where", "DELETE without WHERE on orders",
-            "deletes every row", "add a WHERE clause or /* guard:allow dml.no-where */", "delete from orders");
-    private static final String NO_WHERE_BODY = "DELETE without WHERE on orders — deletes every row. "
-            + "Fix: add a WHERE clause or /* guard:allow dml.no-where */. fingerprint=\"delete from orders\"";
+    private static final Detection NO_WHERE = Detection.of(RuleCatalog.DML_NO_WHERE, "DELETE without WHERE on orders",
+            "delete from orders");
+    /** Why and fix are the catalog's words, as rules/README.md shows them. */
+    private static final String NO_WHERE_BODY = "DELETE without WHERE on orders — " + why(RuleCatalog.DML_NO_WHERE)
+            + ". Fix: " + fix(RuleCatalog.DML_NO_WHERE) + ". fingerprint=\"delete from orders\"";
     private static final String APP_FRAME = "com.acme.shop.OrderRepository.purge(OrderRepository.java:"
             + OrderRepository.PURGE_CALL_LINE + ")";
 
@@ -102,10 +104,9 @@ class WarningReporterTest {
     @Test
     void anotherFingerprintOrRuleIsNotSuppressedByTheFirst() {
         reporter.warn(NO_WHERE);
-        reporter.warn(new Finding("dml.no-where", "UPDATE without WHERE on orders", "updates every row",
-                "add a WHERE clause", "update orders set status = ?"));
-        reporter.warn(new Finding("query.select-star", "SELECT * from orders", "reads columns nobody uses",
-                "name the columns", "delete from orders"));
+        reporter.warn(Detection.of(RuleCatalog.DML_NO_WHERE, "UPDATE without WHERE on orders",
+                "update orders set status = ?"));
+        reporter.warn(Detection.of(RuleCatalog.QUERY_SELECT_STAR, "SELECT * from orders", "delete from orders"));
         reporter.warn(NO_WHERE);
 
         assertThat(log.lines()).hasSize(3);
@@ -147,8 +148,8 @@ class WarningReporterTest {
     void levelIsPerRuleAndPerFamily() {
         log.level("ddl", Level.ERROR);
 
-        reporter.warn(new Finding("ddl.add-column", "ALTER TABLE orders ADD COLUMN", "locks the table",
-                "run it through the migration path", "alter table orders add column note text"));
+        reporter.warn(Detection.of(RuleCatalog.DDL_ADD_COLUMN, "ALTER TABLE orders ADD COLUMN",
+                "alter table orders add column note text"));
         reporter.warn(NO_WHERE);
 
         assertThat(log.lines()).singleElement().asString().startsWith("[jdbc-guard] dml.no-where WARN: ");
@@ -157,14 +158,14 @@ class WarningReporterTest {
 
     @Test
     void blockReturnsTheExceptionToThrowAndLogsABlockLine() {
-        Finding dropTable = new Finding("ddl.drop-table", "DROP TABLE orders", "destroys the table and its data",
-                "run schema changes through the migration profile, or /* guard:allow ddl.drop-table */",
-                "drop table orders");
+        Detection dropTable = Detection.of(RuleCatalog.DDL_DROP_TABLE, "DROP TABLE orders", "drop table orders")
+                .hinting("run schema changes through the migration profile, or /* guard:allow ddl.drop-table */");
 
         GuardViolationException refused = new OrderRepository().purge(() -> reporter.block(dropTable));
 
-        String body = "DROP TABLE orders — destroys the table and its data. Fix: run schema changes through the "
-                + "migration profile, or /* guard:allow ddl.drop-table */. fingerprint=\"drop table orders\"";
+        String body = "DROP TABLE orders — " + why(RuleCatalog.DDL_DROP_TABLE) + ". Fix: " + fix(RuleCatalog.DDL_DROP_TABLE)
+                + ". Here: run schema changes through the migration profile, or /* guard:allow ddl.drop-table */."
+                + " fingerprint=\"drop table orders\"";
         assertThat((Throwable) refused).isInstanceOf(SQLSyntaxErrorException.class).isInstanceOf(SQLException.class)
                 .hasMessage("[jdbc-guard] ddl.drop-table: " + body);
         assertThat(refused.ruleId()).isEqualTo("ddl.drop-table");
@@ -176,21 +177,19 @@ class WarningReporterTest {
 
     @Test
     void connectionFindingsHaveNoFingerprintAndStayOneLine() {
-        SQLWarning warning = new OrderRepository().purge(() -> reporter.warn(Finding.ofConnection("conn.leak",
-                "connection held for 95 s.\nOpened at com.acme.Jobs.run", "a leaked connection\tholds a slot of the cap.",
-                "close it in try-with-resources.")));
+        SQLWarning warning = new OrderRepository().purge(() -> reporter.warn(Detection.ofConnection(RuleCatalog.CONN_LEAK,
+                "connection held for 95 s.\nOpened at com.acme.Jobs.run").hinting("close it\tin try-with-resources.")));
 
         assertThat(warning.getMessage()).isEqualTo("[jdbc-guard] conn.leak WARN: connection held for 95 s. "
-                + "Opened at com.acme.Jobs.run — a leaked connection holds a slot of the cap. "
-                + "Fix: close it in try-with-resources. at " + APP_FRAME);
+                + "Opened at com.acme.Jobs.run — " + why(RuleCatalog.CONN_LEAK) + ". "
+                + "Fix: " + fix(RuleCatalog.CONN_LEAK) + ". Here: close it in try-with-resources. at " + APP_FRAME);
         assertThat(log.lines()).containsExactly(warning.getMessage());
     }
 
     @Test
     void longFingerprintsAreCutAndQuotesEscaped() {
         String fingerprint = "select \"a\" from t where x in (?)" + " and y = ?".repeat(50);
-        SQLWarning warning = reporter.warn(new Finding("query.slow", "query took 2.1 s", "holds a connection",
-                "add an index", fingerprint));
+        SQLWarning warning = reporter.warn(Detection.of(RuleCatalog.QUERY_SLOW, "query took 2.1 s", fingerprint));
 
         String quoted = warning.getMessage().substring(warning.getMessage().indexOf("fingerprint=\"") + 13);
         assertThat(quoted).startsWith("select \\\"a\\\" from t").contains("…\"");
@@ -201,10 +200,10 @@ class WarningReporterTest {
     @Test
     void secretsNeverReachTheLineTheWarningOrTheException() {
         String secret = "s3cr3t-Pa55";
-        Finding careless = new Finding("conn.credentials-in-url",
-                "password in jdbc:guard:mysql://app:" + secret + "@db.internal:3306/shop?password=" + secret,
-                "anyone who reads the config sees it; PWD: " + secret,
-                "pass it as a property, not sslPassword=" + secret + "&useSSL=true", null);
+        Detection careless = Detection.ofConnection(RuleCatalog.CONN_CREDENTIALS_IN_URL,
+                "password in jdbc:guard:mysql://app:" + secret + "@db.internal:3306/shop?password=" + secret)
+                .hinting("anyone who reads the config sees it; PWD: " + secret)
+                .hinting("pass it as a property, not sslPassword=" + secret + "&useSSL=true");
 
         SQLWarning warning = reporter.warn(careless);
         GuardViolationException refused = reporter.block(careless);
@@ -214,5 +213,18 @@ class WarningReporterTest {
                 .contains("mysql://app:***@db.internal:3306/shop?password=***")
                 .contains("PWD: ***").contains("sslPassword=***&useSSL=true");
         assertThat(refused.getMessage()).doesNotContain(secret);
+    }
+
+    /** The catalog's why, as the line carries it: one sentence without its closing full stop. */
+    private static String why(String ruleId) {
+        return sentence(RuleCatalog.require(ruleId).why());
+    }
+
+    private static String fix(String ruleId) {
+        return sentence(RuleCatalog.require(ruleId).fix());
+    }
+
+    private static String sentence(String text) {
+        return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
     }
 }

@@ -15,6 +15,7 @@ import dev.jdbcguard.rules.schema.SchemaChange;
 import dev.jdbcguard.rules.schema.ServerVersion;
 import dev.jdbcguard.rules.schema.Table;
 import dev.jdbcguard.rules.schema.TypeChange;
+import dev.jdbcguard.rules.sql.Classification;
 import dev.jdbcguard.rules.sql.StatementInfo;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,7 +30,8 @@ import java.util.Map;
  * indexes) is judged only when the model knows the table; otherwise {@code ddl.modify-column} fires as without a
  * model and says the type change was not judged. {@code ddl.modify-column} is kept only for a change that is
  * neither known lossy nor known safe: a widening (INT to BIGINT) or a metadata-only change passes it, and a lossy
- * one is {@code ddl.lossy-type-change} instead. Offline use ({@code lint}) and off the hot path only: it reads the
+ * one is {@code ddl.lossy-type-change} instead, unless it blocks: a profile that refuses DDL as such keeps refusing
+ * it, with what the schema told added to its detail. Offline use ({@code lint}) and off the hot path only: it reads the
  * statement's text again.
  */
 public final class SchemaRules {
@@ -44,6 +46,22 @@ public final class SchemaRules {
     }
 
     private SchemaRules() {
+    }
+
+    /**
+     * Whether {@code classification} is a single statement these rules judge or that changes a table's definition
+     * (CREATE, ALTER, DROP or RENAME TABLE, CREATE or DROP INDEX): what a schema model fed from the server must see.
+     * Computed once per SQL string, when it is judged ({@link Judgement#schemaChange()}).
+     */
+    static boolean concerns(Classification classification) {
+        List<StatementInfo> statements = classification.statements();
+        if (statements.size() != 1) {
+            return false;
+        }
+        return switch (statements.get(0).kind()) {
+            case CREATE_TABLE, ALTER_TABLE, DROP_TABLE, RENAME_TABLE, CREATE_INDEX, DROP_INDEX -> true;
+            default -> false;
+        };
     }
 
     /**
@@ -85,6 +103,8 @@ public final class SchemaRules {
         /** Whether every MODIFY/CHANGE was judged as lossy or safe, so ddl.modify-column has nothing left to say. */
         private boolean modifyDecided = true;
         private String notJudged;
+        /** What the schema told of each MODIFY/CHANGE judged, for a {@code ddl.modify-column} that blocks anyway. */
+        private final List<String> judged = new ArrayList<>();
 
         Judging(Judgement judgement, Schema before) {
             this.judgement = judgement;
@@ -165,6 +185,7 @@ public final class SchemaRules {
             ColumnType to = column.type().charset() == null && column.type().isText() ? column.type().withCharset(known.charset()) : column.type();
             TypeChange change = TypeChange.of(from, to);
             String where = "MODIFY " + old.name() + " ";
+            judged.add(where + change.reason());
             switch (change.kind()) {
                 case LOSSY:
                     add(DDL_LOSSY_TYPE_CHANGE, where + change.reason());
@@ -229,6 +250,12 @@ public final class SchemaRules {
                 } else if (!modifyDecided) {
                     findings.add(Finding.of(finding.rule(), finding.action(), finding.detail() + " (" + notJudged + ")",
                             finding.table(), finding.fingerprint(), finding.statementIndex(), finding.startOffset()));
+                } else if (finding.action() == Action.BLOCK) {
+                    // A profile that refuses DDL as such (production's `ddl: block`) still refuses it: knowing the
+                    // type change tells the user more, it never lets the statement through.
+                    findings.add(judged.isEmpty() ? finding : Finding.of(finding.rule(), finding.action(), finding.detail()
+                            + " (judged against the schema: " + String.join("; ", judged) + ")", finding.table(),
+                            finding.fingerprint(), finding.statementIndex(), finding.startOffset()));
                 }
             }
             for (Map.Entry<String, List<String>> entry : details.entrySet()) {

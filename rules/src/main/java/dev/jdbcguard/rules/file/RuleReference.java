@@ -174,8 +174,11 @@ public final class RuleReference {
             NOT NULL, `ddl.duplicate-index` compares a new index with the table's others, `ddl.no-primary-key` sees the
             last key dropped. `ddl.modify-column` then fires only for a change that is neither known lossy nor known
             safe: `MODIFY id BIGINT` on an `INT` column passes, `MODIFY note VARCHAR(10)` on a `VARCHAR(20)` is
-            `ddl.lossy-type-change`. A table the replay never saw created (a baseline from before the first migration)
-            is unknown: `ddl.modify-column` fires as without a model and its detail says the change was not judged.
+            `ddl.lossy-type-change`. Where `ddl.modify-column` blocks (production's `ddl: block` refuses DDL as such)
+            it keeps blocking a judged change, and its detail adds what the schema told
+            (`judged against the schema: MODIFY id INT -> BIGINT: every value fits`). A table the replay never saw
+            created (a baseline from before the first migration) is unknown: `ddl.modify-column` fires as without a
+            model and its detail says the change was not judged.
 
             Every finding on an `ALTER TABLE` ends with how the target server runs it, e.g.
             `[MySQL 8.0: COPY, writes blocked; on a large table use gh-ost, ...]` or
@@ -188,6 +191,27 @@ public final class RuleReference {
             where MariaDB does it instantly; moving a column, changing the table's default charset and renaming an
             index are INPLACE where MariaDB is INSTANT. A clause the model cannot classify (partitioning, generated
             columns, a column of a table it does not know) gets no note.
+
+            ### At run time: the live schema
+
+            The driver judges a DDL statement with the same schema-aware rules, against the server instead of a
+            replay. Before an `ALTER TABLE` or `CREATE INDEX` is sent, the guard reads the table it changes from
+            `information_schema` (`TABLES` for the default character set, `COLUMNS` for each column's full type,
+            character set, nullability, default, AUTO_INCREMENT and generation, `STATISTICS` for the primary key and
+            the indexes) on its own connection to the target, the one its EXPLAINs run on, and on that connection's
+            thread; the application's thread waits for the answer up to 2 s. `CREATE TABLE` needs no read. Tables read
+            are cached (1,000 per target, each for 10 minutes at most); a DDL statement the guard lets through (`CREATE`,
+            `ALTER`, `DROP`, `RENAME TABLE`, `CREATE`/`DROP INDEX`) drops every table it names, so the next statement
+            is judged on what the server holds after it. A change made past the guard (another client, another
+            process) is seen once the cached table expires. The algorithm note is for the server version the
+            connection's metadata reports (`DatabaseMetaData.getDatabaseProductVersion()`, e.g. MariaDB 10.11.19).
+            DML never pays for any of this: only a statement classified as one of those DDL kinds does.
+
+            When the table cannot be read (it is not shown to the connection's user: no such table, no privilege on
+            it, a name with upper-case letters on a server with case-sensitive table names; a wrapped `DataSource`,
+            which gives the guard no connection of its own; the guard's connection failing or busy beyond the wait),
+            the statement is judged as `lint` judges a table it never saw created, and the guard logs once per target
+            (logger `jdbcguard`) why it could not read the schema. Reading never fails the application's statement.
             """;
 
     private RuleReference() {

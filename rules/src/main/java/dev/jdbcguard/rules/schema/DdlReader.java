@@ -44,6 +44,28 @@ public final class DdlReader {
         }
     }
 
+    /**
+     * A column type as the server prints it in {@code information_schema.COLUMNS.COLUMN_TYPE}
+     * ({@code varchar(20)}, {@code int(10) unsigned}, {@code enum('a','b')}, {@code decimal(10,2)}), read the way a
+     * column definition's type is, so a type the server reports and one a migration declares compare alike.
+     *
+     * @param charset the column's character set ({@code CHARACTER_SET_NAME}), or null for a type without one
+     * @return the type, or null when the text is not one
+     */
+    public static ColumnType columnType(String text, String charset) {
+        SqlTokens tokens = SqlTokens.of(text);
+        if (tokens.error() != null) {
+            return null;
+        }
+        try {
+            DdlReader reader = new DdlReader(tokens);
+            TypeRead type = reader.type(0, reader.end);
+            return type == null ? null : charset == null ? type.type : type.type.withCharset(charset);
+        } catch (RuntimeException e) {
+            return null; // as read(): an odd answer makes the column unknown, never a failure
+        }
+    }
+
     private SchemaChange statement() {
         int i = 0;
         if (word(i, "CREATE")) {

@@ -17,6 +17,8 @@ public record ServerVersion(boolean mariadb, int major, int minor, int patch) {
     /** The default target: the latest MySQL 8.0. */
     public static final ServerVersion DEFAULT = new ServerVersion(false, 8, 0, Integer.MAX_VALUE);
 
+    private static final Pattern MARIADB_PRODUCT = Pattern.compile("(\\d+)\\.(\\d+)\\.(\\d+)-MariaDB", Pattern.CASE_INSENSITIVE);
+    private static final Pattern MYSQL_PRODUCT = Pattern.compile("(\\d+)\\.(\\d+)\\.(\\d+)");
     private static final Pattern SPELLING = Pattern.compile("(mysql|mariadb)-(\\d+)\\.(\\d+)(?:\\.(\\d+))?");
 
     /**
@@ -31,6 +33,25 @@ public record ServerVersion(boolean mariadb, int major, int minor, int patch) {
         }
         return new ServerVersion(m.group(1).equals("mariadb"), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
                 m.group(4) == null ? Integer.MAX_VALUE : Integer.parseInt(m.group(4)));
+    }
+
+    /**
+     * The server that reports {@code productVersion} ({@link java.sql.DatabaseMetaData#getDatabaseProductVersion()}):
+     * {@code 10.11.6-MariaDB-1:10.11.6+maria~deb12}, the {@code 5.5.5-10.11.6-MariaDB} MariaDB sends for old clients'
+     * sake, or {@code 8.0.40} (MySQL, also with a suffix). Null when it names no version.
+     */
+    public static ServerVersion of(String productVersion) {
+        if (productVersion == null) {
+            return null;
+        }
+        Matcher maria = MARIADB_PRODUCT.matcher(productVersion);
+        if (maria.find()) {
+            return new ServerVersion(true, Integer.parseInt(maria.group(1)), Integer.parseInt(maria.group(2)),
+                    Integer.parseInt(maria.group(3)));
+        }
+        Matcher mysql = MYSQL_PRODUCT.matcher(productVersion);
+        return mysql.lookingAt() ? new ServerVersion(false, Integer.parseInt(mysql.group(1)), Integer.parseInt(mysql.group(2)),
+                Integer.parseInt(mysql.group(3))) : null;
     }
 
     /** Whether this is at least {@code major.minor.patch} of its own flavour. */

@@ -88,6 +88,24 @@ class StatementJudgeTest {
     }
 
     @Test
+    void onlyASingleSchemaChangeLeavesTheFastPathWhenNoRuleFired() {
+        RuleSet development = RuleFiles.profile("development");
+        for (String sql : List.of("SELECT id FROM orders WHERE id = 1", "UPDATE orders SET paid = 1 WHERE id = 7",
+                "CREATE TEMPORARY TABLE t (id INT)", "TRUNCATE TABLE t", "CREATE VIEW v AS SELECT 1",
+                "ALTER TABLE a ADD INDEX (x); ALTER TABLE b ADD INDEX (y)")) {
+            Judgement judgement = StatementJudge.judge(sql, development);
+            assertThat(judgement.schemaChange()).as(sql).isFalse();
+            assertThat(judgement.clean()).as(sql).isEqualTo(judgement.verdict() == Verdict.PASS);
+        }
+        for (String sql : List.of("CREATE TABLE t (id INT PRIMARY KEY)", "ALTER TABLE t ADD INDEX (x)", "DROP TABLE t",
+                "RENAME TABLE t TO u", "CREATE INDEX i ON t (x)", "DROP INDEX i ON t")) {
+            Judgement judgement = StatementJudge.judge(sql, development);
+            assertThat(judgement.schemaChange()).as(sql).isTrue();
+            assertThat(judgement.clean()).as(sql).isFalse();
+        }
+    }
+
+    @Test
     void planetscaleSyntaxRuleNamesEveryConstructOnceAndSparesLookAlikes() {
         assertThat(StatementJudge.judge("SELECT @n := @n + 1, jt.x FROM t, JSON_TABLE(t.d, '$' COLUMNS (x INT PATH '$.x')) jt"
                 + " WHERE @m := 2", PLANETSCALE).verdict().findings())

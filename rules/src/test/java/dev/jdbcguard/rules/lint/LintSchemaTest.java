@@ -145,6 +145,20 @@ class LintSchemaTest {
     }
 
     @Test
+    void aProfileThatRefusesDdlKeepsRefusingAModifyTheSchemaJudged() throws IOException {
+        migration("V1__t.sql", String.join("\n",
+                "CREATE TABLE orders (id INT PRIMARY KEY, note VARCHAR(20));",
+                "ALTER TABLE orders MODIFY id BIGINT;",
+                "ALTER TABLE orders MODIFY note VARCHAR(10);", ""));
+        // production's `ddl: block` refuses DDL as such: a widening is still refused, a lossy change warns on top
+        assertThat(findingLines(lint("--profile", "production"))).contains(
+                "sql:2:1: block ddl.modify-column: ALTER TABLE MODIFY COLUMN on orders (judged against the schema: MODIFY id INT -> BIGINT: every value fits)",
+                "sql:3:1: block ddl.modify-column: ALTER TABLE MODIFY COLUMN on orders (judged against the schema: MODIFY note"
+                        + " VARCHAR(20) -> VARCHAR(10): values longer than 10 characters are cut or refused)",
+                "sql:3:1: warn ddl.lossy-type-change: MODIFY note VARCHAR(20) -> VARCHAR(10)");
+    }
+
+    @Test
     void planetscaleBlocksATableWithoutAKey() throws IOException {
         migration("V1__t.sql", "CREATE TABLE events (payload JSON);\n");
         assertThat(lint("--profile", "planetscale")).contains("block ddl.no-primary-key: CREATE TABLE without a primary key");

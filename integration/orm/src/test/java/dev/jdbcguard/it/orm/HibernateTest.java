@@ -56,7 +56,7 @@ class HibernateTest {
     void withoutTheSettingHibernatesSchemaToolIsBlockedWithAFixNamingIt(TestDatabase db) {
         Throwable refused = catchThrowable(() -> sessions(db, FrameworkUrls.verifiedTls(db, "mysql", "")).close());
         assertThat(CauseChain.messages(refused)).contains("[jdbc-guard] ddl.")
-                .contains("This statement was run by Hibernate's schema tool (hibernate.hbm2ddl.auto, spring.jpa.hibernate.ddl-auto)")
+                .contains("Here: this statement was run by Hibernate's schema tool (hibernate.hbm2ddl.auto, spring.jpa.hibernate.ddl-auto)")
                 .contains("add guard.schema-scripts=migration to the URL");
     }
 

@@ -106,7 +106,7 @@ class UrlOnlyTest {
         Throwable refused = catchThrowable(() -> new ResourceDatabasePopulator(new ClassPathResource("schema.sql")).execute(production));
         assertThat(refused).isInstanceOf(ScriptStatementFailedException.class);
         assertThat(CauseChain.messages(refused)).contains("[jdbc-guard] ddl.create-table: CREATE TABLE on boot_vets")
-                .contains("This statement was run by Spring's SQL script initializer (schema.sql/data.sql, spring.sql.init):"
+                .contains("Here: this statement was run by Spring's SQL script initializer (schema.sql/data.sql, spring.sql.init):"
                         + " to judge that tool's statements by the migration profile while the application's own keep these"
                         + " rules, add guard.schema-scripts=migration to the URL");
     }

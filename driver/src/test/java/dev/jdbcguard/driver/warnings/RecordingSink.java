@@ -1,7 +1,4 @@
-package dev.jdbcguard.driver.query;
-
-import dev.jdbcguard.driver.warnings.Finding;
-import dev.jdbcguard.driver.warnings.GuardViolationException;
+package dev.jdbcguard.driver.warnings;
 
 import java.sql.SQLException;
 import java.time.Duration;
@@ -11,11 +8,11 @@ import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** A sink that records what the checks report and, for the stages it is told to, blocks as the lead's sink will. */
+/** A sink that records what the checks report and, for the stages it is told to, blocks as a connection's sink does. */
 public final class RecordingSink implements FindingSink {
 
     /** One report. */
-    public record Report(Finding finding, Stage stage) {
+    public record Report(Detection finding, Stage stage) {
         public String ruleId() {
             return finding.ruleId();
         }
@@ -34,11 +31,11 @@ public final class RecordingSink implements FindingSink {
 
     /** Blocks findings made before or after execution (not background ones, where nobody could catch it). */
     public static RecordingSink blocking() {
-        return new RecordingSink(Set.of(Stage.BEFORE_EXECUTION, Stage.AFTER_EXECUTION));
+        return new RecordingSink(Set.of(Stage.BEFORE, Stage.AFTER));
     }
 
     @Override
-    public void report(Finding finding, Stage stage) throws SQLException {
+    public void report(Detection finding, Stage stage) throws SQLException {
         reports.add(new Report(finding, stage));
         if (blocking.contains(stage)) {
             throw new GuardViolationException(finding);

@@ -1,6 +1,5 @@
-package dev.jdbcguard.driver.connections;
+package dev.jdbcguard.driver.url;
 
-import dev.jdbcguard.driver.url.TargetUrl;
 import dev.jdbcguard.driver.warnings.Redaction;
 import java.net.InetAddress;
 import java.net.UnknownHostException;

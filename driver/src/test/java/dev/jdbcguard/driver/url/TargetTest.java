@@ -1,9 +1,8 @@
-package dev.jdbcguard.driver.connections;
+package dev.jdbcguard.driver.url;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.jdbcguard.driver.url.TargetUrl;
 import java.sql.SQLNonTransientConnectionException;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
