@@ -56,6 +56,13 @@ public final class Cycles {
         }
     }
 
+    /** prepareStatement + close, nothing executed: what preparing a statement costs. */
+    public static void prepare(Connection connection, Blackhole blackhole) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(QUERY)) {
+            blackhole.consume(statement);
+        }
+    }
+
     /** createStatement + execute (a lookup by primary key, literal in the text) + read the row + close. */
     public static void execute(Connection connection, String lookupSql, Blackhole blackhole) throws SQLException {
         try (Statement statement = connection.createStatement()) {

@@ -38,6 +38,15 @@ public class EndToEndBenchmark {
     }
 
     @Benchmark
+    public void prepare(Session session, Blackhole blackhole) throws SQLException {
+        session.startPair();
+        Cycles.prepare(session.first(), blackhole);
+        session.betweenCycles();
+        Cycles.prepare(session.second(), blackhole);
+        session.endPair();
+    }
+
+    @Benchmark
     public void execute(Session session, Blackhole blackhole) throws SQLException {
         session.startPair();
         Cycles.execute(session.first(), session.lookupSql, blackhole);

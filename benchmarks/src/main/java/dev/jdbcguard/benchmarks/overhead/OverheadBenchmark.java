@@ -54,6 +54,11 @@ public class OverheadBenchmark {
     }
 
     @Benchmark
+    public void prepare(Blackhole blackhole) throws SQLException {
+        Cycles.prepare(connection, blackhole);
+    }
+
+    @Benchmark
     public void execute(Blackhole blackhole) throws SQLException {
         Cycles.execute(connection, lookupSql, blackhole);
     }
