@@ -31,7 +31,8 @@ import java.util.stream.Stream;
  * benchmarks jar itself is on neither: its stub driver and its unshaded guard copy would change what
  * {@code DriverManager} loads. The jars come from {@code benchmarks/target/cold-start/} (the build copies them there).
  * The timer starts before {@link ProcessBuilder#start()} and stops when the child prints {@link FirstQuery#DONE}; JVM
- * start-up is in both targets' times alike.
+ * start-up is in both targets' times alike. Each child also reports its CPU time up to that point (all its threads),
+ * which waiting for a CPU on a busy machine does not inflate.
  *
  * <p>{@code java -cp benchmarks/target/benchmarks.jar dev.jdbcguard.benchmarks.coldstart.ColdStart [pairs] [jvm
  * options for the children...]}: 10 pairs by default; options such as {@code -Xlog:class+load:file=...} or
@@ -69,24 +70,34 @@ public final class ColdStart {
                     jvmOptions);
             raw.run(); // one of each first, not counted: the page cache holds both class paths from here on
             guard.run();
-            long[] rawNanos = new long[pairs];
-            long[] guardNanos = new long[pairs];
-            long[] differences = new long[pairs];
+            long[][] wall = new long[3][pairs]; // raw, guard, guard - raw
+            long[][] cpu = new long[3][pairs];
             for (int i = 0; i < pairs; i++) {
+                Run rawRun;
+                Run guardRun;
                 if (i % 2 == 0) {
-                    rawNanos[i] = raw.run();
-                    guardNanos[i] = guard.run();
+                    rawRun = raw.run();
+                    guardRun = guard.run();
                 } else {
-                    guardNanos[i] = guard.run();
-                    rawNanos[i] = raw.run();
+                    guardRun = guard.run();
+                    rawRun = raw.run();
                 }
-                differences[i] = guardNanos[i] - rawNanos[i];
-                System.out.printf(Locale.ROOT, "pair %2d: raw %7.1f ms, guard %7.1f ms, guard - raw %+7.1f ms%n", i,
-                        millis(rawNanos[i]), millis(guardNanos[i]), millis(differences[i]));
+                wall[0][i] = rawRun.wallNanos();
+                wall[1][i] = guardRun.wallNanos();
+                wall[2][i] = guardRun.wallNanos() - rawRun.wallNanos();
+                cpu[0][i] = rawRun.cpuNanos();
+                cpu[1][i] = guardRun.cpuNanos();
+                cpu[2][i] = guardRun.cpuNanos() - rawRun.cpuNanos();
+                System.out.printf(Locale.ROOT, "pair %2d: raw %7.1f ms (cpu %7.1f), guard %7.1f ms (cpu %7.1f), guard - raw"
+                                + " %+7.1f ms (cpu %+7.1f)%n", i, millis(wall[0][i]), millis(cpu[0][i]), millis(wall[1][i]),
+                        millis(cpu[1][i]), millis(wall[2][i]), millis(cpu[2][i]));
             }
-            System.out.printf(Locale.ROOT, "raw:         median %s%n", quartiles(rawNanos));
-            System.out.printf(Locale.ROOT, "guard:       median %s%n", quartiles(guardNanos));
-            System.out.printf(Locale.ROOT, "guard - raw: median %s (paired, %d pairs)%n", quartiles(differences), pairs);
+            String[] rows = {"raw:        ", "guard:      ", "guard - raw:"};
+            for (int row = 0; row < 3; row++) {
+                System.out.printf(Locale.ROOT, "%s wall median %s; JVM cpu median %s%n", rows[row], quartiles(wall[row]),
+                        quartiles(cpu[row]));
+            }
+            System.out.printf(Locale.ROOT, "(%d pairs; guard - raw paired)%n", pairs);
         } finally {
             server.stop();
         }
@@ -139,11 +150,15 @@ public final class ColdStart {
         return Math.round(sorted[below] + (sorted[above] - sorted[below]) * (position - below));
     }
 
+    /** One child JVM's time to its first query: wall clock from the launch, and its own CPU time (every thread). */
+    private record Run(long wallNanos, long cpuNanos) {
+    }
+
     /** One target's child JVM command. */
     private record Launch(String name, String classPath, String url, Path properties, List<String> jvmOptions) {
 
-        /** Starts a child and returns the nanoseconds until it printed {@link FirstQuery#DONE}. */
-        long run() throws IOException, InterruptedException {
+        /** Starts a child: the nanoseconds until it printed {@link FirstQuery#DONE}, and its CPU time to then. */
+        Run run() throws IOException, InterruptedException {
             List<String> command = new ArrayList<>();
             command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(jvmOptions);
@@ -156,8 +171,12 @@ public final class ColdStart {
                 for (String line = out.readLine(); line != null; line = out.readLine()) {
                     if (line.equals(FirstQuery.DONE)) {
                         long elapsed = System.nanoTime() - start;
+                        String cpu = out.readLine();
                         child.waitFor(30, TimeUnit.SECONDS);
-                        return elapsed;
+                        if (cpu == null || !cpu.startsWith(FirstQuery.CPU)) {
+                            throw new IllegalStateException(name + " run printed no CPU time after its first query");
+                        }
+                        return new Run(elapsed, Long.parseLong(cpu.substring(FirstQuery.CPU.length())));
                     }
                 }
             }

@@ -13,8 +13,8 @@ import java.util.Properties;
 /**
  * What a fresh JVM does in {@link ColdStart}: open one connection and run one query, as a CLI tool, a forked test JVM
  * or a serverless function does first. It uses nothing but {@code java.sql}, so that it runs on a class path of the
- * target driver (and, for the guarded run, the guard's jar) alone. Prints {@value #DONE} once the row is read and
- * exits without closing anything: the parent times the JVM from its start to that line.
+ * target driver (and, for the guarded run, the guard's jar) alone. Prints {@value #DONE} once the row is read, then
+ * the JVM's CPU time so far, and exits without closing anything: the parent times the JVM from its start to that line.
  *
  * <p>Arguments: the JDBC URL, a properties file with the connection's properties.
  */
@@ -22,6 +22,8 @@ public final class FirstQuery {
 
     /** The line the parent waits for. */
     static final String DONE = "first query done";
+    /** The next line: the CPU time of the whole JVM (every thread: JIT, GC, class loading) up to {@link #DONE}. */
+    static final String CPU = "cpu nanos ";
 
     private FirstQuery() {
     }
@@ -39,6 +41,8 @@ public final class FirstQuery {
             }
         }
         System.out.println(DONE);
+        // read after the line: what it loads is not part of the time to the first query
+        System.out.println(CPU + ProcessHandle.current().info().totalCpuDuration().orElseThrow().toNanos());
         System.out.flush();
         System.exit(0);
     }
