@@ -1,6 +1,7 @@
 package dev.jdbcguard.testdb;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,12 +33,17 @@ public final class DedicatedServer implements AutoCloseable {
      *                               kind cannot be had here
      */
     public static Optional<DedicatedServer> start(String... serverOptions) {
-        Optional<TestServers.Kind> forced = TestServers.forcedKind(System.getenv());
+        return start(System.getenv(), serverOptions);
+    }
+
+    /** As {@link #start(String...)}, choosing by {@code environment} rather than this process's. */
+    static Optional<DedicatedServer> start(Map<String, String> environment, String... serverOptions) {
+        Optional<TestServers.Kind> forced = TestServers.forcedKind(environment);
         if (forced.isPresent()) {
             return Optional.of(new DedicatedServer(
-                    TestServers.start(forced.get(), System.getenv(), false, List.of(serverOptions))));
+                    TestServers.start(forced.get(), environment, false, List.of(serverOptions))));
         }
-        Optional<ServerBinaries> binaries = ServerBinaries.find(System.getenv("PATH"));
+        Optional<ServerBinaries> binaries = ServerBinaries.find(environment.get("PATH"));
         if (binaries.isEmpty() && EmbeddedBinaries.unavailableReason() == null) {
             binaries = Optional.of(EmbeddedBinaries.unpack());
         }

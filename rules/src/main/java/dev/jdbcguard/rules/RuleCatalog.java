@@ -37,6 +37,8 @@ public final class RuleCatalog {
     public static final String DDL_MODIFY_COLUMN = "ddl.modify-column";
     public static final String DDL_DROP_INDEX = "ddl.drop-index";
     public static final String DDL_ADD_UNIQUE_INDEX = "ddl.add-unique-index";
+    public static final String DDL_ADD_CHECK = "ddl.add-check";
+    public static final String DDL_RECREATE_TABLE = "ddl.recreate-table";
     public static final String DDL_ADD_INDEX = "ddl.add-index";
     public static final String DDL_ADD_COLUMN = "ddl.add-column";
     public static final String DDL_ADD_FOREIGN_KEY = "ddl.add-foreign-key";
@@ -143,7 +145,8 @@ public final class RuleCatalog {
                     "Deletes every table of a schema at once; there is no undo short of a backup restore.",
                     "Never from application code. Drop schemas by hand after a backup; if a script really must, mark that one statement `/* guard:allow ddl.drop-database */`.",
                     true),
-            ddl(DDL_DROP_TABLE, "`DROP TABLE` (not `DROP TEMPORARY TABLE`).",
+            ddl(DDL_DROP_TABLE, "`DROP TABLE` (not `DROP TEMPORARY TABLE`, and not `DROP TABLE IF EXISTS x` directly followed by"
+                    + " `CREATE TABLE x`, which is `ddl.recreate-table`).",
                     "Deletes the table and its data; code still reading it fails at once.",
                     "Stop all reads and writes in one release, then drop in a later migration (expand/contract); keep a backup.",
                     true),
@@ -167,13 +170,31 @@ public final class RuleCatalog {
                     "A type change copies the whole table while blocking writes (ALGORITHM=COPY); narrowing a type or adding NOT NULL can truncate data or fail half-way.",
                     "Run it as an online schema change (gh-ost, pt-online-schema-change, PlanetScale deploy request) from a migration; check the data fits first.",
                     true),
-            ddl(DDL_DROP_INDEX, "`DROP INDEX` or `ALTER TABLE ... DROP INDEX/KEY`.",
+            ddl(DDL_DROP_INDEX, "`DROP INDEX` or `ALTER TABLE ... DROP INDEX/KEY` (not an ALTER that adds an index of the same name"
+                    + " back: that rebuilds it and is `ddl.add-index`).",
                     "Queries that used the index turn into full scans at once; on a large table that can saturate the server.",
                     "Check the index is unused (`sys.schema_unused_indexes`, or make it INVISIBLE first), then drop it in a migration.",
                     true),
             ddl(DDL_ADD_UNIQUE_INDEX, "`CREATE UNIQUE INDEX` or `ALTER TABLE ... ADD UNIQUE`.",
                     "Fails half-way on existing duplicates (or silently deletes them with ALTER IGNORE), and then rejects writes the application may still make.",
                     "Find and resolve duplicates first, then add the index in a migration.",
+                    false),
+            ddl(DDL_ADD_CHECK, "`ALTER TABLE ... ADD [CONSTRAINT c] CHECK (...)` or `ALTER CHECK c ENFORCED` (not `NOT ENFORCED`,"
+                    + " and not a CHECK in `CREATE TABLE`, whose table has no rows yet).",
+                    "Like a unique index, a row-validating change: the server checks every existing row (copying the table to do it),"
+                            + " fails half-way on the first that violates the condition, and then rejects writes the running code may"
+                            + " still make.",
+                    "Find the violating rows first (`SELECT ... WHERE NOT (condition)`), fix them and the code that writes them,"
+                            + " then add the constraint in a migration; or add it `NOT ENFORCED` and enforce it later.",
+                    false),
+            ddl(DDL_RECREATE_TABLE, "`DROP TABLE IF EXISTS x` directly followed by `CREATE TABLE x` (the next statement of the"
+                    + " file or of the same multi-statement string): an install script or dump that replaces the table.",
+                    "The table is replaced by an empty one: harmless where the script builds a fresh schema, a loss of every row"
+                            + " where it runs against live data. Reported apart from `ddl.drop-table` so that the idiom does not"
+                            + " drown the drops that matter.",
+                    "Keep install scripts out of the migration history; in a migration, change the table with ALTER instead,"
+                            + " or copy the rows you need before recreating it.",
+                    // Not counted as destructive: the script defines the table it drops, so migration leaves it off.
                     false),
             ddl(DDL_ADD_INDEX, "`CREATE INDEX` or `ALTER TABLE ... ADD INDEX/KEY`.",
                     "Online on InnoDB but reads the whole table, and still needs an exclusive metadata lock at the end: a long transaction stalls it and every query queued behind it.",

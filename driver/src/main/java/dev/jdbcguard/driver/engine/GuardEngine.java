@@ -126,7 +126,7 @@ public final class GuardEngine implements ConnectionHookFactory, AutoCloseable {
             if (!announced.get() && announced.compareAndSet(false, true)) {
                 announce(request.url() == null ? "a wrapped DataSource" : label);
             }
-            return new EngineHook(this, timings, label, connection, queries.open(request, label),
+            return new EngineHook(this, timings, label, connection, queries.open(request),
                     queries.schema(request, label));
         } catch (RuntimeException e) {
             connection.connectFailed(e);

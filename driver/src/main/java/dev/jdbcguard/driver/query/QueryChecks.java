@@ -97,15 +97,13 @@ public final class QueryChecks implements ConnectionHookFactory, AutoCloseable {
         this.funnel = Objects.requireNonNull(funnel, "funnel");
     }
 
-    /** The checks of a connection opened through these checks alone (no engine around them: tests). */
+    /**
+     * The query checks of one connection, which its findings name by {@code request.target()}: the one entrance,
+     * for the engine and for a test that drives these checks alone as the driver's hook factory.
+     */
     @Override
-    public QueryCheckHook open(ConnectRequest request) throws SQLException {
-        return open(request, request.target().toString());
-    }
-
-    /** @param target the connection's redacted target, {@code user@host:port/database}, which its findings name */
-    public QueryCheckHook open(ConnectRequest request, String target) {
-        return new QueryCheckHook(this, explainer(request), target);
+    public QueryCheckHook open(ConnectRequest request) {
+        return new QueryCheckHook(this, explainer(request), request.target().toString());
     }
 
     RuleSet rules() {

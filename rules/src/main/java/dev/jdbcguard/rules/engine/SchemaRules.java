@@ -78,6 +78,10 @@ public final class SchemaRules {
      * it ({@link OnlineDdl}: INSTANT, INPLACE or COPY, whether writes are blocked, the clause to state).
      */
     public static Result judge(Judgement judgement, Schema before, ServerVersion server) {
+        if (judgement.classification().statements().stream().noneMatch(statement -> statement.kind().isDdl())) {
+            // No schema change to read (DdlReader reads only DDL): spares lint a second lexing of every DML statement.
+            return new Result(judgement.verdict(), before);
+        }
         SchemaChange change = DdlReader.read(judgement.sql());
         if (change == null) {
             return new Result(judgement.verdict(), before);

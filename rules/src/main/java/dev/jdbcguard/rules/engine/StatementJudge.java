@@ -4,7 +4,9 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.jdbcguard.rules.RuleSet;
 import dev.jdbcguard.rules.RuleSource;
+import dev.jdbcguard.rules.sql.Classification;
 import dev.jdbcguard.rules.sql.SqlClassifier;
+import dev.jdbcguard.rules.sql.StatementInfo;
 import java.util.Objects;
 
 /**
@@ -131,6 +133,17 @@ public final class StatementJudge {
     public static Judgement judge(String sql, RuleSet rules) {
         var classification = SqlClassifier.classify(Objects.requireNonNull(sql, "sql"));
         return new Judgement(sql, classification, StatementRules.judge(classification, rules), rules);
+    }
+
+    /**
+     * Judges without any cache a string already classified, knowing the statement that directly follows it in its
+     * file: for {@code lint}, which reads a file statement by statement ({@code DROP TABLE IF EXISTS x} followed by
+     * {@code CREATE TABLE x} is {@code ddl.recreate-table}, not {@code ddl.drop-table}).
+     *
+     * @param next the first statement after {@code sql}, or null at the end of the file
+     */
+    public static Judgement judge(String sql, Classification classification, RuleSet rules, StatementInfo next) {
+        return new Judgement(sql, classification, StatementRules.judge(classification, rules, next), rules);
     }
 
     RuleSource source() {

@@ -30,6 +30,14 @@ final class StatementRules {
     }
 
     static Verdict judge(Classification classification, RuleSet rules) {
+        return judge(classification, rules, null);
+    }
+
+    /**
+     * @param next the statement that directly follows the string's last one (the next of a file, for {@code lint}),
+     *             or null: a {@code DROP TABLE IF EXISTS x} before {@code CREATE TABLE x} is a recreate
+     */
+    static Verdict judge(Classification classification, RuleSet rules, StatementInfo next) {
         List<Finding> findings = new ArrayList<>(2);
         Collector collector = new Collector(classification, rules, findings);
         List<StatementInfo> statements = classification.statements();
@@ -38,7 +46,13 @@ final class StatementRules {
             StatementInfo statement = statements.get(index);
             collector.start(statement, index);
             unparseableSeen |= statement.kind() == StatementKind.UNPARSEABLE;
-            judge(statement, collector);
+            StatementInfo following = index + 1 < statements.size() ? statements.get(index + 1) : next;
+            if (statement.recreatedBy(following)) {
+                collector.fire(PLANETSCALE_DIRECT_DDL, "DROP TABLE");
+                collector.fire(DDL_RECREATE_TABLE, "DROP TABLE IF EXISTS directly followed by CREATE TABLE (replaced by an empty table)");
+            } else {
+                judge(statement, collector);
+            }
         }
         if (classification.unparseable() && !unparseableSeen) {
             collector.startWhole();
@@ -184,6 +198,7 @@ final class StatementRules {
             case RENAME_COLUMN: return DDL_RENAME_COLUMN;
             case ADD_INDEX: return DDL_ADD_INDEX;
             case ADD_UNIQUE_INDEX: return DDL_ADD_UNIQUE_INDEX;
+            case ADD_CHECK: return DDL_ADD_CHECK;
             case DROP_INDEX: return DDL_DROP_INDEX;
             case ADD_FOREIGN_KEY: return DDL_ADD_FOREIGN_KEY;
             case RENAME_TABLE: return DDL_RENAME_TABLE;

@@ -104,7 +104,27 @@ public final class RuleReference {
             `ddl.drop-column` and `ddl.add-index`); `ALTER TABLE ... DROP/TRUNCATE PARTITION` counts as `ddl.truncate`.
             Every DDL statement also trips `planetscale.direct-ddl` (off unless turned on). The verdict per SQL string is
             cached, so a statement the application runs again costs a cache lookup; warnings are grouped by the
-            statement's fingerprint (literals replaced by `?`).
+            statement's fingerprint (literals replaced by `?`). What kind of statement a `CREATE`/`ALTER`/`DROP` is comes
+            from its head words only (`OR REPLACE`, `TEMPORARY`, `ALGORITHM=...`, `DEFINER=...`, `SQL SECURITY ...`, then
+            the object word): `CREATE DEFINER=user@host PROCEDURE` is a routine, not a privilege statement.
+
+            Three choices keep the findings about what a statement really does:
+
+            - **CHECK constraints** (`ADD [CONSTRAINT c] CHECK (...)`, `ALTER CHECK c ENFORCED`) are `ddl.add-check`, a rule
+              of their own in the `ddl.add-unique-index` family (the same action in every profile): both validate every
+              existing row, fail half-way on the first bad one and then reject writes the running code may still make.
+              A rule of its own because the fix differs (find the rows that violate the condition, or add it
+              `NOT ENFORCED` first); `NOT ENFORCED` and a CHECK in `CREATE TABLE` (no rows yet) are no such change.
+            - **Recreate-in-place**: `DROP TABLE IF EXISTS x` directly followed by `CREATE TABLE x` (the next statement of
+              the same multi-statement string, or for `lint` of the same file; comments between them do not count) is
+              `ddl.recreate-table`, not `ddl.drop-table`: the idiom of install scripts and dumps, which replace a table
+              they define. Its action is lower than a drop's where drops only warn: `migration` leaves it off (there a
+              drop warns), `production` blocks it with all DDL; a team whose migrations run such scripts on live data
+              can set it to `warn` or `block`. Without `IF EXISTS`, or with another statement between them, the drop
+              stays `ddl.drop-table`.
+            - **Index rebuilds**: `DROP INDEX i, ADD INDEX i (...)` in one `ALTER TABLE` replaces the index under its
+              name, so no query that names it in a hint breaks: it is the `ddl.add-index` it performs, without
+              `ddl.drop-index`. A dropped index that is not added back stays `ddl.drop-index`.
 
             ## lint: gate migrations in CI
 
@@ -126,7 +146,22 @@ public final class RuleReference {
             one does, `2` on bad input (unknown option, missing path, no `.sql` file found, a file that is not UTF-8, bad rules), with the
             precise error on standard error. `--format json` prints one object: `rules`, `failOn`, `files`, `failed`
             and `findings`, each with `file`, `line`, `column`, `rule`, `action`, `detail`, `table`, `fingerprint`,
-            `why` and `fix`. In a file, a `guard:allow` comment covers the statement it precedes or sits in.
+            `why` and `fix` (`failed` after `findings`, which are written as they are found). In a file, a
+            `guard:allow` comment covers the statement it precedes or sits in.
+
+            Files are read as the mysql client, Flyway and MyBatis' ScriptRunner run them: a `DELIMITER x` line (the
+            keyword in any case, first on its line; any delimiter string, e.g. `//`, `$$`, `;;`) makes `x` end
+            statements until `DELIMITER ;`; a `;` inside the `BEGIN ... END` body of a procedure, function, trigger or
+            event does not end it, with or without a custom delimiter. A routine is judged as one statement (its
+            `CREATE`), and the SQL statements inside its body are judged as what they are, each at its own line and
+            column (`ALTER TABLE ... DROP COLUMN` in a procedure trips `ddl.drop-column`); they run when the routine is
+            called, so they change nothing in the schema replay, the procedural statements around them (`DECLARE`,
+            `IF ... THEN`, `WHILE ... DO`, `LEAVE`, `SIGNAL`, ...) are stepped over, and a `guard:allow` that belongs to
+            the routine covers its body. `--` starts a comment only before a space, as in MySQL; an unparseable
+            statement that has `--x` says so. Reading is one pass in constant memory: a file is read statement by
+            statement, findings are written as they are found in every format (SARIF lists the whole catalog's rules
+            first; the HTML report keeps its bounded model), and `--baseline` holds only the baseline file
+            (`--write-baseline` holds the distinct keys it writes).
 
             For CI: `--format sarif` prints a SARIF 2.1.0 log (one result per finding, with the rule's what/why/fix as
             rule metadata, the fix in the message, `error` for a block and `warning` for a warning, the statement

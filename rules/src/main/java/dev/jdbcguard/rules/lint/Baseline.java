@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.SortedSet;
 
 /**
  * {@code --baseline FILE} / {@code --write-baseline FILE}: findings already known, so that adopting {@code lint} on an
@@ -57,9 +58,11 @@ final class Baseline {
         }
     }
 
-    static void write(Path file, List<LintReport.Located> findings) {
-        List<String> lines = new ArrayList<>(new java.util.TreeSet<>(findings.stream().map(Baseline::key).toList()));
-        lines.add(0, HEADER);
+    /** Writes the keys ({@link #key}) of the findings, each once, sorted. */
+    static void write(Path file, SortedSet<String> keys) {
+        List<String> lines = new ArrayList<>(keys.size() + 1);
+        lines.add(HEADER);
+        lines.addAll(keys);
         try {
             Files.write(file, lines, StandardCharsets.UTF_8);
         } catch (IOException e) {

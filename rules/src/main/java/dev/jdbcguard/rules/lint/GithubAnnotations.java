@@ -9,21 +9,25 @@ import java.io.PrintStream;
  * ({@code ::error file=F,line=L,col=C,title=RULE::MESSAGE}, {@code ::warning ...} for a warning), which the runner
  * shows as an annotation on the pull request's diff, then the usual summary line.
  */
-final class GithubAnnotations {
+final class GithubAnnotations extends LintReport {
 
-    private GithubAnnotations() {
+    GithubAnnotations(PrintStream out, String rules, Action failOn, int files) {
+        super(out, rules, failOn, files);
     }
 
-    static void print(LintReport report, PrintStream out) {
-        for (LintReport.Located located : report.findings()) {
-            Finding finding = located.finding();
-            out.println("::" + (finding.action() == Action.BLOCK ? "error" : "warning")
-                    + " file=" + property(located.file().toString().replace('\\', '/'))
-                    + ",line=" + located.line() + ",col=" + located.column()
-                    + ",title=" + property("jdbc-guard " + finding.ruleId())
-                    + "::" + data(finding.detail() + ". Fix: " + finding.rule().fix()));
-        }
-        out.println(report.summary());
+    @Override
+    void write(Located located) {
+        Finding finding = located.finding();
+        out.println("::" + (finding.action() == Action.BLOCK ? "error" : "warning")
+                + " file=" + property(located.file().toString().replace('\\', '/'))
+                + ",line=" + located.line() + ",col=" + located.column()
+                + ",title=" + property("jdbc-guard " + finding.ruleId())
+                + "::" + data(finding.detail() + ". Fix: " + finding.rule().fix()));
+    }
+
+    @Override
+    void finish() {
+        out.println(summary());
     }
 
     /** A command's message: %, CR and LF escaped as the runner expects. */

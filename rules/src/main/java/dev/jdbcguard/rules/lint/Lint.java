@@ -2,15 +2,24 @@ package dev.jdbcguard.rules.lint;
 
 import dev.jdbcguard.rules.Action;
 import dev.jdbcguard.rules.RuleSet;
+import dev.jdbcguard.rules.RuleCatalog;
 import dev.jdbcguard.rules.engine.Finding;
+import dev.jdbcguard.rules.engine.Judgement;
 import dev.jdbcguard.rules.engine.SchemaRules;
 import dev.jdbcguard.rules.engine.StatementJudge;
 import dev.jdbcguard.rules.file.RuleFileException;
 import dev.jdbcguard.rules.file.RuleSelection;
 import dev.jdbcguard.rules.schema.Schema;
 import dev.jdbcguard.rules.schema.ServerVersion;
+import dev.jdbcguard.rules.sql.Classification;
+import dev.jdbcguard.rules.sql.RoutineBody;
+import dev.jdbcguard.rules.sql.SqlClassifier;
+import dev.jdbcguard.rules.sql.SqlScript;
+import dev.jdbcguard.rules.sql.StatementInfo;
+import dev.jdbcguard.rules.sql.StatementKind;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +29,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -28,8 +40,11 @@ import java.util.stream.Stream;
  *
  * <p>Directories are searched recursively for {@code *.sql} files, in the order a migration tool runs them
  * ({@link MigrationOrder}: Flyway versions, then repeatables, then other files by path); files named on the command
- * line are judged whatever their extension, in the order given. Each statement is judged on its own text (its
- * {@code guard:allow} comments cover only it) and against the schema the statements before it built: the
+ * line are judged whatever their extension, in the order given. A file is read as the mysql client, Flyway and
+ * MyBatis' ScriptRunner run it ({@link SqlScript}: DELIMITER lines, routine bodies), one statement at a time, and
+ * findings are written as they are found ({@link LintReport}), so memory does not grow with the input. Each
+ * statement is judged on its own text (its {@code guard:allow} comments cover only it), a routine's body statements
+ * as what they are ({@link RoutineBody}), and against the schema the statements before it built: the
  * {@code CREATE}/{@code ALTER}/{@code DROP}/{@code RENAME} statements of the run are replayed into a
  * {@link Schema}, so a type change is judged against the column's declared type ({@link SchemaRules}). Only
  * statement rules apply: connection and runtime rules need a running application.
@@ -88,32 +103,35 @@ public final class Lint {
                 err.println("lint: no .sql files in " + options.paths);
                 return BAD_INPUT;
             }
-            List<LintReport.Located> findings = new ArrayList<>();
+            // Read before anything is written, so a bad baseline is bad input with nothing on the output.
+            Baseline baseline = options.baseline == null ? null : Baseline.read(options.baseline);
+            SortedSet<String> newBaseline = options.writeBaseline == null ? null : new TreeSet<>();
+            long[] written = new long[1];
+            LintReport report = LintReport.of(options.format, out, rules.description(), options.failOn, files.size(), started);
+            Consumer<LintReport.Located> sink = located -> {
+                if (newBaseline != null) {
+                    newBaseline.add(Baseline.key(located));
+                    written[0]++;
+                } else if (baseline != null && baseline.knows(located)) {
+                    report.known();
+                } else {
+                    report.add(located);
+                }
+            };
+            if (newBaseline == null) {
+                report.start();
+            }
             Schema schema = Schema.EMPTY;
             for (Path file : files) {
-                schema = judge(file, rules, schema, options.server, findings);
+                schema = judge(file, rules, schema, options.server, sink);
             }
-            if (options.writeBaseline != null) {
-                Baseline.write(options.writeBaseline, findings);
-                out.println("lint: wrote " + findings.size() + (findings.size() == 1 ? " finding" : " findings") + " to the baseline "
+            if (newBaseline != null) {
+                Baseline.write(options.writeBaseline, newBaseline);
+                out.println("lint: wrote " + written[0] + (written[0] == 1 ? " finding" : " findings") + " to the baseline "
                         + options.writeBaseline);
                 return PASSED;
             }
-            int known = 0;
-            if (options.baseline != null) {
-                Baseline baseline = Baseline.read(options.baseline);
-                int before = findings.size();
-                findings.removeIf(baseline::knows);
-                known = before - findings.size();
-            }
-            LintReport report = new LintReport(rules.description(), options.failOn, files.size(), findings, known);
-            switch (options.format) {
-                case "json" -> report.printJson(out);
-                case "sarif" -> Sarif.print(report, out);
-                case "github" -> GithubAnnotations.print(report, out);
-                case "html" -> report.printHtml(out, started);
-                default -> report.printText(out);
-            }
+            report.finish();
             return report.failed() ? FAILED : PASSED;
         } catch (RuleFileException e) {
             err.println("lint: bad rules: " + e.getMessage());
@@ -124,30 +142,73 @@ public final class Lint {
         }
     }
 
-    /** Judges the statements of {@code file} in order against the schema they build; the schema after them. */
-    private static Schema judge(Path file, RuleSet rules, Schema schema, ServerVersion server, List<LintReport.Located> findings) {
-        String sql = read(file);
-        for (StatementSlicer.Slice slice : StatementSlicer.slice(sql)) {
-            SchemaRules.Result judged = SchemaRules.judge(StatementJudge.judge(slice.text(), rules), schema, server);
-            schema = judged.after();
-            for (Finding finding : judged.verdict().findings()) {
-                int offset = slice.offset() + finding.startOffset();
-                int lineStart = sql.lastIndexOf('\n', offset - 1) + 1;
-                int line = 1 + (int) sql.substring(0, lineStart).chars().filter(c -> c == '\n').count();
-                findings.add(new LintReport.Located(file, line, offset - lineStart + 1, finding));
+    /**
+     * Judges the statements of {@code file} in order against the schema they build, as {@link SqlScript} reads them
+     * (DELIMITER lines, routine bodies); the schema after them. Streams: one statement is classified ahead of the one
+     * judged, which tells whether a {@code DROP TABLE IF EXISTS} is directly followed by the same table's
+     * {@code CREATE TABLE}; nothing else of the file is held.
+     */
+    private static Schema judge(Path file, RuleSet rules, Schema schema, ServerVersion server, Consumer<LintReport.Located> sink) {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            SqlScript script = new SqlScript(reader);
+            SqlScript.Piece previous = null;
+            Classification previousClassification = null;
+            for (SqlScript.Piece piece = script.next(); ; piece = script.next()) {
+                Classification classification = piece == null ? null : SqlClassifier.classify(piece.text());
+                if (previous != null) {
+                    StatementInfo next = classification == null || classification.statements().isEmpty() ? null
+                            : classification.statements().get(0);
+                    schema = judge(file, previous, previousClassification, next, rules, schema, server, sink);
+                }
+                if (piece == null) {
+                    return schema;
+                }
+                previous = piece;
+                previousClassification = classification;
             }
-        }
-        return schema;
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
         } catch (CharacterCodingException e) {
             throw new UncheckedIOException(file + ": not UTF-8 text", e);
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot read: " + e, e);
         }
+    }
+
+    /** One statement of a file, then the statements in its body when it defines a routine. */
+    private static Schema judge(Path file, SqlScript.Piece piece, Classification classification, StatementInfo next, RuleSet rules,
+            Schema schema, ServerVersion server, Consumer<LintReport.Located> sink) {
+        Judgement judgement = StatementJudge.judge(piece.text(), classification, rules, next);
+        SchemaRules.Result judged = SchemaRules.judge(judgement, schema, server);
+        for (Finding finding : judged.verdict().findings()) {
+            sink.accept(locate(file, piece, finding.startOffset(), finding));
+        }
+        List<StatementInfo> statements = classification.statements();
+        if (statements.size() == 1 && statements.get(0).kind() == StatementKind.CREATE_ROUTINE) {
+            routineBody(file, piece, classification, rules, sink);
+        }
+        return judged.after();
+    }
+
+    /**
+     * The statements a routine's body runs, each judged as what it is at its own line. They run when the routine is
+     * called, not when it is created, so they change no schema here; text in the body the classifier cannot read is
+     * procedural code (the server parsed the routine as a whole), not an unparseable statement; a
+     * {@code guard:allow} that belongs to the routine covers its body.
+     */
+    private static void routineBody(Path file, SqlScript.Piece piece, Classification routine, RuleSet rules,
+            Consumer<LintReport.Located> sink) {
+        for (RoutineBody.Span span : RoutineBody.statements(piece.text())) {
+            Judgement inner = StatementJudge.judge(piece.text().substring(span.start(), span.end()), rules);
+            for (Finding finding : inner.verdict().findings()) {
+                boolean allowed = rules.inlineAllows() && routine.allows(0, finding.ruleId());
+                if (!allowed && !finding.ruleId().equals(RuleCatalog.QUERY_UNPARSEABLE)) {
+                    sink.accept(locate(file, piece, span.start() + finding.startOffset(), finding));
+                }
+            }
+        }
+    }
+
+    private static LintReport.Located locate(Path file, SqlScript.Piece piece, int offset, Finding finding) {
+        return new LintReport.Located(file, piece.lineOf(offset), piece.columnOf(offset), finding);
     }
 
     private static List<Path> sqlFiles(List<Path> paths) {

@@ -12,71 +12,123 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The findings of one {@code lint} run and their renderings: text for people, JSON for CI tools ({@link Sarif} and
- * {@link GithubAnnotations} for code scanning and workflow annotations).
- *
- * @param rules    which rules judged, e.g. {@code profile migration}
- * @param failOn   the least severe action that fails the run
- * @param files    how many files were judged
- * @param findings in file order, then statement order; without those the baseline knows
- * @param known    how many findings the baseline knew, and were left out
+ * The findings of one {@code lint} run, written as they are found in one output format, and the counts its closing
+ * line and exit status come from: text for people, JSON for CI tools, {@link Sarif} for code scanning,
+ * {@link GithubAnnotations} for workflow annotations, HTML for the findings report. No format keeps the findings:
+ * text, JSON, SARIF and GitHub write each at once (SARIF lists the whole catalog's rules up front, so a result can
+ * name its rule before the run knows which rules fire), and HTML adds each to the report's bounded model
+ * ({@link ReportCollector}: at most {@value ReportCollector#MAX_FINDING_ROWS} rows, further occurrences counted). So
+ * lint's memory does not grow with the size of its input or the number of findings.
  */
-record LintReport(String rules, Action failOn, int files, List<Located> findings, int known) {
+abstract class LintReport {
 
     /** A finding with its place in a file (line and column 1-based, of the statement's first token). */
     record Located(Path file, int line, int column, Finding finding) {
     }
 
-    boolean failed() {
-        return findings.stream().anyMatch(located -> located.finding().action().atLeast(failOn));
+    final PrintStream out;
+    /** Which rules judged, e.g. {@code profile migration}. */
+    final String rules;
+    /** The least severe action that fails the run. */
+    final Action failOn;
+    /** How many files are judged. */
+    final int files;
+    private long findings;
+    private long blocks;
+    private long known;
+    private boolean failed;
+
+    LintReport(PrintStream out, String rules, Action failOn, int files) {
+        this.out = out;
+        this.rules = rules;
+        this.failOn = failOn;
+        this.files = files;
     }
 
-    void printText(PrintStream out) {
-        for (Located located : findings) {
+    /** The report for {@code --format}: text, json, sarif, github or html. */
+    static LintReport of(String format, PrintStream out, String rules, Action failOn, int files, Instant started) {
+        return switch (format) {
+            case "json" -> new JsonReport(out, rules, failOn, files);
+            case "sarif" -> new Sarif(out, rules, failOn, files);
+            case "github" -> new GithubAnnotations(out, rules, failOn, files);
+            case "html" -> new HtmlReport(out, rules, failOn, files, started);
+            default -> new TextReport(out, rules, failOn, files);
+        };
+    }
+
+    /** Before the first finding. */
+    void start() {
+    }
+
+    /** A finding, in file order, then statement order. */
+    final void add(Located located) {
+        Action action = located.finding().action();
+        findings++;
+        blocks += action == Action.BLOCK ? 1 : 0;
+        failed |= action.atLeast(failOn);
+        write(located);
+    }
+
+    /** A finding the baseline knows, left out. */
+    final void known() {
+        known++;
+    }
+
+    abstract void write(Located located);
+
+    /** After the last finding. */
+    abstract void finish();
+
+    boolean failed() {
+        return failed;
+    }
+
+    /** The closing line: counts, rules, verdict. */
+    String summary() {
+        return files + (files == 1 ? " file, " : " files, ") + findings + (findings == 1 ? " finding" : " findings") + " ("
+                + blocks + " block, " + (findings - blocks) + " warn" + (known > 0 ? "; " + known + " more known from the baseline" : "")
+                + ") under " + rules + "; fails on " + failOn.label() + ": " + (failed ? "FAILED" : "passed");
+    }
+
+    private static final class TextReport extends LintReport {
+        TextReport(PrintStream out, String rules, Action failOn, int files) {
+            super(out, rules, failOn, files);
+        }
+
+        @Override
+        void write(Located located) {
             Finding finding = located.finding();
             out.println(located.file() + ":" + located.line() + ":" + located.column() + ": " + finding.action().label()
                     + " " + finding.ruleId() + ": " + finding.detail());
             out.println("    fix: " + finding.rule().fix());
         }
-        out.println(summary());
-    }
 
-    /** The closing line: counts, rules, verdict. */
-    String summary() {
-        long blocks = findings.stream().filter(located -> located.finding().action() == Action.BLOCK).count();
-        return files + (files == 1 ? " file, " : " files, ") + findings.size()
-                + (findings.size() == 1 ? " finding" : " findings") + " (" + blocks + " block, " + (findings.size() - blocks)
-                + " warn" + (known > 0 ? "; " + known + " more known from the baseline" : "") + ") under " + rules
-                + "; fails on " + failOn.label() + ": " + (failed() ? "FAILED" : "passed");
-    }
-
-    /** The findings report ({@link ReportHtml}): one row per rule and statement, with the files and lines. */
-    void printHtml(PrintStream out, Instant started) {
-        ReportCollector collector = new ReportCollector("lint", rules, started);
-        Instant now = Instant.now();
-        for (Located located : findings) {
-            Finding finding = located.finding();
-            collector.finding(new Occurrence(finding.ruleId(), finding.action().name(), finding.fingerprint(),
-                    finding.table() == null ? List.of() : List.of(finding.table()), null,
-                    located.file() + ":" + located.line() + ":" + located.column(), now, finding.detail(),
-                    finding.rule().fix()));
+        @Override
+        void finish() {
+            out.println(summary());
         }
-        out.print(ReportHtml.write(collector.snapshot(now)));
-        out.flush();
     }
 
-    void printJson(PrintStream out) {
-        StringBuilder json = new StringBuilder("{\n");
-        json.append("  \"rules\": ").append(Json.string(rules)).append(",\n")
-                .append("  \"failOn\": ").append(Json.string(failOn.label())).append(",\n")
-                .append("  \"files\": ").append(files).append(",\n")
-                .append("  \"failed\": ").append(failed()).append(",\n")
-                .append("  \"findings\": [");
-        for (int i = 0; i < findings.size(); i++) {
-            Located located = findings.get(i);
+    /** One JSON object; {@code failed} comes after the findings, which are written as they are found. */
+    private static final class JsonReport extends LintReport {
+        private boolean first = true;
+
+        JsonReport(PrintStream out, String rules, Action failOn, int files) {
+            super(out, rules, failOn, files);
+        }
+
+        @Override
+        void start() {
+            out.print("{\n  \"rules\": " + Json.string(rules) + ",\n  \"failOn\": " + Json.string(failOn.label())
+                    + ",\n  \"files\": " + files + ",\n  \"findings\": [");
+        }
+
+        @Override
+        void write(Located located) {
             Finding finding = located.finding();
-            json.append(i == 0 ? "\n" : ",\n")
-                    .append("    {\"file\": ").append(Json.string(located.file().toString()))
+            StringBuilder json = new StringBuilder(first ? "\n" : ",\n");
+            first = false;
+            json.append("    {\"file\": ").append(Json.string(located.file().toString()))
                     .append(", \"line\": ").append(located.line())
                     .append(", \"column\": ").append(located.column())
                     .append(", \"rule\": ").append(Json.string(finding.ruleId()))
@@ -87,8 +139,38 @@ record LintReport(String rules, Action failOn, int files, List<Located> findings
                     .append(", \"why\": ").append(Json.string(finding.rule().why()))
                     .append(", \"fix\": ").append(Json.string(finding.rule().fix()))
                     .append('}');
+            out.print(json);
         }
-        json.append(findings.isEmpty() ? "]\n}" : "\n  ]\n}");
-        out.println(json);
+
+        @Override
+        void finish() {
+            out.print(first ? "]" : "\n  ]");
+            out.println(",\n  \"failed\": " + failed() + "\n}");
+        }
+    }
+
+    /** The findings report ({@link ReportHtml}): one row per rule and statement, with the files and lines. */
+    private static final class HtmlReport extends LintReport {
+        private final ReportCollector collector;
+
+        HtmlReport(PrintStream out, String rules, Action failOn, int files, Instant started) {
+            super(out, rules, failOn, files);
+            this.collector = new ReportCollector("lint", rules, started);
+        }
+
+        @Override
+        void write(Located located) {
+            Finding finding = located.finding();
+            collector.finding(new Occurrence(finding.ruleId(), finding.action().name(), finding.fingerprint(),
+                    finding.table() == null ? List.of() : List.of(finding.table()), null,
+                    located.file() + ":" + located.line() + ":" + located.column(), Instant.now(), finding.detail(),
+                    finding.rule().fix()));
+        }
+
+        @Override
+        void finish() {
+            out.print(ReportHtml.write(collector.snapshot(Instant.now())));
+            out.flush();
+        }
     }
 }

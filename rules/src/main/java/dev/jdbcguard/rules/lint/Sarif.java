@@ -2,46 +2,46 @@ package dev.jdbcguard.rules.lint;
 
 import dev.jdbcguard.rules.Action;
 import dev.jdbcguard.rules.Rule;
+import dev.jdbcguard.rules.RuleCatalog;
 import dev.jdbcguard.rules.engine.Finding;
 import dev.jdbcguard.rules.report.Json;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * {@code lint --format sarif}: the report as a SARIF 2.1.0 log (OASIS Static Analysis Results Interchange Format),
- * the format GitHub code scanning, GitLab and most CI dashboards import. One run, the rules that fired as
- * {@code tool.driver.rules} (what/why/fix as short/full description and help), one result per finding with its
+ * the format GitHub code scanning, GitLab and most CI dashboards import. One run, every rule of the catalog as
+ * {@code tool.driver.rules} (what/why/fix as short/full description and help; written before the first result, so
+ * results stream), one result per finding with its
  * file, line and column, its detail and fix as the message, and the statement's fingerprint as a partial
  * fingerprint so a dashboard tracks a finding across commits that move it.
  */
-final class Sarif {
+final class Sarif extends LintReport {
 
     static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 
-    private Sarif() {
+    /** Each catalog rule's index in {@code tool.driver.rules}, which every result names. */
+    private final Map<String, Integer> ruleIndex = new HashMap<>();
+    private boolean first = true;
+
+    Sarif(PrintStream out, String rules, Action failOn, int files) {
+        super(out, rules, failOn, files);
     }
 
-    static void print(LintReport report, PrintStream out) {
-        Map<String, Integer> ruleIndex = new LinkedHashMap<>();
-        List<Rule> rules = new ArrayList<>();
-        for (LintReport.Located located : report.findings()) {
-            Rule rule = located.finding().rule();
-            if (!ruleIndex.containsKey(rule.id())) {
-                ruleIndex.put(rule.id(), rules.size());
-                rules.add(rule);
-            }
-        }
+    @Override
+    void start() {
         StringBuilder json = new StringBuilder();
         json.append("{\n  \"$schema\": ").append(Json.string(SCHEMA)).append(",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n")
                 .append("      \"tool\": {\n        \"driver\": {\n          \"name\": \"jdbc-guard\",\n")
                 .append("          \"informationUri\": \"https://github.com/jdbc-guard/jdbc-guard/blob/main/rules/README.md\",\n")
                 .append("          \"rules\": [");
-        for (int i = 0; i < rules.size(); i++) {
-            Rule rule = rules.get(i);
+        List<Rule> catalog = RuleCatalog.rules();
+        for (int i = 0; i < catalog.size(); i++) {
+            Rule rule = catalog.get(i);
+            ruleIndex.put(rule.id(), i);
             json.append(i == 0 ? "\n" : ",\n")
                     .append("            {\"id\": ").append(Json.string(rule.id()))
                     .append(", \"shortDescription\": {\"text\": ").append(Json.string(rule.what())).append('}')
@@ -51,27 +51,33 @@ final class Sarif {
                             + rule.id().replace(".", "")))
                     .append('}');
         }
-        json.append(rules.isEmpty() ? "]\n" : "\n          ]\n").append("        }\n      },\n")
-                .append("      \"properties\": {\"rules\": ").append(Json.string(report.rules()))
-                .append(", \"failOn\": ").append(Json.string(report.failOn().label())).append("},\n")
+        json.append(catalog.isEmpty() ? "]\n" : "\n          ]\n").append("        }\n      },\n")
+                .append("      \"properties\": {\"rules\": ").append(Json.string(rules))
+                .append(", \"failOn\": ").append(Json.string(failOn.label())).append("},\n")
                 .append("      \"results\": [");
-        List<LintReport.Located> findings = report.findings();
-        for (int i = 0; i < findings.size(); i++) {
-            LintReport.Located located = findings.get(i);
-            Finding finding = located.finding();
-            json.append(i == 0 ? "\n" : ",\n")
-                    .append("        {\"ruleId\": ").append(Json.string(finding.ruleId()))
-                    .append(", \"ruleIndex\": ").append(ruleIndex.get(finding.ruleId()))
-                    .append(", \"level\": ").append(Json.string(level(finding.action())))
-                    .append(", \"message\": {\"text\": ").append(Json.string(finding.detail() + ". Fix: " + finding.rule().fix())).append('}')
-                    .append(", \"locations\": [{\"physicalLocation\": {\"artifactLocation\": {\"uri\": ").append(Json.string(uri(located.file())))
-                    .append("}, \"region\": {\"startLine\": ").append(located.line())
-                    .append(", \"startColumn\": ").append(located.column()).append("}}}]")
-                    .append(", \"partialFingerprints\": {\"jdbcGuardStatement/v1\": ").append(Json.string(Baseline.key(located)))
-                    .append("}}");
-        }
-        json.append(findings.isEmpty() ? "]\n" : "\n      ]\n").append("    }\n  ]\n}");
-        out.println(json);
+        out.print(json);
+    }
+
+    @Override
+    void write(Located located) {
+        Finding finding = located.finding();
+        StringBuilder json = new StringBuilder(first ? "\n" : ",\n");
+        first = false;
+        json.append("        {\"ruleId\": ").append(Json.string(finding.ruleId()))
+                .append(", \"ruleIndex\": ").append(ruleIndex.get(finding.ruleId()))
+                .append(", \"level\": ").append(Json.string(level(finding.action())))
+                .append(", \"message\": {\"text\": ").append(Json.string(finding.detail() + ". Fix: " + finding.rule().fix())).append('}')
+                .append(", \"locations\": [{\"physicalLocation\": {\"artifactLocation\": {\"uri\": ").append(Json.string(uri(located.file())))
+                .append("}, \"region\": {\"startLine\": ").append(located.line())
+                .append(", \"startColumn\": ").append(located.column()).append("}}}]")
+                .append(", \"partialFingerprints\": {\"jdbcGuardStatement/v1\": ").append(Json.string(Baseline.key(located)))
+                .append("}}");
+        out.print(json);
+    }
+
+    @Override
+    void finish() {
+        out.println((first ? "]\n" : "\n      ]\n") + "    }\n  ]\n}");
     }
 
     /** A block fails the build: {@code error}; a warning: {@code warning}. */

@@ -36,10 +36,18 @@ final class AlterClauses {
     private static DdlOperation clause(StatementAnalyzer a, int i, int end) {
         int next = i + 1;
         if (a.isWord(i, "ADD")) {
-            return add(a, next);
+            DdlOperation added = add(a, next, end);
+            if (added == DdlOperation.ADD_INDEX || added == DdlOperation.ADD_UNIQUE_INDEX) {
+                indexName(a, next, end, true);
+            }
+            return added;
         }
         if (a.isWord(i, "DROP")) {
-            return drop(a, next);
+            DdlOperation dropped = drop(a, next);
+            if (dropped == DdlOperation.DROP_INDEX) {
+                indexName(a, next, end, false);
+            }
+            return dropped;
         }
         if (a.isWord(i, "MODIFY")) {
             return DdlOperation.MODIFY_COLUMN;
@@ -56,6 +64,10 @@ final class AlterClauses {
             }
             a.addTable(a.isAnyWord(next, "TO", "AS") ? next + 1 : next);
             return DdlOperation.RENAME_TABLE;
+        }
+        if (a.isWord(i, "ALTER") && a.isAnyWord(next, "CHECK", "CONSTRAINT")) {
+            // ALTER CHECK c [NOT] ENFORCED: enforcing validates every row; NOT ENFORCED only stops checking
+            return a.isWord(next + 2, "ENFORCED") ? DdlOperation.ADD_CHECK : DdlOperation.OTHER;
         }
         if (a.isWord(i, "ALTER")) {
             int column = a.isWord(next, "COLUMN") ? next + 1 : next;
@@ -86,13 +98,54 @@ final class AlterClauses {
     }
 
     /** ADD ...: what follows ADD tells the operation; a bare name or '(' adds columns. */
-    private static DdlOperation add(StatementAnalyzer a, int i) {
+    private static DdlOperation add(StatementAnalyzer a, int i, int end) {
         if (a.isWord(i, "CONSTRAINT")) {
             // ADD CONSTRAINT [symbol] UNIQUE | PRIMARY KEY | FOREIGN KEY | CHECK
             int kind = a.isAnyWord(i + 1, "UNIQUE", "PRIMARY", "FOREIGN", "CHECK") ? i + 1 : i + 2;
-            return a.isAnyWord(kind, "UNIQUE", "PRIMARY", "FOREIGN") ? add(a, kind) : DdlOperation.OTHER;
+            return a.isAnyWord(kind, "UNIQUE", "PRIMARY", "FOREIGN", "CHECK") ? add(a, kind, end) : DdlOperation.OTHER;
+        }
+        if (a.isWord(i, "CHECK")) {
+            return enforced(a, i + 1, end) ? DdlOperation.ADD_CHECK : DdlOperation.OTHER;
         }
         return lookup(a, i, ADD_OBJECTS, DdlOperation.ADD_COLUMN);
+    }
+
+    /** A CHECK clause from {@code i} to {@code end} is enforced unless it says NOT ENFORCED after its condition. */
+    private static boolean enforced(StatementAnalyzer a, int i, int end) {
+        for (int k = i; k + 1 < end; k++) {
+            if (a.isTop(k) && a.isWord(k, "NOT") && a.isWord(k + 1, "ENFORCED")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Notes the name of the index an ADD or DROP clause from {@code i} names ({@code [UNIQUE|FULLTEXT|SPATIAL]
+     * [INDEX|KEY] [IF [NOT] EXISTS] name}), so that an ALTER that drops and re-adds it reads as a rebuild.
+     */
+    private static void indexName(StatementAnalyzer a, int i, int end, boolean added) {
+        int k = i;
+        if (a.isWord(k, "CONSTRAINT")) {
+            k += a.isWord(k + 1, "UNIQUE") ? 1 : 2;
+        }
+        if (a.isAnyWord(k, "UNIQUE", "FULLTEXT", "SPATIAL")) {
+            k++;
+        }
+        if (a.isAnyWord(k, "INDEX", "KEY")) {
+            k++;
+        }
+        if (a.isWord(k, "IF")) {
+            k += a.isWord(k + 1, "NOT") ? 3 : 2;
+        }
+        Tokens t = a.tokens();
+        if (k < end && t.isName(k) && !a.isAnyWord(k, "USING")) {
+            if (added) {
+                a.addedIndex(k);
+            } else {
+                a.droppedIndex(k);
+            }
+        }
     }
 
     /** DROP ...: what follows DROP tells the operation; a bare name drops a column. */
@@ -108,8 +161,7 @@ final class AlterClauses {
         new Keyword("FULLTEXT", DdlOperation.ADD_INDEX), new Keyword("SPATIAL", DdlOperation.ADD_INDEX),
         new Keyword("UNIQUE", DdlOperation.ADD_UNIQUE_INDEX), new Keyword("PRIMARY", DdlOperation.ADD_PRIMARY_KEY),
         new Keyword("FOREIGN", DdlOperation.ADD_FOREIGN_KEY), new Keyword("PARTITION", DdlOperation.PARTITIONING),
-        new Keyword("CHECK", DdlOperation.OTHER), new Keyword("PERIOD", DdlOperation.OTHER),
-        new Keyword("SYSTEM", DdlOperation.OTHER));
+        new Keyword("PERIOD", DdlOperation.OTHER), new Keyword("SYSTEM", DdlOperation.OTHER));
 
     private static final List<Keyword> DROP_OBJECTS = List.of(
         new Keyword("INDEX", DdlOperation.DROP_INDEX), new Keyword("KEY", DdlOperation.DROP_INDEX),

@@ -25,7 +25,12 @@ public enum DdlOperation {
     ADD_INDEX(false, false, false),
     /** ADD UNIQUE, ADD CONSTRAINT .. UNIQUE, CREATE UNIQUE INDEX: fails on existing duplicates. */
     ADD_UNIQUE_INDEX(false, false, false),
-    /** DROP INDEX/KEY: queries naming it in an index hint fail. */
+    /**
+     * ADD [CONSTRAINT c] CHECK (...), ALTER CHECK/CONSTRAINT c ENFORCED: validates every existing row (the table is
+     * copied for it) and then rejects writes the running code may still make; NOT ENFORCED is {@link #OTHER}.
+     */
+    ADD_CHECK(false, true, false),
+    /** DROP INDEX/KEY: queries naming it in an index hint fail (not when the same ALTER adds it back). */
     DROP_INDEX(false, false, true),
     /** RENAME INDEX/KEY: queries naming it in an index hint fail. */
     RENAME_INDEX(false, false, true),
@@ -48,7 +53,7 @@ public enum DdlOperation {
     ALTER_COLUMN_DEFAULT(false, false, false),
     /** FORCE, ROW_FORMAT=, KEY_BLOCK_SIZE=: an explicit rebuild. */
     REBUILD(false, true, false),
-    /** Any other clause (COMMENT=, AUTO_INCREMENT=, ADD CHECK, ALTER INDEX .. VISIBLE, ...). */
+    /** Any other clause (COMMENT=, AUTO_INCREMENT=, DROP CHECK, ALTER INDEX .. VISIBLE, ...). */
     OTHER(false, false, false);
 
     private final boolean destructive;

@@ -156,7 +156,7 @@ public final class SqlClassifier {
         String text = depth < MAX_DYNAMIC_DEPTH ? DynamicSql.literalText(tokens, textStart, to) : null;
         if (text == null) {
             StatementInfo hidden = new StatementInfo(StatementKind.DYNAMIC_SQL, List.of(), List.of(), false, false,
-                    false, false, List.of(), "", 0, List.of());
+                    false, false, List.of(), "", 0, List.of(), false);
             return new Classification(List.of(hidden), "", Set.of(), List.of(), false, null);
         }
         return classifyText(text, depth + 1);
@@ -174,6 +174,6 @@ public final class SqlClassifier {
                 only == null ? List.of() : only.tables(), only != null && only.hasWhere(),
                 only != null && only.hasLimit(), only != null && only.selectStar(), only != null && only.intoOutfile(),
                 only == null ? List.of() : only.constructs(), carrier.fingerprint(), carrier.startOffset(),
-                only == null ? List.of() : only.patterns());
+                only == null ? List.of() : only.patterns(), only != null && only.ifExists());
     }
 }

@@ -42,6 +42,11 @@ final class StatementAnalyzer {
         "TABLE", "TABLES", "INDEX", "DATABASE", "SCHEMA", "VIEW", "PROCEDURE", "FUNCTION", "TRIGGER", "EVENT",
         "USER", "ROLE", "TABLESPACE", "SERVER", "SEQUENCE", "LOGFILE", "INSTANCE", "RESOURCE", "SPATIAL", "PREPARE");
 
+    /** Words that may come between CREATE/ALTER/DROP and the object word. */
+    private static final String[] HEAD_MODIFIERS = {
+        "OR", "REPLACE", "TEMPORARY", "UNIQUE", "FULLTEXT", "ONLINE", "OFFLINE", "IGNORE", "AGGREGATE", "UNDO",
+        "EXTERNAL", "DEFAULT"};
+
     private final Tokens t;
     private final int from;
     private final int to;
@@ -55,6 +60,10 @@ final class StatementAnalyzer {
     private boolean hasLimit;
     private boolean selectStar;
     private boolean intoOutfile;
+    private boolean ifExists;
+    /** Names of the indexes an ALTER drops and adds, when it does; null before the first. */
+    private List<String> droppedIndexes;
+    private List<String> addedIndexes;
     private Set<SqlConstruct> constructs;
     private String reason;
 
@@ -68,7 +77,7 @@ final class StatementAnalyzer {
     /** A statement the lexer could not finish (unterminated quote or comment). */
     static StatementInfo unreadable(String fingerprint, int startOffset) {
         return new StatementInfo(StatementKind.UNPARSEABLE, List.of(), List.of(), false, false, false, false,
-                List.of(), fingerprint, startOffset, List.of());
+                List.of(), fingerprint, startOffset, List.of(), false);
     }
 
     /** Why the statement is {@link StatementKind#UNPARSEABLE}, or null. Valid after {@link #analyze}. */
@@ -85,13 +94,14 @@ final class StatementAnalyzer {
         List<QueryPattern> patterns = List.of();
         if (reason != null) {
             kind = StatementKind.UNPARSEABLE;
+            explainDashes();
         } else {
             findConstructs();
             patterns = QueryPatterns.find(this, from, to, kind, head, hasLimit);
         }
         return new StatementInfo(kind, operations, List.copyOf(tables), hasWhere, hasLimit, selectStar,
                 intoOutfile, constructs == null ? List.of() : List.copyOf(constructs), fingerprint, t.start[from],
-                patterns);
+                patterns, ifExists);
     }
 
     /**
@@ -136,6 +146,20 @@ final class StatementAnalyzer {
             }
         }
         return false;
+    }
+
+    /**
+     * Adds to the reason why a {@code --} that is directly followed by a char other than a space is code, not a
+     * comment, when the statement has one: a classic cause of unreadable migrations ({@code --DROP ...}).
+     */
+    private void explainDashes() {
+        for (int i = from; i + 1 < to; i++) {
+            if (t.isPunct(i, '-') && t.isPunct(i + 1, '-') && t.end[i] == t.start[i + 1]) {
+                reason += " ('--' at offset " + t.start[i] + " is not a comment in MySQL: a comment needs a space"
+                        + " after '--', as in '-- note', or '#')";
+                return;
+            }
+        }
     }
 
     /** Marks the statement unparseable; the first reason given wins. */
@@ -189,10 +213,30 @@ final class StatementAnalyzer {
         if (prev < from || t.isPunct(prev, '(')) {
             return true;
         }
+        if (t.isPunct(prev, ')') && followsCteBody(prev)) {
+            return true; // WITH c AS (SELECT 1) (SELECT ... UNION SELECT ...)
+        }
         if (t.isWord(prev, "ALL") || t.isWord(prev, "DISTINCT")) {
             prev--;
         }
         return t.isWord(prev, "UNION") || t.isWord(prev, "EXCEPT") || t.isWord(prev, "INTERSECT");
+    }
+
+    /** The ')' at {@code close} ends a CTE body: its '(' follows AS, and the statement starts with WITH. */
+    private boolean followsCteBody(int close) {
+        int k = from;
+        while (k < to && t.isPunct(k, '(')) {
+            k++;
+        }
+        if (!word(k, "WITH")) {
+            return false;
+        }
+        for (int open = close - 1; open >= from; open--) {
+            if (t.isPunct(open, '(') && t.matchingParen(open, to) == close) {
+                return word(open - 1, "AS");
+            }
+        }
+        return false;
     }
 
     private boolean top(int i) {
@@ -248,11 +292,17 @@ final class StatementAnalyzer {
         return Math.min(t.matchingParen(open, to) + 1, to);
     }
 
+    /** Past {@code IF [NOT] EXISTS} at {@code i}, noting it. */
     private int skipIfExists(int i) {
         if (word(i, "IF") && word(i + 1, "NOT") && word(i + 2, "EXISTS")) {
+            ifExists = true;
             return i + 3;
         }
-        return word(i, "IF") && word(i + 1, "EXISTS") ? i + 2 : i;
+        if (word(i, "IF") && word(i + 1, "EXISTS")) {
+            ifExists = true;
+            return i + 2;
+        }
+        return i;
     }
 
     /**
@@ -361,8 +411,8 @@ final class StatementAnalyzer {
                 expectName = false;
             } else if (punct(i, ',')) {
                 expectName = true;
-            } else if (anyWord(i, DML_STARTS)) {
-                break;
+            } else if (anyWord(i, DML_STARTS) || !expectName && punct(i, '(') && i + 1 < to && top(i + 1)) {
+                break; // the statement, or a parenthesised query after the last CTE
             }
         }
         return i;
@@ -625,12 +675,38 @@ final class StatementAnalyzer {
 
     // ---- DDL --------------------------------------------------------------------------------------
 
-    /** Index of the first object keyword (TABLE, INDEX, VIEW, ...) from {@code i}, or {@code to}. */
+    /**
+     * Index of the object keyword (TABLE, INDEX, VIEW, ...) of a CREATE/ALTER/DROP whose head words start at
+     * {@code i}, or {@code to} when another word comes first. Only the modifiers that may stand before the object
+     * are stepped over ({@code OR REPLACE}, {@code TEMPORARY}, {@code UNIQUE}, {@code ALGORITHM = x},
+     * {@code DEFINER = user}, {@code SQL SECURITY x}, ...), so a word later in the statement ({@code DEFINER=user},
+     * a column named {@code event}) never decides what kind of statement it is.
+     */
     private int objectWord(int i) {
-        while (i < to && !anyWord(i, OBJECT_WORDS)) {
-            i++;
+        while (i < to) {
+            if (anyWord(i, OBJECT_WORDS)) {
+                return i;
+            }
+            if (anyWord(i, "ALGORITHM", "DEFINER") && punct(i + 1, '=')) {
+                i = definerOrAlgorithm(i + 2);
+            } else if (word(i, "SQL") && word(i + 1, "SECURITY")) {
+                i += 3;
+            } else if (anyWord(i, HEAD_MODIFIERS)) {
+                i++;
+            } else {
+                return to;
+            }
         }
-        return i;
+        return to;
+    }
+
+    /** After {@code ALGORITHM =} or {@code DEFINER =}: past the value ({@code x}, {@code user@host}, {@code CURRENT_USER()}). */
+    private int definerOrAlgorithm(int i) {
+        if (word(i, "CURRENT_USER")) {
+            return punct(i + 1, '(') && punct(i + 2, ')') ? i + 3 : i + 1;
+        }
+        i++;
+        return i < to && t.type[i] == Tokens.VARIABLE ? i + 1 : i;
     }
 
     /** TEMPORARY among the words from {@code i} up to the object word at {@code object} (CREATE OR REPLACE TEMPORARY TABLE). */
@@ -726,6 +802,7 @@ final class StatementAnalyzer {
                 AlterClauses.read(this, k, end);
                 k = end + 1;
             }
+            keepOnlyRealIndexDrops();
         } else {
             kind = otherObjectKind(object, StatementKind.CREATE_ROUTINE);
         }
@@ -774,7 +851,36 @@ final class StatementAnalyzer {
         }
     }
 
+    /**
+     * {@code DROP INDEX i, ADD INDEX i (...)} in one ALTER rebuilds index {@code i} under its name: no query that
+     * names it in a hint breaks, so only the add is left; a drop whose name is not added back stays a drop.
+     */
+    private void keepOnlyRealIndexDrops() {
+        if (droppedIndexes == null || addedIndexes == null) {
+            return;
+        }
+        for (String added : addedIndexes) {
+            if (droppedIndexes.remove(added)) {
+                operations.remove(DdlOperation.DROP_INDEX);
+            }
+        }
+    }
+
     // ---- access for AlterClauses -----------------------------------------------------------------
+
+    void droppedIndex(int nameToken) {
+        if (droppedIndexes == null) {
+            droppedIndexes = new ArrayList<>(2);
+        }
+        droppedIndexes.add(t.name(nameToken));
+    }
+
+    void addedIndex(int nameToken) {
+        if (addedIndexes == null) {
+            addedIndexes = new ArrayList<>(2);
+        }
+        addedIndexes.add(t.name(nameToken));
+    }
 
     Tokens tokens() {
         return t;

@@ -19,6 +19,7 @@ import java.util.List;
  * @param fingerprint   the statement with literals replaced by {@code ?}, see {@link Fingerprinter}
  * @param startOffset   char offset in the input of the statement's first token
  * @param patterns      slow, non-deterministic or fragile query shapes ({@link QueryPattern}), each once
+ * @param ifExists      a DDL statement's {@code IF EXISTS} / {@code IF NOT EXISTS} on its object
  */
 public record StatementInfo(
         StatementKind kind,
@@ -31,12 +32,24 @@ public record StatementInfo(
         List<SqlConstruct> constructs,
         String fingerprint,
         int startOffset,
-        List<QueryPattern> patterns) {
+        List<QueryPattern> patterns,
+        boolean ifExists) {
 
     public StatementInfo {
         patterns = List.copyOf(patterns);
         ddlOperations = List.copyOf(ddlOperations);
         tables = List.copyOf(tables);
         constructs = List.copyOf(constructs);
+    }
+
+    /**
+     * True when this statement, {@code DROP TABLE IF EXISTS x} of one table, is directly followed by {@code next},
+     * {@code CREATE TABLE x}: an install script or dump that replaces the table, not the drop of a table that
+     * running code still uses.
+     */
+    public boolean recreatedBy(StatementInfo next) {
+        return kind == StatementKind.DROP_TABLE && ifExists && tables.size() == 1 && next != null
+                && next.kind == StatementKind.CREATE_TABLE && !next.tables.isEmpty()
+                && next.tables.get(0).equals(tables.get(0));
     }
 }

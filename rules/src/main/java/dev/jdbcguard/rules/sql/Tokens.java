@@ -133,17 +133,7 @@ final class Tokens {
 
     /** True when word token {@code i}, upper-cased, is {@code upperKeyword}. */
     boolean spells(int i, String upperKeyword) {
-        int from = start[i];
-        int length = upperKeyword.length();
-        if (end[i] - from != length) {
-            return false;
-        }
-        for (int k = 0; k < length; k++) {
-            if (upper(sql.charAt(from + k)) != upperKeyword.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
+        return RoutineBlocks.is(sql, start[i], end[i], upperKeyword);
     }
 
     /** True when token {@code i} exists and is the single char {@code c}. */

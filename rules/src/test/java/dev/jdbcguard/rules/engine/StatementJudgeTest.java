@@ -143,6 +143,21 @@ class StatementJudgeTest {
     }
 
     @Test
+    void aRecreateInOneMultiStatementStringIsNoDrop() {
+        RuleSet migration = RuleFiles.profile("migration");
+        assertThat(fired("DROP TABLE IF EXISTS cache; CREATE TABLE cache (k INT PRIMARY KEY)", migration)).isEmpty();
+        assertThat(fired("DROP TABLE IF EXISTS cache; CREATE TABLE cache (k INT PRIMARY KEY)", PRODUCTION))
+                .containsExactly("ddl.recreate-table", "ddl.create-table");
+        assertThat(fired("DROP TABLE IF EXISTS cache; CREATE TABLE other (k INT PRIMARY KEY)", migration))
+                .containsExactly("ddl.drop-table");
+        assertThat(fired("DROP TABLE IF EXISTS cache", migration)).as("alone: a drop").containsExactly("ddl.drop-table");
+        assertThat(fired("ALTER TABLE t DROP INDEX i, ADD INDEX i (a, b)", migration)).as("an index rebuild").isEmpty();
+        assertThat(fired("ALTER TABLE t DROP INDEX i, ADD INDEX i (a, b)", PRODUCTION)).containsExactly("ddl.add-index");
+        assertThat(fired("ALTER TABLE t ADD CONSTRAINT c CHECK (a > 0)", PRODUCTION)).containsExactly("ddl.add-check");
+        assertThat(fired("ALTER TABLE t ALTER CHECK c NOT ENFORCED", PRODUCTION)).containsExactly("ddl.other");
+    }
+
+    @Test
     void guardAllowCommentsExemptIdsAndPrefixes() {
         assertThat(fired("/* guard:allow dml.no-where */ DELETE FROM sessions", PRODUCTION)).isEmpty();
         assertThat(fired("ALTER TABLE t DROP COLUMN a, ADD INDEX i (b) /* guard:allow ddl */", PRODUCTION)).isEmpty();

@@ -221,7 +221,6 @@ class LintSchemaTest {
                 "sql:4:1: warn ddl.duplicate-index: index idx_b_a makes idx_b redundant: its columns are a leftmost prefix of the new one on t",
                 "sql:5:1: warn ddl.duplicate-index: index uk_a_b makes idx_a_b redundant (same columns); index uk_a_b makes idx_a redundant: its columns are a leftmost prefix of the new one on t",
                 // the index dropped by the same ALTER is no duplicate of its replacement; idx_b still is redundant
-                "sql:6:1: warn ddl.drop-index: ALTER TABLE DROP INDEX on t",
                 "sql:6:1: warn ddl.duplicate-index: index idx_b_a makes idx_b redundant: its columns are a leftmost prefix of the new one on t", ""));
     }
 

@@ -74,11 +74,12 @@ class LintTest {
     @Test
     void jsonForCiTools() {
         assertThat(lint("--profile", "migration", "--format", "json", V4)).isEqualTo(Lint.PASSED);
-        assertThat(out()).startsWith("{\n  \"rules\": \"profile migration\",\n  \"failOn\": \"block\",\n  \"files\": 1,\n  \"failed\": false,\n  \"findings\": [\n")
+        // "failed" follows the findings, which are written as they are found
+        assertThat(out()).startsWith("{\n  \"rules\": \"profile migration\",\n  \"failOn\": \"block\",\n  \"files\": 1,\n  \"findings\": [\n")
                 .contains("{\"file\": " + jsonString(V4) + ", \"line\": 13, \"column\": 1, \"rule\": \"dml.no-where\", \"action\": \"warn\", "
                         + "\"detail\": \"UPDATE without WHERE on customers\", \"table\": \"customers\", \"fingerprint\": ")
                 .contains("\"fix\": \"Add the WHERE clause you meant. To really change every row, say so on that statement with `/* guard:allow dml.no-where */` (not `WHERE 1=1`, which hides the intent from reviewers and trips `query.always-true-where`).\"}")
-                .endsWith("\n  ]\n}\n");
+                .endsWith("\n  ],\n  \"failed\": false\n}\n");
     }
 
     @Test
@@ -103,7 +104,7 @@ class LintTest {
         Path clean = Files.writeString(dir.resolve("a \"quoted\"\tname.sql"), "SELECT id FROM t WHERE id = 1;\n");
         assertThat(lint("--format", "json", clean.toString())).isEqualTo(Lint.PASSED);
         assertThat(out()).isEqualTo("{\n  \"rules\": \"profile production\",\n  \"failOn\": \"block\",\n  \"files\": 1,\n"
-                + "  \"failed\": false,\n  \"findings\": []\n}\n");
+                + "  \"findings\": [],\n  \"failed\": false\n}\n");
         assertThat(Json.string("a\"b\\c\nd\u0001")).isEqualTo("\"a\\\"b\\\\c\\nd\\u0001\"");
     }
 
