@@ -9,11 +9,17 @@ final class Keywords {
 
     /** Open addressing on the keyword's hash, linear probing; null marks a free slot (at least half are). */
     private final String[] table;
+    /**
+     * Each slot's keyword hash, beside {@link #table}: a probe reads one int array, and a keyword string (its own
+     * cache line, cold after each socket wait) only when the hashes agree.
+     */
+    private final int[] hashes;
     private final int mask;
 
     Keywords(String... words) {
         int size = Integer.highestOneBit(Math.max(words.length, 1) * 2 - 1) << 1;
         table = new String[size];
+        hashes = new int[size];
         mask = size - 1;
         for (String word : words) {
             int slot = slot(word.hashCode());
@@ -21,6 +27,7 @@ final class Keywords {
                 slot = (slot + 1) & mask;
             }
             table[slot] = word;
+            hashes[slot] = word.hashCode();
         }
     }
 
@@ -35,7 +42,7 @@ final class Keywords {
             if (word == null) {
                 return false;
             }
-            if (word.hashCode() == hash && tokens.spells(i, word)) {
+            if (hashes[slot] == hash && tokens.spells(i, word)) {
                 return true;
             }
         }
