@@ -8,7 +8,7 @@ import math
 import os
 import sys
 
-CYCLES = ["preparedQuery", "execute", "preparedUpdate", "batch"]
+CYCLES = ["preparedQuery", "prepare", "execute", "executeNewText", "preparedUpdate", "batch"]
 
 
 def load(directory, name):

@@ -11,7 +11,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * The statement cycles every JDBC benchmark measures, written once so that the in-process (stub) and
  * end-to-end (MariaDB) benchmarks run exactly the same calls. Each cycle is what an application does for one
  * unit of work: open a statement, bind, execute, read everything, close. The SQL fits the {@link #SCHEMA}
- * table, and every text is constant, so a guard sees a cache hit from the second call on. The writes set
+ * table, and every text but {@link #executeNewText}'s is constant, so a guard sees a cache hit from the second
+ * call on; {@code executeNewText} runs a text never seen before at every call. The writes set
  * values that stop changing after the first call, so on a real server they cost a round trip, not a
  * redo-log flush: the benchmarks compare drivers, not the disk.
  */
@@ -34,6 +35,7 @@ public final class Cycles {
     static final String RENAME = "UPDATE account SET name = ? WHERE id = ?";
     static final String SET_BALANCE = "UPDATE account SET balance = ? WHERE id = ?";
     static final String LOOKUP = "SELECT id, name, balance FROM account WHERE id = ";
+    static final String LOOKUP_ANY = "SELECT id, name, balance FROM account WHERE id IN (";
 
     private Cycles() {
     }
@@ -54,6 +56,13 @@ public final class Cycles {
         }
     }
 
+    /** prepareStatement + close, nothing executed: what preparing a statement costs. */
+    public static void prepare(Connection connection, Blackhole blackhole) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(QUERY)) {
+            blackhole.consume(statement);
+        }
+    }
+
     /** createStatement + execute (a lookup by primary key, literal in the text) + read the row + close. */
     public static void execute(Connection connection, String lookupSql, Blackhole blackhole) throws SQLException {
         try (Statement statement = connection.createStatement()) {
@@ -63,6 +72,16 @@ public final class Cycles {
                 }
             }
         }
+    }
+
+    /**
+     * {@link #execute} with a text never run before: the lookup of the row {@code firstId} as an ORM's IN list
+     * that also names the id {@code -serial}, which no row has (the rows are the same, the text is new when each
+     * call passes a new {@code serial}). The text is built inside the cycle, as an application builds it.
+     */
+    public static void executeNewText(Connection connection, long firstId, long serial, Blackhole blackhole)
+            throws SQLException {
+        execute(connection, LOOKUP_ANY + firstId + ", " + -serial + ')', blackhole);
     }
 
     private static void readAll(ResultSet rows, Blackhole blackhole) throws SQLException {

@@ -38,11 +38,30 @@ public class EndToEndBenchmark {
     }
 
     @Benchmark
+    public void prepare(Session session, Blackhole blackhole) throws SQLException {
+        session.startPair();
+        Cycles.prepare(session.first(), blackhole);
+        session.betweenCycles();
+        Cycles.prepare(session.second(), blackhole);
+        session.endPair();
+    }
+
+    @Benchmark
     public void execute(Session session, Blackhole blackhole) throws SQLException {
         session.startPair();
         Cycles.execute(session.first(), session.lookupSql, blackhole);
         session.betweenCycles();
         Cycles.execute(session.second(), session.lookupSql, blackhole);
+        session.endPair();
+    }
+
+    /** {@link #execute} with a text neither target has run before, in each cycle of the pair. */
+    @Benchmark
+    public void executeNewText(Session session, Blackhole blackhole) throws SQLException {
+        session.startPair();
+        Cycles.executeNewText(session.first(), session.firstId, session.serial++, blackhole);
+        session.betweenCycles();
+        Cycles.executeNewText(session.second(), session.firstId, session.serial++, blackhole);
         session.endPair();
     }
 

@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
+import java.util.Properties;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -28,7 +29,7 @@ public class LoopbackServer {
     static final int MAX_THREADS = 64;
 
     private TestServers servers;
-    TestDatabase database;
+    private TestDatabase database;
 
     @Setup(Level.Trial)
     public void start() throws SQLException {
@@ -52,6 +53,21 @@ public class LoopbackServer {
                 ServerPinning.pin(admin, cpus.get());
             }
         }
+    }
+
+    /** Connector/J's URL of the seeded database. */
+    public String mysqlUrl() {
+        return database.mysqlUrl("");
+    }
+
+    /** The guard's URL ({@code jdbc:guard:mysql:}) of the seeded database. */
+    public String guardUrl() {
+        return database.guardUrl("");
+    }
+
+    /** How every benchmark connection logs in: as the application user over verified TLS. */
+    public Properties login() {
+        return database.tls("VERIFY_IDENTITY", database.app());
     }
 
     @TearDown(Level.Trial)

@@ -45,6 +45,8 @@ public class Session {
     private Connection guard;
     long firstId;
     String lookupSql;
+    /** Makes {@link Cycles#executeNewText}'s text new at every cycle. */
+    long serial;
     // Inputs live in non-final fields so the JIT cannot fold them into constants.
     String name = "renamed";
     int balance = 7;
@@ -56,8 +58,8 @@ public class Session {
         }
         firstId = 1 + (long) thread.getThreadIndex() * Cycles.ROWS_PER_THREAD;
         lookupSql = Cycles.lookupSql(firstId);
-        raw = Target.RAW.connect(server.database);
-        guard = against.connect(server.database);
+        raw = Target.RAW.connect(server);
+        guard = against.connect(server);
     }
 
     @Setup(Level.Iteration)

@@ -1,6 +1,5 @@
 package dev.jdbcguard.benchmarks.e2e;
 
-import dev.jdbcguard.testdb.TestDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -15,23 +14,19 @@ public enum Target {
 
     RAW {
         @Override
-        Connection connect(TestDatabase database) throws SQLException {
-            return DriverManager.getConnection(database.mysqlUrl(""), login(database));
+        public Connection connect(LoopbackServer server) throws SQLException {
+            return DriverManager.getConnection(server.mysqlUrl(), server.login());
         }
     },
 
     GUARD {
         @Override
-        Connection connect(TestDatabase database) throws SQLException {
-            Properties settings = login(database);
+        public Connection connect(LoopbackServer server) throws SQLException {
+            Properties settings = server.login();
             settings.setProperty("guard.profile", "production");
-            return DriverManager.getConnection(database.guardUrl(""), settings);
+            return DriverManager.getConnection(server.guardUrl(), settings);
         }
     };
 
-    abstract Connection connect(TestDatabase database) throws SQLException;
-
-    private static Properties login(TestDatabase database) {
-        return database.tls("VERIFY_IDENTITY", database.app());
-    }
+    public abstract Connection connect(LoopbackServer server) throws SQLException;
 }

@@ -34,6 +34,7 @@ public class OverheadBenchmark {
     String name = "ada";
     int balance = 100;
     String lookupSql = Cycles.lookupSql(1);
+    long serial;
 
     private Connection connection;
 
@@ -53,8 +54,19 @@ public class OverheadBenchmark {
     }
 
     @Benchmark
+    public void prepare(Blackhole blackhole) throws SQLException {
+        Cycles.prepare(connection, blackhole);
+    }
+
+    @Benchmark
     public void execute(Blackhole blackhole) throws SQLException {
         Cycles.execute(connection, lookupSql, blackhole);
+    }
+
+    /** {@link #execute} with a text new at every call: a miss of every cache the layer has. */
+    @Benchmark
+    public void executeNewText(Blackhole blackhole) throws SQLException {
+        Cycles.executeNewText(connection, firstId, serial++, blackhole);
     }
 
     @Benchmark

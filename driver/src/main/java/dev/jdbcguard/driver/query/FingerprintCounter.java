@@ -19,7 +19,11 @@ import java.util.Arrays;
 final class FingerprintCounter {
 
     static final int MAX_CAPACITY = 4096;
-    private static final int INITIAL_CAPACITY = 64;
+    /**
+     * Small: every open connection holds one counter (8 slots cost 176 bytes, 64 would cost 1,072), and one that runs
+     * more distinct statements grows it by doubling.
+     */
+    private static final int INITIAL_CAPACITY = 8;
 
     private Slots slots = new Slots(INITIAL_CAPACITY);
     private int size;

@@ -15,23 +15,23 @@ import java.util.Set;
 final class QueryPatterns {
 
     /** Words that may stand before '(' without being a function applied to its contents. */
-    private static final String[] NOT_FUNCTIONS = {
+    private static final Keywords NOT_FUNCTIONS = new Keywords(
         "IN", "EXISTS", "VALUES", "VALUE", "AND", "OR", "NOT", "XOR", "WHERE", "ON", "ANY", "ALL", "SOME", "ROW",
-        "HAVING", "WHEN", "THEN", "ELSE", "SELECT", "BETWEEN", "LIKE", "IS", "USING", "AGAINST"};
+        "HAVING", "WHEN", "THEN", "ELSE", "SELECT", "BETWEEN", "LIKE", "IS", "USING", "AGAINST");
 
     /** Words inside a function's parentheses that are not columns. */
-    private static final String[] NOT_COLUMNS = {
+    private static final Keywords NOT_COLUMNS = new Keywords(
         "AS", "NULL", "TRUE", "FALSE", "INTERVAL", "MICROSECOND", "SECOND", "MINUTE", "HOUR", "DAY", "WEEK", "MONTH",
         "QUARTER", "YEAR", "CURRENT_TIMESTAMP", "CURRENT_DATE", "CURRENT_TIME", "CURRENT_USER", "LOCALTIME",
         "LOCALTIMESTAMP", "SIGNED", "UNSIGNED", "CHAR", "BINARY", "DECIMAL", "DATE", "DATETIME", "TIME", "INTEGER",
         "INT", "JSON", "DOUBLE", "FLOAT", "USING", "FROM", "FOR", "LEADING", "TRAILING", "BOTH", "SEPARATOR",
         "DISTINCT", "ORDER", "BY", "ASC", "DESC", "AND", "OR", "NOT", "IS", "IN", "CASE", "WHEN", "THEN", "ELSE", "END",
-        "UNKNOWN", "CHARACTER", "SET", "UTF8MB4", "UTF8", "LATIN1"};
+        "UNKNOWN", "CHARACTER", "SET", "UTF8MB4", "UTF8", "LATIN1");
 
     /** Statement-level words that end a WHERE clause. */
-    private static final String[] WHERE_ENDERS = {
+    private static final Keywords WHERE_ENDERS = new Keywords(
         "GROUP", "ORDER", "LIMIT", "HAVING", "WINDOW", "UNION", "EXCEPT", "INTERSECT", "FOR", "LOCK", "INTO",
-        "RETURNING", "PROCEDURE"};
+        "RETURNING", "PROCEDURE");
 
     private final StatementAnalyzer a;
     private final Tokens t;

@@ -176,7 +176,11 @@ final class SqlLexer {
                 i++;
             }
             // 0x1F and 0b101 are literals; 0xZZ or 0b12 are identifiers, as in MySQL.
-            tokens.add(isRadixLiteral(sql, from + 2, i, sql.charAt(from + 1) == 'x') ? Tokens.NUMBER : Tokens.WORD, from, i);
+            if (isRadixLiteral(sql, from + 2, i, sql.charAt(from + 1) == 'x')) {
+                tokens.add(Tokens.NUMBER, from, i);
+            } else {
+                tokens.addWord(from, i);
+            }
             return i;
         }
         if (isDigit(first) || first == '.') {
@@ -196,7 +200,7 @@ final class SqlLexer {
             quoted(tokens, i, '\'', !hexOrBits, Tokens.STRING, "unterminated string");
             return widenLast(tokens, from);
         }
-        tokens.add(Tokens.WORD, from, i);
+        tokens.addWord(from, i);
         return i;
     }
 

@@ -20,27 +20,27 @@ final class StatementAnalyzer {
     private static final byte QUERY = 2;
 
     /** Words that end a table reference, so they are never read as a table or its alias. */
-    private static final String[] CLAUSE_WORDS = {
+    private static final Keywords CLAUSE_WORDS = new Keywords(
         "WHERE", "JOIN", "INNER", "LEFT", "RIGHT", "CROSS", "NATURAL", "STRAIGHT_JOIN", "FULL", "OUTER", "ON",
         "USING", "SET", "GROUP", "ORDER", "LIMIT", "HAVING", "WINDOW", "UNION", "EXCEPT", "INTERSECT", "FOR",
         "LOCK", "INTO", "VALUES", "VALUE", "SELECT", "PARTITION", "USE", "FORCE", "IGNORE", "PROCEDURE",
-        "RETURNING", "LATERAL", "READ", "WRITE", "LOW_PRIORITY", "AS", "TO", "WITH", "LIKE", "DEFAULT", "OFFSET"};
+        "RETURNING", "LATERAL", "READ", "WRITE", "LOW_PRIORITY", "AS", "TO", "WITH", "LIKE", "DEFAULT", "OFFSET");
 
     /** Words that close a FROM (or UPDATE) table list at their level. */
-    private static final String[] FROM_ENDERS = {
+    private static final Keywords FROM_ENDERS = new Keywords(
         "WHERE", "GROUP", "ORDER", "LIMIT", "HAVING", "WINDOW", "UNION", "EXCEPT", "INTERSECT", "FOR", "LOCK",
-        "INTO", "SET", "RETURNING", "PROCEDURE", "VALUES", "SELECT", "UPDATE", "DUPLICATE", "WHERE"};
+        "INTO", "SET", "RETURNING", "PROCEDURE", "VALUES", "SELECT", "UPDATE", "DUPLICATE", "WHERE");
 
     /** Select options that may stand right before a select list's '*'. */
-    private static final String[] SELECT_OPTIONS = {
+    private static final Keywords SELECT_OPTIONS = new Keywords(
         "SELECT", "DISTINCT", "ALL", "DISTINCTROW", "HIGH_PRIORITY", "STRAIGHT_JOIN", "SQL_SMALL_RESULT",
-        "SQL_BIG_RESULT", "SQL_BUFFER_RESULT", "SQL_NO_CACHE", "SQL_CACHE", "SQL_CALC_FOUND_ROWS"};
+        "SQL_BIG_RESULT", "SQL_BUFFER_RESULT", "SQL_NO_CACHE", "SQL_CACHE", "SQL_CALC_FOUND_ROWS");
 
-    private static final String[] DML_STARTS = {"SELECT", "INSERT", "UPDATE", "DELETE", "REPLACE", "TABLE", "VALUES"};
+    private static final Keywords DML_STARTS = new Keywords("SELECT", "INSERT", "UPDATE", "DELETE", "REPLACE", "TABLE", "VALUES");
 
-    private static final String[] OBJECT_WORDS = {
+    private static final Keywords OBJECT_WORDS = new Keywords(
         "TABLE", "TABLES", "INDEX", "DATABASE", "SCHEMA", "VIEW", "PROCEDURE", "FUNCTION", "TRIGGER", "EVENT",
-        "USER", "ROLE", "TABLESPACE", "SERVER", "SEQUENCE", "LOGFILE", "INSTANCE", "RESOURCE", "SPATIAL", "PREPARE"};
+        "USER", "ROLE", "TABLESPACE", "SERVER", "SEQUENCE", "LOGFILE", "INSTANCE", "RESOURCE", "SPATIAL", "PREPARE");
 
     /** Words that may come between CREATE/ALTER/DROP and the object word. */
     private static final String[] HEAD_MODIFIERS = {
@@ -253,6 +253,16 @@ final class StatementAnalyzer {
         return i < to && t.isWord(i, keyword);
     }
 
+    // Two and three keywords have their own overloads: a varargs array is allocated at every call that C2 does not
+    // inline, and this class's methods are too large for it to inline them all.
+    private boolean anyWord(int i, String first, String second) {
+        return i < to && (t.isWord(i, first) || t.isWord(i, second));
+    }
+
+    private boolean anyWord(int i, String first, String second, String third) {
+        return i < to && (t.isWord(i, first) || t.isWord(i, second) || t.isWord(i, third));
+    }
+
     private boolean anyWord(int i, String... keywords) {
         if (i >= to || t.type[i] != Tokens.WORD) {
             return false;
@@ -263,6 +273,10 @@ final class StatementAnalyzer {
             }
         }
         return false;
+    }
+
+    private boolean anyWord(int i, Keywords keywords) {
+        return i < to && keywords.contains(t, i);
     }
 
     private boolean punct(int i, char c) {
@@ -876,7 +890,19 @@ final class StatementAnalyzer {
         return word(i, keyword);
     }
 
+    boolean isAnyWord(int i, String first, String second) {
+        return anyWord(i, first, second);
+    }
+
+    boolean isAnyWord(int i, String first, String second, String third) {
+        return anyWord(i, first, second, third);
+    }
+
     boolean isAnyWord(int i, String... keywords) {
+        return anyWord(i, keywords);
+    }
+
+    boolean isAnyWord(int i, Keywords keywords) {
         return anyWord(i, keywords);
     }
 

@@ -35,6 +35,12 @@ final class Tokens {
     int[] start;
     int[] end;
     /**
+     * Per {@link #WORD} token, the {@link String#hashCode()} of its upper-case form (ASCII letters folded), which
+     * {@link #isWord} compares with the keyword's cached hash before any char: a keyword test that fails costs an int
+     * compare, not a char loop. 0 for other tokens.
+     */
+    int[] wordHash;
+    /**
      * Per token, true when it comes from a versioned executable comment ({@code /*!80000 ..*}{@code /}),
      * code that some servers skip; null until the first such token.
      */
@@ -58,6 +64,21 @@ final class Tokens {
         type = new int[capacity];
         start = new int[capacity];
         end = new int[capacity];
+        wordHash = new int[capacity];
+    }
+
+    /** Adds a {@link #WORD} token with its {@link #wordHash}. */
+    void addWord(int from, int to) {
+        int hash = 0;
+        for (int k = from; k < to; k++) {
+            hash = 31 * hash + upper(sql.charAt(k));
+        }
+        add(WORD, from, to);
+        wordHash[count - 1] = hash;
+    }
+
+    private static char upper(char c) {
+        return c >= 'a' && c <= 'z' ? (char) (c - ('a' - 'A')) : c;
     }
 
     void add(int tokenType, int from, int to) {
@@ -66,6 +87,7 @@ final class Tokens {
             type = Arrays.copyOf(type, capacity);
             start = Arrays.copyOf(start, capacity);
             end = Arrays.copyOf(end, capacity);
+            wordHash = Arrays.copyOf(wordHash, capacity);
         }
         if (inConditional) {
             if (conditional == null || conditional.length < type.length) {
@@ -101,11 +123,17 @@ final class Tokens {
     }
 
     /**
-     * True when token {@code i} exists and is the word {@code upperKeyword}, in any case. Compares the
-     * lengths first, so most mismatches cost two int reads, then the chars; no hashing, no allocation.
+     * True when token {@code i} exists and is the word {@code upperKeyword}, in any case. Compares the token's
+     * {@link #wordHash} with the keyword's hash (cached in the string) first, so a mismatch costs a few int reads;
+     * the chars only when the hashes agree. No allocation.
      */
     boolean isWord(int i, String upperKeyword) {
-        return i >= 0 && i < count && type[i] == WORD && RoutineBlocks.is(sql, start[i], end[i], upperKeyword);
+        return i >= 0 && i < count && type[i] == WORD && wordHash[i] == upperKeyword.hashCode() && spells(i, upperKeyword);
+    }
+
+    /** True when word token {@code i}, upper-cased, is {@code upperKeyword}. */
+    boolean spells(int i, String upperKeyword) {
+        return RoutineBlocks.is(sql, start[i], end[i], upperKeyword);
     }
 
     /** True when token {@code i} exists and is the single char {@code c}. */

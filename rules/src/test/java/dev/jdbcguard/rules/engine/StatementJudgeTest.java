@@ -192,20 +192,45 @@ class StatementJudgeTest {
     }
 
     @Test
-    void aCacheHitReturnsTheSameInstance() {
+    void aStringIsCachedAtItsSecondJudgementAndThenServedAsTheSameInstance() {
         StatementJudge judge = new StatementJudge(RuleSource.fixed(PRODUCTION), 100);
         String sql = "DELETE FROM orders";
         Judgement first = judge.judge(sql);
-        assertThat(judge.judge(new String(sql.toCharArray()))).isSameAs(first);
-        assertThat(judge.judge("SELECT 1")).isNotSameAs(first);
+        assertThat(judge.cachedEntries()).isZero();
+        Judgement second = judge.judge(new String(sql.toCharArray()));
+        assertThat(second).isNotSameAs(first);
+        assertThat(second.blocked()).isTrue();
+        assertThat(judge.cachedEntries()).isEqualTo(1);
+        assertThat(judge.judge(new String(sql.toCharArray()))).isSameAs(second);
+        assertThat(judge.judge("SELECT 1")).isNotSameAs(second);
+    }
+
+    @Test
+    void stringsJudgedOnceAreNeverCached() {
+        StatementJudge judge = new StatementJudge(RuleSource.fixed(PRODUCTION), 1_000);
+        for (int i = 0; i < 5_000; i++) {
+            assertThat(judge.judge("SELECT name FROM users WHERE id = " + i).blocked()).isFalse();
+        }
+        assertThat(judge.cachedEntries()).isZero();
+        judge.judge("SELECT name FROM users WHERE id = 4999");
+        assertThat(judge.cachedEntries()).isEqualTo(1);
+    }
+
+    @Test
+    void theSightingArrayGrowsWithTheCacheWithinItsBounds() {
+        assertThat(StatementJudge.sightingSlots(1)).isEqualTo(1 << 10);
+        assertThat(StatementJudge.sightingSlots(10_000)).isEqualTo(1 << 15);
+        assertThat(StatementJudge.sightingSlots(200_000)).isEqualTo(1 << 16);
     }
 
     @Test
     void aRuleSetSwapIsNeverServedAStaleVerdict() {
         SwappableRules source = new SwappableRules(PRODUCTION);
         StatementJudge judge = new StatementJudge(source, 100);
-        Judgement underProduction = judge.judge("DROP TABLE orders");
+        judge.judge("DROP TABLE orders");
+        Judgement underProduction = judge.judge("DROP TABLE orders"); // the second judgement is cached
         assertThat(underProduction.blocked()).isTrue();
+        assertThat(judge.judge("DROP TABLE orders")).isSameAs(underProduction);
         source.swap(RuleFiles.profile("migration"));
         Judgement underMigration = judge.judge("DROP TABLE orders");
         assertThat(underMigration.blocked()).isFalse();
