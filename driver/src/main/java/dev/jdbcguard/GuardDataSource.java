@@ -1,11 +1,11 @@
 package dev.jdbcguard;
 
-import dev.jdbcguard.driver.connect.Connector;
 import dev.jdbcguard.driver.connections.PoolClasses;
 import dev.jdbcguard.driver.engine.Engines;
 import dev.jdbcguard.driver.hook.ConnectRequest;
 import dev.jdbcguard.driver.hook.ConnectionHookFactory;
 import dev.jdbcguard.driver.mysql.ConnectorJObjects;
+import dev.jdbcguard.driver.proxy.Connector;
 import dev.jdbcguard.driver.url.GuardSettings;
 import dev.jdbcguard.driver.url.GuardUrl;
 import java.io.PrintWriter;

@@ -1,8 +1,8 @@
 package dev.jdbcguard;
 
-import dev.jdbcguard.driver.connect.Connector;
 import dev.jdbcguard.driver.engine.Engines;
 import dev.jdbcguard.driver.hook.ConnectionHookFactory;
+import dev.jdbcguard.driver.proxy.Connector;
 import dev.jdbcguard.driver.url.GuardSetting;
 import dev.jdbcguard.driver.url.GuardUrl;
 import java.sql.Connection;

@@ -8,7 +8,7 @@ import java.sql.CallableStatement;
  */
 public abstract class GuardCallableStatement extends GuardPreparedStatement implements CallableStatement {
 
-    protected GuardCallableStatement(CallableStatement delegate, GuardConnection connection, String sql, Object preparedVerdict) {
-        super(delegate, connection, sql, preparedVerdict);
+    protected GuardCallableStatement(CallableStatement delegate, GuardConnection connection, String sql, Object preparedToken) {
+        super(delegate, connection, sql, preparedToken);
     }
 }

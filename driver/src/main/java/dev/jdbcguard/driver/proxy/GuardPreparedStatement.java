@@ -13,12 +13,12 @@ import java.sql.SQLException;
 public abstract class GuardPreparedStatement extends GuardStatement implements PreparedStatement {
 
     private final String sql;
-    private final Object preparedVerdict;
+    private final Object preparedToken;
 
-    protected GuardPreparedStatement(PreparedStatement delegate, GuardConnection connection, String sql, Object preparedVerdict) {
+    protected GuardPreparedStatement(PreparedStatement delegate, GuardConnection connection, String sql, Object preparedToken) {
         super(delegate, connection);
         this.sql = sql;
-        this.preparedVerdict = preparedVerdict;
+        this.preparedToken = preparedToken;
     }
 
     /** Counted for the hook's batch size; the text was judged at the prepare. */
@@ -28,9 +28,9 @@ public abstract class GuardPreparedStatement extends GuardStatement implements P
         batched++;
     }
 
-    /** Every execution of a prepared statement, batches included, reports its SQL with the cached verdict. */
+    /** Every execution of a prepared statement, batches included, reports its SQL with the cached token. */
     @Override
     protected final void beginOwnSql() throws SQLException {
-        begin(SqlSource.EXECUTE_PREPARED, sql, preparedVerdict);
+        begin(SqlSource.EXECUTE_PREPARED, sql, preparedToken);
     }
 }

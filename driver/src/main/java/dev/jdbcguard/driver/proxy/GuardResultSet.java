@@ -17,7 +17,7 @@ public abstract class GuardResultSet extends GuardWrapper<ResultSet> implements 
      * less in an object allocated per result set.
      */
     private final GuardWarningSource<?> owner;
-    private final Object verdict;
+    private final Object token;
     /** The statement proxy; for a metadata result set, made by the first {@link #getStatement()}. */
     private GuardStatement statement;
     private long rows;
@@ -27,13 +27,13 @@ public abstract class GuardResultSet extends GuardWrapper<ResultSet> implements 
 
     /**
      * @param statement the statement proxy that produced it, or {@code null} (metadata results)
-     * @param verdict   what the hook returned for the statement's execution
+     * @param token   what the hook returned for the statement's execution
      */
-    protected GuardResultSet(ResultSet delegate, GuardStatement statement, GuardConnection connection, Object verdict) {
+    protected GuardResultSet(ResultSet delegate, GuardStatement statement, GuardConnection connection, Object token) {
         super(delegate);
         this.owner = statement != null ? statement : connection;
         this.statement = statement;
-        this.verdict = verdict;
+        this.token = token;
     }
 
     private GuardConnection connection() {
@@ -61,7 +61,7 @@ public abstract class GuardResultSet extends GuardWrapper<ResultSet> implements 
         GuardConnection connection = connection();
         long next;
         try {
-            next = connection.hook.rowsRead(verdict, count);
+            next = connection.hook.rowsRead(token, count);
         } catch (Throwable refused) {
             connection.pending.attachTo(refused);
             throw refused;
@@ -102,7 +102,7 @@ public abstract class GuardResultSet extends GuardWrapper<ResultSet> implements 
     final void released() {
         if (!reported) {
             reported = true;
-            connection().hook.resultClosed(verdict, rows);
+            connection().hook.resultClosed(token, rows);
         }
     }
 

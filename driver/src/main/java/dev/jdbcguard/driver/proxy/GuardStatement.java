@@ -26,7 +26,7 @@ public abstract class GuardStatement extends GuardWarningSource<Statement> imple
 
     final GuardConnection connection;
     /** What the hook returned for the running or last execution. */
-    private Object verdict;
+    private Object token;
     /** Statements added since the last {@code executeBatch} or {@code clearBatch}: the size the hook is told. */
     int batched;
     /** The proxy of the last result set the target handed out. */
@@ -74,7 +74,7 @@ public abstract class GuardStatement extends GuardWarningSource<Statement> imple
      */
     protected void beginOwnSql() throws SQLException {
         releaseResult();
-        verdict = null;
+        token = null;
         connection.executionStart = System.nanoTime();
     }
 
@@ -91,7 +91,7 @@ public abstract class GuardStatement extends GuardWarningSource<Statement> imple
         GuardConnection connection = this.connection;
         connection.executionStart = start;
         try {
-            verdict = connection.hook.beforeSql(source, sql, prepared, delegate, start);
+            token = connection.hook.beforeSql(source, sql, prepared, delegate, start);
         } catch (Throwable refused) {
             connection.pending.attachTo(refused);
             throw refused;
@@ -146,7 +146,7 @@ public abstract class GuardStatement extends GuardWarningSource<Statement> imple
             return;
         }
         try {
-            connection.hook.afterExecute(verdict, elapsedNanos, null);
+            connection.hook.afterExecute(token, elapsedNanos, null);
         } catch (Throwable hookFailure) {
             connection.pending.attachTo(hookFailure);
             throw hookFailure;
@@ -157,7 +157,7 @@ public abstract class GuardStatement extends GuardWarningSource<Statement> imple
     /** Out of line: the rare path stays out of the code compiled into every generated execute method. */
     private void reportFailure(GuardConnection connection, long elapsedNanos, Throwable failure) {
         try {
-            connection.hook.afterExecute(verdict, elapsedNanos, failure);
+            connection.hook.afterExecute(token, elapsedNanos, failure);
         } catch (Throwable hookFailure) {
             if (hookFailure != failure) {
                 failure.addSuppressed(hookFailure);
@@ -199,7 +199,7 @@ public abstract class GuardStatement extends GuardWarningSource<Statement> imple
             }
             result.released();
         }
-        GuardResultSet opened = connection.proxies.resultSet(raw, this, connection, verdict);
+        GuardResultSet opened = connection.proxies.resultSet(raw, this, connection, token);
         result = opened;
         return opened;
     }

@@ -105,13 +105,13 @@ public final class ProxyFactory {
         return (GuardStatement) connection.statementShapes.constructorFor(raw.getClass()).make(raw, connection, null, null);
     }
 
-    GuardPreparedStatement prepared(PreparedStatement raw, GuardConnection connection, String sql, Object verdict) {
+    GuardPreparedStatement prepared(PreparedStatement raw, GuardConnection connection, String sql, Object token) {
         return (GuardPreparedStatement) connection.preparedShapes.constructorFor(raw.getClass())
-                .make(raw, connection, sql, verdict);
+                .make(raw, connection, sql, token);
     }
 
-    GuardCallableStatement callable(CallableStatement raw, GuardConnection connection, String sql, Object verdict) {
-        return (GuardCallableStatement) callables.get(raw.getClass()).make(raw, connection, sql, verdict);
+    GuardCallableStatement callable(CallableStatement raw, GuardConnection connection, String sql, Object token) {
+        return (GuardCallableStatement) callables.get(raw.getClass()).make(raw, connection, sql, token);
     }
 
     GuardDatabaseMetaData metaData(DatabaseMetaData raw, GuardConnection connection) {
@@ -122,10 +122,10 @@ public final class ProxyFactory {
      * Wraps a target result set and tells the hook it is open. If the hook refuses it there
      * ({@code rowsRead} throws), the application never receives it, so it is closed.
      */
-    GuardResultSet resultSet(ResultSet raw, GuardStatement statement, GuardConnection connection, Object verdict)
+    GuardResultSet resultSet(ResultSet raw, GuardStatement statement, GuardConnection connection, Object token)
             throws SQLException {
         GuardResultSet result = (GuardResultSet) connection.resultSetShapes.constructorFor(raw.getClass())
-                .make(raw, statement, connection, verdict);
+                .make(raw, statement, connection, token);
         try {
             result.opened();
         } catch (Throwable hookFailure) {

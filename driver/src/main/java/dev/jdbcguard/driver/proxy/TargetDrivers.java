@@ -1,4 +1,4 @@
-package dev.jdbcguard.driver.connect;
+package dev.jdbcguard.driver.proxy;
 
 import java.lang.ref.WeakReference;
 import java.sql.Driver;

@@ -1,12 +1,10 @@
-package dev.jdbcguard.driver.connect;
+package dev.jdbcguard.driver.proxy;
 
 import dev.jdbcguard.driver.hook.ConnectRequest;
 import dev.jdbcguard.driver.hook.ConnectionHook;
 import dev.jdbcguard.driver.hook.ConnectionHookFactory;
 import dev.jdbcguard.driver.mysql.ConnectorJ;
 import dev.jdbcguard.driver.mysql.ConnectorJObjects;
-import dev.jdbcguard.driver.proxy.GuardConnection;
-import dev.jdbcguard.driver.proxy.ProxyFactory;
 import dev.jdbcguard.driver.url.GuardUrl;
 import java.sql.Connection;
 import java.sql.Driver;

@@ -1,2 +1,0 @@
-/** The guarded connect sequence and the lookup of the target driver. */
-package dev.jdbcguard.driver.connect;
