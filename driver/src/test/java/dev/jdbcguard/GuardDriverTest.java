@@ -77,7 +77,7 @@ class GuardDriverTest {
                 .isInstanceOf(SQLException.class)
                 .hasMessage("[jdbc-guard] unknown setting 'guard.profiles' in the URL " + db.guardUrl("") + "?...;"
                         + " known settings: guard.profile, guard.rules, guard.cache-size, guard.reload-interval, guard.warning-window,"
-                        + " guard.schema-scripts, guard.explain-rate, guard.report");
+                        + " guard.schema-scripts, guard.explain-rate, guard.report, guard.mode");
         assertThat(hook.events).isEmpty();
     }
 

@@ -11,9 +11,9 @@ import java.util.List;
  * @param evidence the facts read from the server that back the status, one per line (tables, numbers, settings)
  * @param fix      what to do about a warn/fail, or what to grant or enable for an unknown; the same text for pass
  */
-public record Item(String id, Status status, String summary, List<String> evidence, String fix) {
+record Item(String id, Status status, String summary, List<String> evidence, String fix) {
 
-    public Item {
+    Item {
         evidence = List.copyOf(evidence);
     }
 }

@@ -3,7 +3,7 @@ package dev.jdbcguard.check;
 import java.util.Locale;
 
 /** How a checklist item came out. Ordered by severity: {@code PASS < UNKNOWN < WARN < FAIL}. */
-public enum Status {
+enum Status {
     /** The server meets the item. */
     PASS,
     /** The item could not be read: a missing privilege or server feature, named in the evidence. */
@@ -16,7 +16,7 @@ public enum Status {
     private final String label = name().toLowerCase(Locale.ROOT);
 
     /** The spelling in reports and on the command line: {@code pass}, {@code unknown}, {@code warn}, {@code fail}. */
-    public String label() {
+    String label() {
         return label;
     }
 }

@@ -56,6 +56,13 @@ public class LintMojo extends AbstractMojo {
     @Parameter(property = "jdbcGuard.output")
     private File output;
 
+    /**
+     * {@code observe}: blocks are reported as would-block and fail the build only with {@code failOn=warn}; default
+     * {@code JDBC_GUARD_MODE}, else the rule file's {@code mode:}, else {@code enforce}.
+     */
+    @Parameter(property = "jdbcGuard.mode")
+    private String mode;
+
     /** The target server, for how each ALTER runs: {@code mysql-8.0.40}, {@code mariadb-10.11}; default the latest MySQL 8.0. */
     @Parameter(property = "jdbcGuard.server")
     private String server;
@@ -103,6 +110,7 @@ public class LintMojo extends AbstractMojo {
         option(args, "--rules", rules == null ? null : rules.getPath());
         option(args, "--format", format);
         option(args, "--fail-on", failOn);
+        option(args, "--mode", mode);
         option(args, "--server", server);
         option(args, "--baseline", baseline == null ? null : baseline.getPath());
         List<File> given = paths == null || paths.isEmpty() ? List.of(new File(DEFAULT_PATH)) : paths;

@@ -1,6 +1,7 @@
 package dev.jdbcguard.rules;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -17,6 +18,8 @@ public final class RuleSet {
     private final String description;
     private final Map<String, RuleConfig> rules;
     private final boolean inlineAllows;
+    private final Mode mode;
+    private final List<Allow> allows;
 
     /**
      * @param description where the set came from, for logs: e.g. {@code profile production} or
@@ -33,7 +36,18 @@ public final class RuleSet {
      *                     rule file); false leaves only the rule file's own exceptions
      */
     public RuleSet(String description, Map<String, RuleConfig> rules, boolean inlineAllows) {
+        this(description, rules, inlineAllows, Mode.ENFORCE, List.of());
+    }
+
+    /**
+     * @param mode   {@code mode:} of a rule file: whether {@code block} refuses or only reports what it would refuse
+     * @param allows {@code allow:} entries of a rule file: accepted findings, in file order
+     */
+    public RuleSet(String description, Map<String, RuleConfig> rules, boolean inlineAllows, Mode mode,
+                   List<Allow> allows) {
         this.inlineAllows = inlineAllows;
+        this.mode = Objects.requireNonNull(mode, "mode");
+        this.allows = List.copyOf(allows);
         this.description = Objects.requireNonNull(description, "description");
         Map<String, RuleConfig> ordered = new LinkedHashMap<>();
         for (Rule rule : RuleCatalog.rules()) {
@@ -73,6 +87,24 @@ public final class RuleSet {
      */
     public boolean inlineAllows() {
         return inlineAllows;
+    }
+
+    /** Whether blocks refuse ({@code enforce}) or are reported as blocks that would have happened ({@code observe}). */
+    public Mode mode() {
+        return mode;
+    }
+
+    /** The {@code allow:} entries, in file order; empty for a built-in profile. */
+    public List<Allow> allows() {
+        return allows;
+    }
+
+    /**
+     * The {@code allow:} entry that accepts a finding of {@code ruleId} on {@code fingerprint} (null for a connection
+     * finding) naming {@code tables}, or null when none does: the one question the driver and lint ask.
+     */
+    public Allow allowed(String ruleId, String fingerprint, List<String> tables) {
+        return allows.isEmpty() ? null : Allow.first(allows, ruleId, fingerprint, tables);
     }
 
     /** Every rule's configuration, in catalog order. */

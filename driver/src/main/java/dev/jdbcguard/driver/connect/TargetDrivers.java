@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentMap;
  * the lookup is repeated. The cache holds drivers weakly, so a driver deregistered by an
  * undeployed web application does not keep its class loader alive.
  */
-public final class TargetDrivers {
+final class TargetDrivers {
 
     private final ConcurrentMap<String, WeakReference<Driver>> byScheme = new ConcurrentHashMap<>();
 
@@ -24,7 +24,7 @@ public final class TargetDrivers {
      *
      * @throws SQLException naming the URL's scheme when no registered driver accepts it
      */
-    public Driver find(String targetScheme, String targetUrl) throws SQLException {
+    Driver find(String targetScheme, String targetUrl) throws SQLException {
         WeakReference<Driver> cached = byScheme.get(targetScheme);
         Driver driver = cached == null ? null : cached.get();
         if (driver != null && isRegistered(driver) && driver.acceptsURL(targetUrl)) {

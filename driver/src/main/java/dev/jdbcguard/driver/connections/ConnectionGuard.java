@@ -32,7 +32,7 @@ import java.util.concurrent.TimeUnit;
  * started on first use; each open connection costs at most two scheduled tasks, cancelled (and
  * removed from the queue) when it closes. {@link #close()} stops the thread.
  */
-public final class ConnectionGuard implements AutoCloseable {
+final class ConnectionGuard implements AutoCloseable {
 
     /** SQLState class 08 "connection exception", 08001 "client unable to establish connection". */
     static final String SQL_STATE = "08001";
@@ -43,7 +43,7 @@ public final class ConnectionGuard implements AutoCloseable {
     private final ScheduledThreadPoolExecutor scheduler;
     private volatile ConnectionGate jvmGate;
 
-    public ConnectionGuard() {
+    ConnectionGuard() {
         this.scheduler = new ScheduledThreadPoolExecutor(1, task -> {
             Thread thread = new Thread(task, "jdbc-guard-connections");
             thread.setDaemon(true);
@@ -57,13 +57,15 @@ public final class ConnectionGuard implements AutoCloseable {
      * Takes a place for one connection to {@code target}: waits fairly up to {@code limits.maxWait()}
      * when the target's cap (or the JVM-wide cap) is reached.
      *
-     * @param borrowed the connection is borrowed from a pool the guard wraps, so {@code conn.churn} does not count it
+     * @param borrowed  the connection is borrowed from a pool the guard wraps, so {@code conn.churn} does not count it
+     * @param observing observe mode: a full gate under {@code block} lets the connect through at once, as {@code warn}
+     *                  does, and the finding says it would have waited and been refused
      * @throws SQLTransientConnectionException when no place freed up in time (SQLState 08001),
      *         naming the cap, the holders' count and the longest-held connection's age; or when the
      *         waiting thread was interrupted (its interrupt flag is kept)
      */
-    public Lease acquire(Target target, ConnectionLimits limits, ConnectionGauges gauges, FindingSink sink,
-                         boolean borrowed)
+    Lease acquire(Target target, ConnectionLimits limits, ConnectionGauges gauges, FindingSink sink,
+                         boolean borrowed, boolean observing)
             throws SQLException {
         long start = System.nanoTime();
         long deadline = start + limits.maxWait().toNanos();
@@ -72,9 +74,9 @@ public final class ConnectionGuard implements AutoCloseable {
         ConnectionGate targetGate = capped && limits.max() > 0 ? gateFor(target, limits.max()) : null;
         ConnectionGate jvm = capped && limits.perJvmMax() > 0 ? jvmGate(limits.perJvmMax()) : null;
         try {
-            targetGate = enter(targetGate, deadline, start, limits, gauges, sink);
+            targetGate = enter(targetGate, deadline, start, limits, observing, gauges, sink);
             try {
-                jvm = enter(jvm, deadline, start, limits, gauges, sink);
+                jvm = enter(jvm, deadline, start, limits, observing, gauges, sink);
             } catch (SQLException | RuntimeException | InterruptedException e) {
                 if (targetGate != null) {
                     targetGate.leave(null);
@@ -94,14 +96,15 @@ public final class ConnectionGuard implements AutoCloseable {
      * there is none or {@code warn} lets this connect past a full gate (it then holds no place in it), as does
      * a {@code block} the funnel does not apply (the rules were reloaded while this connect waited).
      */
-    private ConnectionGate enter(ConnectionGate gate, long deadline, long start, ConnectionLimits limits,
+    private ConnectionGate enter(ConnectionGate gate, long deadline, long start, ConnectionLimits limits, boolean observing,
                                  ConnectionGauges gauges, FindingSink sink)
             throws InterruptedException, SQLException {
         if (gate == null || gate.tryEnter(0)) {
             return gate;
         }
-        if (limits.cap() == Action.WARN) {
-            sink.report(capFinding(gate, "; this one is let through because conn.cap is warn"), Stage.BEFORE);
+        if (limits.cap() == Action.WARN || observing) {
+            sink.report(capFinding(gate, observing ? "; this one is let through at once because of observe mode"
+                    : "; this one is let through because conn.cap is warn"), Stage.BEFORE);
             return null;
         }
         boolean entered;
@@ -158,13 +161,13 @@ public final class ConnectionGuard implements AutoCloseable {
     }
 
     /** Connections to {@code target} holding a place under its cap (0 when it has no cap). */
-    public int open(Target target) {
+    int open(Target target) {
         ConnectionGate gate = gates.get(target);
         return gate == null ? 0 : gate.holders();
     }
 
     /** Callers waiting at {@code target}'s cap (an estimate). */
-    public int waiting(Target target) {
+    int waiting(Target target) {
         ConnectionGate gate = gates.get(target);
         return gate == null ? 0 : gate.waiting();
     }

@@ -23,13 +23,13 @@ import java.util.Objects;
  * @param churn         {@code conn.churn}: warn when connections open faster than this; {@code null} = off
  * @param lifetime      {@code conn.lifetime}: warn once for a connection open longer than this; {@code null} = off
  */
-public record ConnectionLimits(Action cap, int max, Duration maxWait, int perJvmMax, Duration leakThreshold,
+record ConnectionLimits(Action cap, int max, Duration maxWait, int perJvmMax, Duration leakThreshold,
                                ChurnLimit churn, Duration lifetime) {
 
     /** No cap, no checks: what a connect gets when every connection rule is off. */
-    public static final ConnectionLimits NONE = new ConnectionLimits(Action.OFF, 0, Duration.ZERO, 0, null, null, null);
+    static final ConnectionLimits NONE = new ConnectionLimits(Action.OFF, 0, Duration.ZERO, 0, null, null, null);
 
-    public ConnectionLimits {
+    ConnectionLimits {
         Objects.requireNonNull(cap, "cap");
         Objects.requireNonNull(maxWait, "maxWait");
         if (max < 0 || perJvmMax < 0 || maxWait.isNegative()) {
@@ -47,7 +47,7 @@ public record ConnectionLimits(Action cap, int max, Duration maxWait, int perJvm
     }
 
     /** {@code conn.cap}, {@code conn.leak}, {@code conn.churn} and {@code conn.lifetime} as the rule set has them. */
-    public static ConnectionLimits from(RuleSet rules) {
+    static ConnectionLimits from(RuleSet rules) {
         RuleConfig cap = rules.rule(RuleCatalog.CONN_CAP);
         RuleConfig leak = rules.rule(RuleCatalog.CONN_LEAK);
         RuleConfig churn = rules.rule(RuleCatalog.CONN_CHURN);
@@ -65,7 +65,7 @@ public record ConnectionLimits(Action cap, int max, Duration maxWait, int perJvm
      * {@code window}. "20 per second sustained over 10 s" is {@code new ChurnLimit(200, 10 s)}: a pool
      * warming up opens its few connections once and stays under it; opening one per request does not.
      */
-    public record ChurnLimit(int opens, Duration window) {
+    record ChurnLimit(int opens, Duration window) {
         public ChurnLimit {
             Objects.requireNonNull(window, "window");
             if (opens < 1 || window.isZero() || window.isNegative()) {

@@ -73,7 +73,7 @@ public final class ConnectionRules implements ConnectionHookFactory, AutoCloseab
             }
         }
         Lease lease = connections.acquire(target, ConnectionLimits.from(ruleSet), gauges.apply(target), findings,
-                request.borrowedFromPool());
+                request.borrowedFromPool(), funnel.observing());
         return new Hook(lease, requirement, findings);
     }
 

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * <p>Obtained from {@link ConnectionGuard#acquire}; call {@link #connected()} once the target
  * connection is open, so the leak and lifetime checks start.
  */
-public final class Lease {
+final class Lease {
 
     private static final String LEAK_LOGGER = WarningReporter.LOGGER_PREFIX + RuleCatalog.CONN_LEAK;
 
@@ -73,7 +73,7 @@ public final class Lease {
      * The target connection is open: counts it (gauges, {@code conn.churn}) and starts the leak and
      * lifetime checks. Only the first call has an effect.
      */
-    public void connected() throws SQLException {
+    void connected() throws SQLException {
         if (!state.compareAndSet(ACQUIRED, CONNECTED)) {
             return;
         }
@@ -88,7 +88,7 @@ public final class Lease {
     }
 
     /** Gives the places back and stops the checks; only the first call has an effect. */
-    public void release() {
+    void release() {
         int previous = state.getAndSet(RELEASED);
         if (previous == RELEASED) {
             return;
@@ -106,16 +106,16 @@ public final class Lease {
     }
 
     /** Whether {@link #release()} has run. */
-    public boolean isReleased() {
+    boolean isReleased() {
         return state.get() == RELEASED;
     }
 
-    public Target target() {
+    Target target() {
         return target;
     }
 
     /** How long this connection has held its place (from acquire, so connect time counts). */
-    public Duration age() {
+    Duration age() {
         return Duration.ofNanos(System.nanoTime() - acquiredAtNanos);
     }
 

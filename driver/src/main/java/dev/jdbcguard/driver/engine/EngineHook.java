@@ -166,13 +166,15 @@ final class EngineHook implements ConnectionHook {
         }
         Verdict verdict = judged.schemaChange() ? schema.judge(judged, raw, warn) : judged.verdict();
         List<dev.jdbcguard.rules.engine.Finding> findings = verdict.findings();
-        if (verdict.worst() == Action.BLOCK) {
+        // a prepare under observe mode reports nothing: each execution reports its would-be block once
+        if (verdict.worst() == Action.BLOCK && (warn || !funnel.observing())) {
             for (int i = 0; i < findings.size(); i++) {
                 dev.jdbcguard.rules.engine.Finding finding = findings.get(i);
                 if (finding.action() == Action.BLOCK) {
                     Detection detection = detection(finding, judgement);
-                    funnel.report(tool == null ? detection : SchemaTools.withFix(detection, tool), Action.BLOCK,
-                            true, null);
+                    // throws unless an allow entry accepts it or observe mode lets it run (then: a warning)
+                    warn(funnel.report(tool == null ? detection : SchemaTools.withFix(detection, tool), Action.BLOCK,
+                            true, null), warn);
                 }
             }
         }
@@ -181,10 +183,15 @@ final class EngineHook implements ConnectionHook {
         }
         for (int i = 0; i < findings.size(); i++) {
             dev.jdbcguard.rules.engine.Finding finding = findings.get(i);
-            SQLWarning warning = funnel.report(detection(finding, judgement), finding.action(), false, null);
-            if (warning != null) {
-                warnings.addWarning(warning);
+            if (finding.action() != Action.BLOCK) {
+                warn(funnel.report(detection(finding, judgement), finding.action(), false, null), true);
             }
+        }
+    }
+
+    private void warn(SQLWarning warning, boolean onChain) {
+        if (warning != null && onChain) {
+            warnings.addWarning(warning);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.jdbcguard.driver.engine;
 
 import dev.jdbcguard.driver.url.GuardSetting;
 import dev.jdbcguard.driver.url.GuardSettings;
+import dev.jdbcguard.rules.Mode;
 import dev.jdbcguard.rules.Param;
 import dev.jdbcguard.rules.file.RuleSelection;
 import java.sql.SQLException;
@@ -23,9 +24,10 @@ import java.util.Map;
  * @param schemaScripts  {@code guard.schema-scripts}: the profile for schema tools' statements, or {@code null}
  * @param explainRate    {@code guard.explain-rate}: EXPLAINs per second at most, per target
  * @param report         {@code guard.report}: where the findings report is written, or {@code null} for none
+ * @param mode           {@code guard.mode}, else {@code JDBC_GUARD_MODE}; {@code null} leaves it to the rule file
  */
-public record EngineSettings(RuleSelection selection, long cacheSize, Duration reloadInterval, Duration warningWindow,
-        String schemaScripts, int explainRate, Path report) {
+record EngineSettings(RuleSelection selection, long cacheSize, Duration reloadInterval, Duration warningWindow,
+        String schemaScripts, int explainRate, Path report, Mode mode) {
 
     static final long DEFAULT_CACHE_SIZE = 10_000;
     static final Duration DEFAULT_RELOAD_INTERVAL = Duration.ofSeconds(2);
@@ -36,10 +38,10 @@ public record EngineSettings(RuleSelection selection, long cacheSize, Duration r
      * Reads the settings of one connect.
      *
      * @param environment the process environment ({@code System.getenv()}), for {@code JDBC_GUARD_PROFILE}
-     *                    and {@code JDBC_GUARD_RULES}
+     *                    and {@code JDBC_GUARD_RULES} and {@code JDBC_GUARD_MODE}
      * @throws SQLException naming the setting and what it expects, for a malformed value
      */
-    public static EngineSettings of(GuardSettings settings, Map<String, String> environment) throws SQLException {
+    static EngineSettings of(GuardSettings settings, Map<String, String> environment) throws SQLException {
         RuleSelection selection = RuleSelection.select(settings.get(GuardSetting.PROFILE).orElse(null),
                 settings.get(GuardSetting.RULES).orElse(null), environment);
         long cacheSize = settings.get(GuardSetting.CACHE_SIZE).isPresent()
@@ -54,7 +56,17 @@ public record EngineSettings(RuleSelection selection, long cacheSize, Duration r
                         ? Math.toIntExact((Long) parse(settings, GuardSetting.EXPLAIN_RATE,
                                 Param.count(GuardSetting.EXPLAIN_RATE.key(), "1", "1", "10_000", "")))
                         : DEFAULT_EXPLAIN_RATE,
-                report(settings));
+                report(settings), mode(settings, environment));
+    }
+
+    private static Mode mode(GuardSettings settings, Map<String, String> environment) throws SQLException {
+        String setting = settings.get(GuardSetting.MODE).orElse(null);
+        try {
+            return Mode.chosen(setting, environment);
+        } catch (IllegalArgumentException e) {
+            throw setting != null ? invalid(GuardSetting.MODE, settings, e.getMessage())
+                    : new SQLException("[jdbc-guard] invalid " + e.getMessage(), "08001");
+        }
     }
 
     private static Path report(GuardSettings settings) throws SQLException {

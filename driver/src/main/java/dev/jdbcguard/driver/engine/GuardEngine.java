@@ -100,7 +100,7 @@ public final class GuardEngine implements ConnectionHookFactory, AutoCloseable {
         this.schemaScripts = schemaScripts;
         this.judge = new StatementJudge(source, settings.cacheSize());
         this.metrics = GuardMetrics.start(name(settings), RuleCatalog.rules().stream().map(Rule::id).toList(), true);
-        this.funnel = new Funnel(source::current, new WarningReporter(settings.warningWindow(),
+        this.funnel = new Funnel(source::current, settings.mode(), new WarningReporter(settings.warningWindow(),
                 WarningReporter.DEFAULT_MAX_TRACKED, AppFrames.defaults()), metrics);
         this.connections = new ConnectionRules(source::current, funnel,
                 target -> metrics.target(target.host(), target.port(), target.database()));
@@ -140,7 +140,8 @@ public final class GuardEngine implements ConnectionHookFactory, AutoCloseable {
      * A rule file is named with the profile it extends, as its rule set describes itself.
      */
     private void announce(String target) {
-        LOG.info("jdbc-guard active for {}: {}", target, rulesDescription());
+        LOG.info("jdbc-guard active for {}: {}{}", target, rulesDescription(),
+                funnel.observing() ? "; observe mode: blocks are logged as WOULD_BLOCK and the statements run" : "");
     }
 
     /** The rules in force as a user names them: {@code profile production, rules built-in} or the rule file's. */

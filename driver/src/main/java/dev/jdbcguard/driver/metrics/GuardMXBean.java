@@ -18,6 +18,12 @@ public interface GuardMXBean {
     /** Findings whose action was {@code block}, by rule id. */
     Map<String, Long> getBlockFindings();
 
+    /** Findings whose action was {@code block} that observe mode let through, by rule id. */
+    Map<String, Long> getWouldBlockFindings();
+
+    /** Findings an {@code allow:} entry of the rule file accepted (not reported), by rule id. */
+    Map<String, Long> getAllowedFindings();
+
     /** Connection gauges and statement timings, one entry per target. */
     List<TargetStats> getTargets();
 }

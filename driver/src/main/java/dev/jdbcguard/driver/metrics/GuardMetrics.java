@@ -97,6 +97,16 @@ public final class GuardMetrics implements GuardMXBean, AutoCloseable {
         }
     }
 
+    /** Counts a block observe mode let through ({@code guard.mode=observe}). */
+    public void wouldBlock(String ruleId) {
+        counter(ruleId).wouldBlock();
+    }
+
+    /** Counts a finding an {@code allow:} entry accepted, so it was not reported. */
+    public void allowed(String ruleId) {
+        counter(ruleId).allowed();
+    }
+
     /** The counter of {@code ruleId}, created (and bound to registries) the first time it is asked for. */
     public RuleCounter counter(String ruleId) {
         return getOrAdd(rules, ruleId, RuleCounter::new, MeterListener::ruleAdded);
@@ -145,6 +155,16 @@ public final class GuardMetrics implements GuardMXBean, AutoCloseable {
     @Override
     public Map<String, Long> getBlockFindings() {
         return findings(RuleCounter::blockCount);
+    }
+
+    @Override
+    public Map<String, Long> getWouldBlockFindings() {
+        return findings(RuleCounter::wouldBlockCount);
+    }
+
+    @Override
+    public Map<String, Long> getAllowedFindings() {
+        return findings(RuleCounter::allowedCount);
     }
 
     @Override

@@ -22,7 +22,7 @@ import java.util.function.ToLongFunction;
  *
  * <p>Meters, each tagged {@code guard=<name>} (the JMX name, unique per guard instance):
  * <ul>
- *   <li>{@code jdbcguard.rule.findings{rule,action}}: function counter, action {@code warn|block};</li>
+ *   <li>{@code jdbcguard.rule.findings{rule,action}}: function counter, action {@code warn|block|would_block|allowed};</li>
  *   <li>{@code jdbcguard.connections.open|waiting|max{target}}: gauges;</li>
  *   <li>{@code jdbcguard.statement.duration{target}}: function timer (count and total time), and
  *       {@code jdbcguard.statement.duration.max{target}}: the longest statement since start.</li>
@@ -36,7 +36,7 @@ import java.util.function.ToLongFunction;
  * MicrometerMeters(metrics); }}. Binding the same guard to the same registry twice creates no
  * duplicate meters.
  */
-public final class MicrometerMeters implements MeterBinder, AutoCloseable {
+final class MicrometerMeters implements MeterBinder, AutoCloseable {
 
     private final GuardMetrics metrics;
     private final List<MeterRegistry> registries = new ArrayList<>();
@@ -53,7 +53,7 @@ public final class MicrometerMeters implements MeterBinder, AutoCloseable {
         }
     };
 
-    public MicrometerMeters(GuardMetrics metrics) {
+    MicrometerMeters(GuardMetrics metrics) {
         this.metrics = metrics;
     }
 
@@ -92,6 +92,8 @@ public final class MicrometerMeters implements MeterBinder, AutoCloseable {
     private void addRule(MeterRegistry registry, RuleCounter counter) {
         addFindings(registry, counter, "warn", RuleCounter::warnCount);
         addFindings(registry, counter, "block", RuleCounter::blockCount);
+        addFindings(registry, counter, "would_block", RuleCounter::wouldBlockCount);
+        addFindings(registry, counter, "allowed", RuleCounter::allowedCount);
     }
 
     private void addFindings(MeterRegistry registry, RuleCounter counter, String action,

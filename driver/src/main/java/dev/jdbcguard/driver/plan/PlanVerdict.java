@@ -8,7 +8,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** What the guard knows about one fingerprint's plan. Cached per fingerprint by {@link ExplainService}. */
-public sealed interface PlanVerdict permits PlanVerdict.Explained, PlanVerdict.Unexplained, PlanVerdict.Pending {
+sealed interface PlanVerdict permits PlanVerdict.Explained, PlanVerdict.Unexplained, PlanVerdict.Pending {
 
     /**
      * The server's EXPLAIN ran.

@@ -18,16 +18,16 @@ import java.util.Locale;
  * @param suggestion one sentence on which index would help, derived from the WHERE/ON columns, or on why the
  *                   index that exists was not used
  */
-public record TableScan(String table, Access access, String possibleKeys, String key, long rows, String extra,
+record TableScan(String table, Access access, String possibleKeys, String key, long rows, String extra,
                         String suggestion) {
 
     /** This access as a listener's evidence shows it. */
-    public dev.jdbcguard.Finding.Evidence.PlanRow planRow() {
+    dev.jdbcguard.Finding.Evidence.PlanRow planRow() {
         return new dev.jdbcguard.Finding.Evidence.PlanRow(table, access.type, possibleKeys, key, rows, extra);
     }
 
     /** Kinds of access the rules report. */
-    public enum Access {
+    enum Access {
         /** EXPLAIN type=ALL: every row of the table is read. Flagged by MySQL and MariaDB. */
         FULL_TABLE_SCAN("full table scan", RuleCatalog.QUERY_UNINDEXED, "ALL"),
         /** EXPLAIN type=index: every entry of an index is read. MariaDB flags it, MySQL does not. */

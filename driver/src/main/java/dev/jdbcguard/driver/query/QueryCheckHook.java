@@ -7,7 +7,6 @@ import dev.jdbcguard.driver.hook.WarningSink;
 import dev.jdbcguard.driver.plan.Detect;
 import dev.jdbcguard.driver.plan.ExplainService;
 import dev.jdbcguard.driver.plan.UnindexedDetector;
-import dev.jdbcguard.driver.runtime.RuntimeChecks;
 import dev.jdbcguard.driver.warnings.Detection;
 import dev.jdbcguard.driver.warnings.FindingSink;
 import dev.jdbcguard.rules.RuleCatalog;

@@ -2,7 +2,6 @@ package dev.jdbcguard.driver.query;
 
 import dev.jdbcguard.driver.plan.Detect;
 import dev.jdbcguard.driver.plan.UnindexedSettings;
-import dev.jdbcguard.driver.runtime.Thresholds;
 import dev.jdbcguard.rules.Action;
 import dev.jdbcguard.rules.Param;
 import dev.jdbcguard.rules.RuleCatalog;
@@ -22,15 +21,15 @@ import java.util.Set;
  * @param unindexed        parameters of query.unindexed (its {@code detect} also serves query.bad-index)
  * @param unindexedEnabled whether query.unindexed or query.bad-index is on at all
  */
-public record QueryCheckSettings(Thresholds thresholds, UnindexedSettings unindexed, boolean unindexedEnabled) {
+record QueryCheckSettings(Thresholds thresholds, UnindexedSettings unindexed, boolean unindexedEnabled) {
 
     /**
      * How long the first execution of a new fingerprint waits for its EXPLAIN when query.unindexed
      * blocks: long enough for a loopback or same-region EXPLAIN, short enough not to hang a request.
      */
-    public static final Duration PLAN_WAIT_WHEN_BLOCKING = Duration.ofSeconds(2);
+    static final Duration PLAN_WAIT_WHEN_BLOCKING = Duration.ofSeconds(2);
 
-    public static QueryCheckSettings from(RuleSet rules) {
+    static QueryCheckSettings from(RuleSet rules) {
         RuleConfig slow = rules.rule(RuleCatalog.QUERY_SLOW);
         RuleConfig largeResult = rules.rule(RuleCatalog.QUERY_LARGE_RESULT);
         RuleConfig nPlusOne = rules.rule(RuleCatalog.QUERY_N_PLUS_ONE);

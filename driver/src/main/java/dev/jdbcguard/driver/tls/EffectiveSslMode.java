@@ -9,8 +9,8 @@ package dev.jdbcguard.driver.tls;
  * @param setting the deciding setting as written ({@code sslMode=PREFERRED}, {@code useSSL=true}),
  *                or the default's description
  */
-public record EffectiveSslMode(SslMode mode, Origin origin, String setting) {
+record EffectiveSslMode(SslMode mode, Origin origin, String setting) {
 
     /** Who decided the mode. */
-    public enum Origin { DEFAULT, URL, PROPERTIES }
+    enum Origin { DEFAULT, URL, PROPERTIES }
 }

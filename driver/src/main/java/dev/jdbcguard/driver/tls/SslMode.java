@@ -8,7 +8,7 @@ import java.util.Locale;
  * {@link #REQUIRED}, {@code verify-ca} = {@link #VERIFY_CA}, {@code verify-full} =
  * {@link #VERIFY_IDENTITY} (it has no {@link #PREFERRED}).
  */
-public enum SslMode {
+enum SslMode {
     /** Plaintext. */
     DISABLED,
     /** TLS if the server offers it, else plaintext without a word: Connector/J's default. */
@@ -21,12 +21,12 @@ public enum SslMode {
     VERIFY_IDENTITY;
 
     /** Whether this mode gives at least what {@code required} demands. */
-    public boolean satisfies(SslMode required) {
+    boolean satisfies(SslMode required) {
         return compareTo(required) >= 0;
     }
 
     /** The rule-file spelling ({@code required}, {@code verify-ca}, {@code verify-identity}) to a mode. */
-    public static SslMode ofRule(String mode) {
+    static SslMode ofRule(String mode) {
         return valueOf(mode.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
     }
 }

@@ -61,7 +61,15 @@ public enum GuardSetting {
      * when it closes and when the JVM shuts down; also in JMX ({@code dev.jdbcguard:type=Report}). Unset: no report,
      * and statements publish no events for it.
      */
-    REPORT("guard.report", "findings report written to PATH.html and PATH.json at close and JVM shutdown (default: none)");
+    REPORT("guard.report", "findings report written to PATH.html and PATH.json at close and JVM shutdown (default: none)"),
+
+    /**
+     * {@code guard.mode}: {@code enforce} (blocks refuse) or {@code observe} (every block is logged and counted as a
+     * block that would have happened, {@code WOULD_BLOCK}, and the statement runs). Outranks the environment variable
+     * {@code JDBC_GUARD_MODE}, which outranks the rule file's {@code mode:}; unset everywhere: {@code enforce}.
+     */
+    MODE("guard.mode", "enforce, or observe: blocks are reported as WOULD_BLOCK and the statement runs (default: the"
+            + " JDBC_GUARD_MODE environment variable, else the rule file's mode, else enforce)");
 
     /** The prefix that marks a key as the guard's, matched ignoring case so a typo is not passed on. */
     public static final String PREFIX = "guard.";

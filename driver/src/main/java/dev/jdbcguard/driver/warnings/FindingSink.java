@@ -4,7 +4,7 @@ import java.sql.SQLException;
 
 /**
  * Where a detector hands what it saw: every detector of a connection (statement rules, the query checks in
- * {@code plan} and {@code runtime}, the connection and TLS rules, the transaction sweep) reports through one of
+ * {@code plan} and {@code query}, the connection and TLS rules, the transaction sweep) reports through one of
  * these, which adds what the connection knows (its target, the running statement's tables, its warning chain) and
  * passes the detection on to the engine's {@link Funnel}. The rule's action decides what happens next.
  *

@@ -5,7 +5,7 @@ package dev.jdbcguard.driver.warnings;
  * reporter takes this interface so that whether (and how often) the stack is walked is observable.
  */
 @FunctionalInterface
-public interface FrameLocator {
+interface FrameLocator {
 
     /**
      * The first application frame of the current thread's stack, formatted as in a stack trace

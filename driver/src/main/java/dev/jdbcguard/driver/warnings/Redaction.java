@@ -4,7 +4,7 @@ package dev.jdbcguard.driver.warnings;
  * The one owner of secret redaction: what of a JDBC URL or a message text may appear in a log line,
  * a warning, an exception message or a metric. Every URL the guard prints goes through
  * {@link #redact(String)}; every rendered finding goes through it again as a last line of defence
- * (the first line is upstream: {@link Finding} is built from fingerprints and parts, never from raw
+ * (the first line is upstream: a {@link Detection} is built from fingerprints and parts, never from raw
  * URLs or properties).
  *
  * <p>What is masked (replaced by {@value #MASK}, never shortened or hashed, so nothing of the secret

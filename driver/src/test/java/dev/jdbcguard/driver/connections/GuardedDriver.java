@@ -41,7 +41,7 @@ public final class GuardedDriver implements AutoCloseable {
 
     private GuardedDriver(RuleSet ruleSet) {
         this.metrics = GuardMetrics.start("conn-tls-test", List.of(), false);
-        Funnel funnel = new Funnel(() -> ruleSet, new WarningReporter(Duration.ZERO, 1_000, AppFrames.defaults()),
+        Funnel funnel = new Funnel(() -> ruleSet, null, new WarningReporter(Duration.ZERO, 1_000, AppFrames.defaults()),
                 metrics);
         this.rules = new ConnectionRules(() -> ruleSet, funnel, t -> metrics.target(t.host(), t.port(), t.database()));
         this.driver = new GuardDriver(rules);

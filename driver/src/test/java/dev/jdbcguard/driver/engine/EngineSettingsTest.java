@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jdbcguard.driver.url.GuardUrl;
+import dev.jdbcguard.rules.Mode;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -28,6 +29,18 @@ class EngineSettingsTest {
         assertThat(settings.reloadInterval()).isEqualTo(Duration.ofSeconds(2));
         assertThat(settings.warningWindow()).isEqualTo(Duration.ofMinutes(1));
         assertThat(settings.schemaScripts()).as("schema tools' statements get the connection's rules").isNull();
+    }
+
+    @Test
+    void modeIsTheSettingElseTheEnvironmentElseLeftToTheRuleFile() throws SQLException {
+        Map<String, String> observe = Map.of(Mode.ENVIRONMENT, "observe");
+        assertThat(of("", Map.of()).mode()).as("unset: the rule file's mode:, else enforce").isNull();
+        assertThat(of("", observe).mode()).isEqualTo(Mode.OBSERVE);
+        assertThat(of("?guard.mode=enforce", observe).mode()).isEqualTo(Mode.ENFORCE);
+        assertThat(of("?guard.mode=OBSERVE", Map.of()).mode()).isEqualTo(Mode.OBSERVE);
+        assertThatThrownBy(() -> of("", Map.of(Mode.ENVIRONMENT, "dry-run")))
+                .isInstanceOf(SQLException.class)
+                .hasMessage("[jdbc-guard] invalid JDBC_GUARD_MODE='dry-run': expected enforce or observe");
     }
 
     @Test

@@ -52,6 +52,18 @@ final class Guarded {
         return all;
     }
 
+    /** {@code table} (one {@code id} column) holding exactly the rows {@code 1..rows}, made with the admin connection. */
+    static void rows(TestDatabase db, String table, int rows) throws SQLException {
+        try (Connection admin = db.adminConnection(); Statement s = admin.createStatement()) {
+            s.execute("USE " + db.database());
+            s.execute("CREATE TABLE IF NOT EXISTS " + table + " (id INT PRIMARY KEY)");
+            s.execute("DELETE FROM " + table + " WHERE id > 0");
+            for (int id = 1; id <= rows; id++) {
+                s.execute("INSERT INTO " + table + " VALUES (" + id + ")");
+            }
+        }
+    }
+
     /** A single number read with the admin connection: what really is on the server. */
     static long adminCount(TestDatabase db, String sql) throws SQLException {
         try (Connection admin = db.adminConnection(); Statement s = admin.createStatement()) {

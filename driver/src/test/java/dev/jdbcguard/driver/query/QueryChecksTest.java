@@ -239,7 +239,7 @@ class QueryChecksTest extends QueryTables {
 
     private void connect(RuleSource source) throws SQLException {
         metrics = GuardMetrics.start("query-checks-test", List.of(), false);
-        checks = new QueryChecks(source, new StatementJudge(source, 1000), new Funnel(source::current,
+        checks = new QueryChecks(source, new StatementJudge(source, 1000), new Funnel(source::current, null,
                 new WarningReporter(Duration.ofMinutes(1), 1000, AppFrames.defaults()), metrics), 20);
         Properties properties = new Properties();
         properties.setProperty("user", db.app().user());

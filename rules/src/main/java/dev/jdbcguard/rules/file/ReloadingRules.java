@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>With a zero {@code pollInterval} no thread is started and only {@link #reloadIfChanged()} reloads.
  */
-public final class ReloadingRules implements RuleSource, AutoCloseable {
+final class ReloadingRules implements RuleSource, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger("jdbcguard.rules");
     /** Time between the two reads of a changed file: long enough for a writer's next chunk to show. */
@@ -78,7 +78,7 @@ public final class ReloadingRules implements RuleSource, AutoCloseable {
      * @param pollInterval   how often to look at the file; zero for manual {@link #reloadIfChanged()} only
      * @throws RuleFileException when the file cannot be loaded now: nothing starts on bad rules
      */
-    public static ReloadingRules start(Path file, String defaultProfile, Duration pollInterval) {
+    static ReloadingRules start(Path file, String defaultProfile, Duration pollInterval) {
         return start(file, RuleFiles::read, defaultProfile, pollInterval);
     }
 
@@ -104,7 +104,7 @@ public final class ReloadingRules implements RuleSource, AutoCloseable {
     }
 
     /** Why the newest version of the file was rejected; empty once a good version is loaded. */
-    public Optional<RuleFileException> lastError() {
+    Optional<RuleFileException> lastError() {
         return Optional.ofNullable(lastError);
     }
 
@@ -113,7 +113,7 @@ public final class ReloadingRules implements RuleSource, AutoCloseable {
      *
      * @return whether a new rule set was swapped in
      */
-    public synchronized boolean reloadIfChanged() {
+    synchronized boolean reloadIfChanged() {
         Stamp stamp;
         try {
             stamp = Stamp.of(file);

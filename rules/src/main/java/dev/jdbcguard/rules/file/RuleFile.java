@@ -1,6 +1,8 @@
 package dev.jdbcguard.rules.file;
 
 import dev.jdbcguard.rules.Action;
+import dev.jdbcguard.rules.Allow;
+import dev.jdbcguard.rules.Mode;
 import dev.jdbcguard.rules.Rule;
 import java.util.List;
 import java.util.Map;
@@ -14,11 +16,14 @@ import java.util.function.Predicate;
  * @param maxAction   the cap on inherited actions, or {@code null}
  * @param description free text ({@code description:}), or {@code null}
  * @param inlineAllows {@code inline-allows:}, or {@code null} to inherit it
+ * @param mode        {@code mode:}, or {@code null} to inherit it
+ * @param allows      the {@code allow:} entries
  * @param rules       the {@code rules:} entries
  * @param tables      the {@code tables:} entries by normalized table name
  */
 record RuleFile(String source, String extendsName, Position extendsPosition, Action maxAction, String description,
-                Boolean inlineAllows, List<Setting> rules, Map<String, List<Setting>> tables) {
+                Boolean inlineAllows, Mode mode, List<Allow> allows, List<Setting> rules,
+                Map<String, List<Setting>> tables) {
 
     /** A line and column (1-based) in the file. */
     record Position(int line, int column) {

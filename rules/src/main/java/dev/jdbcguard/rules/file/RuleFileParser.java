@@ -1,6 +1,8 @@
 package dev.jdbcguard.rules.file;
 
 import dev.jdbcguard.rules.Action;
+import dev.jdbcguard.rules.Allow;
+import dev.jdbcguard.rules.Mode;
 import dev.jdbcguard.rules.Param;
 import dev.jdbcguard.rules.ParamType;
 import dev.jdbcguard.rules.Rule;
@@ -38,8 +40,15 @@ final class RuleFileParser {
     static final String RULES = "rules";
     static final String TABLES = "tables";
     static final String INLINE_ALLOWS = "inline-allows";
-    private static final List<String> TOP_LEVEL_KEYS = List.of(EXTENDS, DESCRIPTION, MAX_ACTION, INLINE_ALLOWS, RULES,
-            TABLES);
+    static final String MODE = "mode";
+    static final String ALLOW = "allow";
+    private static final List<String> TOP_LEVEL_KEYS = List.of(EXTENDS, DESCRIPTION, MAX_ACTION, INLINE_ALLOWS, MODE,
+            RULES, TABLES, ALLOW);
+    private static final String ALLOW_RULE = "rule";
+    private static final String ALLOW_FINGERPRINT = "fingerprint";
+    private static final String ALLOW_TABLE = "table";
+    private static final String ALLOW_REASON = "reason";
+    private static final List<String> ALLOW_KEYS = List.of(ALLOW_RULE, ALLOW_FINGERPRINT, ALLOW_TABLE, ALLOW_REASON);
     private static final String ACTION = "action";
     private static final String ACTIONS = "off, warn or block";
 
@@ -66,13 +75,15 @@ final class RuleFileParser {
             throw new RuleFileException(source, 0, 0, "malformed YAML: " + e.getMessage(), e);
         }
         if (root.isEmpty()) {
-            return new RuleFile(source, null, null, null, null, null, List.of(), Map.of());
+            return new RuleFile(source, null, null, null, null, null, null, List.of(), List.of(), Map.of());
         }
         String extendsName = null;
         RuleFile.Position extendsPosition = null;
         Action maxAction = null;
         String description = null;
         Boolean inlineAllows = null;
+        Mode mode = null;
+        List<Allow> allows = List.of();
         List<RuleFile.Setting> rules = List.of();
         Map<String, List<RuleFile.Setting>> tables = Map.of();
         for (NodeTuple entry : mapping(root.get(), "a map with keys " + String.join(", ", TOP_LEVEL_KEYS))) {
@@ -92,6 +103,12 @@ final class RuleFileParser {
                 case INLINE_ALLOWS:
                     inlineAllows = flag(value);
                     break;
+                case MODE:
+                    mode = mode(value);
+                    break;
+                case ALLOW:
+                    allows = allows(value);
+                    break;
                 case RULES:
                     rules = settings(value, true);
                     break;
@@ -103,7 +120,56 @@ final class RuleFileParser {
                             + Suggestions.didYouMean(key, TOP_LEVEL_KEYS) + "; expected one of " + String.join(", ", TOP_LEVEL_KEYS));
             }
         }
-        return new RuleFile(source, extendsName, extendsPosition, maxAction, description, inlineAllows, rules, tables);
+        return new RuleFile(source, extendsName, extendsPosition, maxAction, description, inlineAllows, mode, allows,
+                rules, tables);
+    }
+
+    private Mode mode(Node node) {
+        String text = scalar(node, "enforce or observe");
+        Mode mode = Mode.parse(text);
+        if (mode == null) {
+            throw error(node, "expected enforce or observe, found '" + text + "'");
+        }
+        return mode;
+    }
+
+    /** {@code allow:}: a list of {@code {rule, fingerprint | table, reason}} maps. */
+    private List<Allow> allows(Node node) {
+        if (!(node instanceof SequenceNode)) {
+            throw error(node, "expected a list of {rule: <id or prefix>, fingerprint: <fingerprint> or table: <name>,"
+                    + " reason: <why it is accepted>}");
+        }
+        List<Allow> allows = new ArrayList<>();
+        for (Node item : ((SequenceNode) node).getValue()) {
+            Map<String, String> fields = new LinkedHashMap<>();
+            Map<String, Node> nodes = new LinkedHashMap<>();
+            for (NodeTuple entry : mapping(item, "a map with keys " + String.join(", ", ALLOW_KEYS))) {
+                String key = key(entry);
+                if (!ALLOW_KEYS.contains(key)) {
+                    throw error(entry.getKeyNode(), "unknown key '" + key + "' in an allow entry"
+                            + Suggestions.didYouMean(key, ALLOW_KEYS) + "; expected one of " + String.join(", ", ALLOW_KEYS));
+                }
+                fields.put(key, scalar(entry.getValueNode(), "a value for " + key).strip());
+                nodes.put(key, entry.getValueNode());
+            }
+            String rule = fields.get(ALLOW_RULE);
+            if (rule == null) {
+                throw error(item, "an allow entry needs a rule (a rule id or prefix)");
+            }
+            if (!RuleCatalog.isIdOrPrefix(rule)) {
+                throw error(nodes.get(ALLOW_RULE), RuleCatalog.unknownIdMessage(rule));
+            }
+            if (fields.containsKey(ALLOW_FINGERPRINT) == fields.containsKey(ALLOW_TABLE)) {
+                throw error(item, "an allow entry names either a fingerprint or a table, not "
+                        + (fields.containsKey(ALLOW_TABLE) ? "both" : "neither"));
+            }
+            if (!fields.containsKey(ALLOW_REASON)) {
+                throw error(item, "an allow entry needs a reason: why the finding is accepted");
+            }
+            allows.add(new Allow(rule, fields.get(ALLOW_FINGERPRINT), fields.get(ALLOW_TABLE), fields.get(ALLOW_REASON),
+                    source + ":" + line(item) + ":" + column(item)));
+        }
+        return List.copyOf(allows);
     }
 
     private Map<String, List<RuleFile.Setting>> tables(Node node) {

@@ -1,6 +1,8 @@
 package dev.jdbcguard.rules.file;
 
 import dev.jdbcguard.rules.Action;
+import dev.jdbcguard.rules.Allow;
+import dev.jdbcguard.rules.Mode;
 import dev.jdbcguard.rules.Param;
 import dev.jdbcguard.rules.Rule;
 import dev.jdbcguard.rules.RuleCatalog;
@@ -14,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -77,7 +80,7 @@ public final class RuleFiles {
                 ? resolveProfile(file.extendsName(), source, file.extendsPosition().line(), file.extendsPosition().column(), new ArrayDeque<>())
                 : profile(defaultProfile);
         return new RuleSet(source + " (extends " + (file.extendsName() != null ? file.extendsName() : defaultProfile) + ")",
-                layer(base.rules(), file), inlineAllows(base, file));
+                layer(base.rules(), file), inlineAllows(base, file), mode(base, file), allows(base, file));
     }
 
     /** True when {@code yaml} holds nothing but blank lines and comments: no document at all. */
@@ -109,7 +112,8 @@ public final class RuleFiles {
         RuleSet parent = file.extendsName() == null ? null
                 : resolveProfile(file.extendsName(), source, file.extendsPosition().line(), file.extendsPosition().column(), chain);
         chain.pop();
-        return new RuleSet(source, layer(parent == null ? catalogDefaults() : parent.rules(), file), inlineAllows(parent, file));
+        return new RuleSet(source, layer(parent == null ? catalogDefaults() : parent.rules(), file), inlineAllows(parent, file),
+                mode(parent, file), allows(parent, file));
     }
 
     private static String resource(String profile) {
@@ -165,6 +169,20 @@ public final class RuleFiles {
     }
 
     /** A file's own {@code inline-allows}, else what it extends says; on when nothing says. */
+    private static Mode mode(RuleSet base, RuleFile file) {
+        return file.mode() != null ? file.mode() : base == null ? Mode.ENFORCE : base.mode();
+    }
+
+    /** The base's entries, then the file's own. */
+    private static List<Allow> allows(RuleSet base, RuleFile file) {
+        if (base == null || base.allows().isEmpty()) {
+            return file.allows();
+        }
+        List<Allow> all = new ArrayList<>(base.allows());
+        all.addAll(file.allows());
+        return all;
+    }
+
     private static boolean inlineAllows(RuleSet base, RuleFile file) {
         return file.inlineAllows() != null ? file.inlineAllows() : base == null || base.inlineAllows();
     }

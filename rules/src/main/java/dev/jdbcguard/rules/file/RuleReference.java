@@ -13,7 +13,7 @@ import java.util.Objects;
  * so the documentation cannot drift from what the guard does: a test compares the committed file with
  * {@link #markdown()}.
  */
-public final class RuleReference {
+final class RuleReference {
 
     private static final String FORMAT = """
             ## Choosing the rules
@@ -24,6 +24,7 @@ public final class RuleReference {
             | --- | --- | --- | --- |
             | built-in profile | `guard.profile` | `JDBC_GUARD_PROFILE` | `production` |
             | rule file | `guard.rules` (a path) | `JDBC_GUARD_RULES` | none |
+            | mode | `guard.mode` | `JDBC_GUARD_MODE` | the rule file's `mode:`, else `enforce` |
 
             A rule file's own `extends` wins over the selected profile; the selected profile is what a file without
             `extends` builds on. An unknown profile or a bad file stops the connection (or `lint`) with a precise
@@ -35,6 +36,7 @@ public final class RuleReference {
             extends: planetscale          # a built-in profile (optional: else the selected one)
             description: rules for the orders service   # optional, free text
             inline-allows: false          # optional: ignore /* guard:allow ... */ comments in SQL text
+            mode: observe                 # optional: report blocks as WOULD_BLOCK and let the statements run
             rules:
               ddl: warn                   # a prefix: every ddl.* rule
               ddl.drop-table: block       # the most specific id wins over its prefix
@@ -46,6 +48,13 @@ public final class RuleReference {
             tables:                       # per-table actions, for any rule
               audit_log:
                 dml.no-where: off         # the nightly purge empties it on purpose
+            allow:                        # accepted findings: not reported, counted as allowed
+              - rule: dml.no-where        # a rule id or prefix
+                fingerprint: delete from sessions   # one statement shape, as the log line shows it
+                reason: the session sweeper empties it every night
+              - rule: query
+                table: countries          # or one table
+                reason: a 250-row lookup table
             ```
 
             - **Actions:** `off` (not checked), `warn` (log one line, add an `SQLWarning`, let it run), `block`
@@ -80,6 +89,23 @@ public final class RuleReference {
               user input. All four built-in profiles honour them (`true`): they are the documented way for reviewed code
               and migrations to mark the one statement that does something on purpose, and turning them off by default
               would refuse every such statement. A file inherits the setting of what it extends.
+            - **`mode: observe`:** observe before enforce. Every finding whose action is `block` is logged, published
+              and counted as a block that would have happened (line label and listener action `WOULD_BLOCK`, metric
+              action `would_block`, the `SQLWarning` says `Observe mode: this would have been blocked; it ran.`) and
+              the statement, or the connection, goes on; warnings stay warnings. Roll a stricter profile out in
+              observe mode, read the `WOULD_BLOCK` lines and counts, fix or allow what they show, then enforce. The
+              mode is chosen like the profile, first match wins: `guard.mode` (URL or `Properties`), then the
+              environment variable `JDBC_GUARD_MODE`, then the rule file's `mode:` (a file inherits it from a file it
+              extends), else `enforce`. `lint --mode observe` reports the same way and exits as if nothing was
+              blocked.
+            - **`allow:`:** a list of accepted findings, so a team can accept a known one without a comment in the
+              SQL. Each entry names a `rule` (an id or a prefix) and either a `fingerprint` (the statement with its
+              literals as `?`, as the log line shows it; written as SQL it is fingerprinted on load, so `DELETE FROM
+              sessions` and `delete from sessions` are the same entry) or a `table` (compared as in `tables:`; `x`
+              also matches `app.x`), and a `reason`, which is required. An allowed finding is not logged, published
+              or refused; it is counted (metric action `allowed`, JMX `AllowedFindings`). Entries are validated with
+              file, line and column like the rest of the file; a file's entries add to those of a file it extends.
+              `lint` honours them the same way.
             - **Errors** name the file, line and column and what was expected, e.g.
               `rules.yaml:7:3: unknown rule id 'ddl.drop-tabel'; did you mean 'ddl.drop-table'?`. Unknown keys,
               unknown parameters, bad actions, durations, numbers, choices, duplicate keys and unknown profiles are all
@@ -253,7 +279,7 @@ public final class RuleReference {
     }
 
     /** The whole reference, as committed in {@code rules/README.md}. */
-    public static String markdown() {
+    static String markdown() {
         Map<String, RuleSet> profiles = new LinkedHashMap<>();
         for (String name : RuleFiles.PROFILES) {
             profiles.put(name, RuleFiles.profile(name));
@@ -330,7 +356,7 @@ public final class RuleReference {
     }
 
     /** Prints the reference, for regenerating {@code rules/README.md} by hand. */
-    public static void main(String[] args) {
+    static void main(String[] args) {
         System.out.print(markdown());
     }
 }

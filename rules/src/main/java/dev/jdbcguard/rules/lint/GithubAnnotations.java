@@ -1,6 +1,7 @@
 package dev.jdbcguard.rules.lint;
 
 import dev.jdbcguard.rules.Action;
+import dev.jdbcguard.rules.Mode;
 import dev.jdbcguard.rules.engine.Finding;
 import java.io.PrintStream;
 
@@ -11,14 +12,14 @@ import java.io.PrintStream;
  */
 final class GithubAnnotations extends LintReport {
 
-    GithubAnnotations(PrintStream out, String rules, Action failOn, int files) {
-        super(out, rules, failOn, files);
+    GithubAnnotations(PrintStream out, String rules, Action failOn, Mode mode, int files) {
+        super(out, rules, failOn, mode, files);
     }
 
     @Override
     void write(Located located) {
         Finding finding = located.finding();
-        out.println("::" + (finding.action() == Action.BLOCK ? "error" : "warning")
+        out.println("::" + (acted(finding) == Action.BLOCK ? "error" : "warning")
                 + " file=" + property(located.file().toString().replace('\\', '/'))
                 + ",line=" + located.line() + ",col=" + located.column()
                 + ",title=" + property("jdbc-guard " + finding.ruleId())

@@ -1,6 +1,7 @@
 package dev.jdbcguard.rules.lint;
 
 import dev.jdbcguard.rules.Action;
+import dev.jdbcguard.rules.Mode;
 import dev.jdbcguard.rules.RuleSet;
 import dev.jdbcguard.rules.RuleCatalog;
 import dev.jdbcguard.rules.engine.Finding;
@@ -61,7 +62,8 @@ public final class Lint {
 
     public static final String USAGE = String.join("\n",
             "usage: lint [--profile P] [--rules FILE] [--format text|json|sarif|github|html] [--fail-on block|warn]",
-            "            [--server mysql-8.0.40|mariadb-10.11] [--baseline FILE | --write-baseline FILE] PATH...",
+            "            [--mode enforce|observe] [--server mysql-8.0.40|mariadb-10.11]",
+            "            [--baseline FILE | --write-baseline FILE] PATH...",
             "  PATH              a .sql file, or a directory searched recursively for *.sql",
             "  --profile P       built-in profile: production (default), planetscale, development, migration",
             "                    (else JDBC_GUARD_PROFILE)",
@@ -73,6 +75,9 @@ public final class Lint {
             "  --baseline FILE   leave out the findings FILE knows (by rule, file and statement fingerprint)",
             "  --write-baseline FILE  write every finding to FILE as the new baseline and pass",
             "  --fail-on A       exit 1 when a finding is at least A: block (default) or warn",
+            "  --mode M          observe: report blocks as would-block, which fail only --fail-on warn (else",
+            "                    JDBC_GUARD_MODE, else the rule file's mode:, else enforce); the rule file's allow:",
+            "                    entries are left out either way, and counted",
             "exit status: 0 passed, 1 a finding reached --fail-on, 2 bad input");
 
     private Lint() {
@@ -93,6 +98,13 @@ public final class Lint {
             err.println(USAGE);
             return BAD_INPUT;
         }
+        Mode chosen;
+        try {
+            chosen = Mode.chosen(options.mode, environment);
+        } catch (IllegalArgumentException e) {
+            err.println("lint: invalid " + e.getMessage());
+            return BAD_INPUT;
+        }
         Instant started = Instant.now();
         try {
             RuleSelection selection = RuleSelection.select(options.profile, options.rules, environment);
@@ -107,9 +119,13 @@ public final class Lint {
             Baseline baseline = options.baseline == null ? null : Baseline.read(options.baseline);
             SortedSet<String> newBaseline = options.writeBaseline == null ? null : new TreeSet<>();
             long[] written = new long[1];
-            LintReport report = LintReport.of(options.format, out, rules.description(), options.failOn, files.size(), started);
+            Mode mode = chosen != null ? chosen : rules.mode();
+            LintReport report = LintReport.of(options.format, out, rules.description(), options.failOn, mode, files.size(),
+                    started);
             Consumer<LintReport.Located> sink = located -> {
-                if (newBaseline != null) {
+                if (allowed(located, rules)) {
+                    report.allowed();
+                } else if (newBaseline != null) {
                     newBaseline.add(Baseline.key(located));
                     written[0]++;
                 } else if (baseline != null && baseline.knows(located)) {
@@ -140,6 +156,16 @@ public final class Lint {
             err.println("lint: " + e.getMessage());
             return BAD_INPUT;
         }
+    }
+
+    /**
+     * True for a finding the rule file's {@code allow:} entries accept, as the driver decides it ({@link RuleSet#allowed},
+     * one implementation for both): left out of the report and the baseline, and counted.
+     */
+    private static boolean allowed(LintReport.Located located, RuleSet rules) {
+        Finding finding = located.finding();
+        return rules.allowed(finding.ruleId(), finding.fingerprint(),
+                finding.table() == null ? List.of() : List.of(finding.table())) != null;
     }
 
     /**
@@ -239,6 +265,7 @@ public final class Lint {
         Path writeBaseline;
         ServerVersion server = ServerVersion.DEFAULT;
         Action failOn = Action.BLOCK;
+        String mode;
         final List<Path> paths = new ArrayList<>();
 
         static Options parse(List<String> args) {
@@ -267,6 +294,13 @@ public final class Lint {
                         break;
                     case "--write-baseline":
                         options.writeBaseline = Path.of(value(args, ++i, arg));
+                        break;
+                    case "--mode":
+                        String mode = value(args, ++i, arg);
+                        if (Mode.parse(mode) == null) {
+                            throw new IllegalArgumentException("--mode must be enforce or observe, not '" + mode + "'");
+                        }
+                        options.mode = mode;
                         break;
                     case "--fail-on":
                         String level = value(args, ++i, arg);

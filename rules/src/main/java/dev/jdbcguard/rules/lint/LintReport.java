@@ -1,6 +1,7 @@
 package dev.jdbcguard.rules.lint;
 
 import dev.jdbcguard.rules.Action;
+import dev.jdbcguard.rules.Mode;
 import dev.jdbcguard.rules.engine.Finding;
 import dev.jdbcguard.rules.report.Json;
 import dev.jdbcguard.rules.report.Occurrence;
@@ -10,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The findings of one {@code lint} run, written as they are found in one output format, and the counts its closing
@@ -22,6 +24,8 @@ import java.util.List;
  */
 abstract class LintReport {
 
+    static final String WOULD_BLOCK = "would-block";
+
     /** A finding with its place in a file (line and column 1-based, of the statement's first token). */
     record Located(Path file, int line, int column, Finding finding) {
     }
@@ -31,28 +35,33 @@ abstract class LintReport {
     final String rules;
     /** The least severe action that fails the run. */
     final Action failOn;
+    /** {@code observe}: a block is reported as would-block, and counts as a warning for {@link #failOn}. */
+    final Mode mode;
     /** How many files are judged. */
     final int files;
     private long findings;
     private long blocks;
     private long known;
+    private long allowed;
     private boolean failed;
 
-    LintReport(PrintStream out, String rules, Action failOn, int files) {
+    LintReport(PrintStream out, String rules, Action failOn, Mode mode, int files) {
         this.out = out;
         this.rules = rules;
         this.failOn = failOn;
+        this.mode = mode;
         this.files = files;
     }
 
     /** The report for {@code --format}: text, json, sarif, github or html. */
-    static LintReport of(String format, PrintStream out, String rules, Action failOn, int files, Instant started) {
+    static LintReport of(String format, PrintStream out, String rules, Action failOn, Mode mode, int files,
+                         Instant started) {
         return switch (format) {
-            case "json" -> new JsonReport(out, rules, failOn, files);
-            case "sarif" -> new Sarif(out, rules, failOn, files);
-            case "github" -> new GithubAnnotations(out, rules, failOn, files);
-            case "html" -> new HtmlReport(out, rules, failOn, files, started);
-            default -> new TextReport(out, rules, failOn, files);
+            case "json" -> new JsonReport(out, rules, failOn, mode, files);
+            case "sarif" -> new Sarif(out, rules, failOn, mode, files);
+            case "github" -> new GithubAnnotations(out, rules, failOn, mode, files);
+            case "html" -> new HtmlReport(out, rules, failOn, mode, files, started);
+            default -> new TextReport(out, rules, failOn, mode, files);
         };
     }
 
@@ -65,13 +74,33 @@ abstract class LintReport {
         Action action = located.finding().action();
         findings++;
         blocks += action == Action.BLOCK ? 1 : 0;
-        failed |= action.atLeast(failOn);
+        failed |= acted(located.finding()).atLeast(failOn);
         write(located);
     }
 
     /** A finding the baseline knows, left out. */
     final void known() {
         known++;
+    }
+
+    /** A finding the rule file's {@code allow:} entries accept, left out. */
+    final void allowed() {
+        allowed++;
+    }
+
+    /** How many findings the rule file's {@code allow:} entries accepted so far. */
+    final long allowedCount() {
+        return allowed;
+    }
+
+    /** What the run did about a finding: its action, except that observe mode lets a block through as a warning. */
+    final Action acted(Finding finding) {
+        return mode == Mode.OBSERVE && finding.action() == Action.BLOCK ? Action.WARN : finding.action();
+    }
+
+    /** The action as the reports spell it: {@code block}, {@code warn}, or {@code would-block} under observe. */
+    final String label(Finding finding) {
+        return mode == Mode.OBSERVE && finding.action() == Action.BLOCK ? WOULD_BLOCK : finding.action().label();
     }
 
     abstract void write(Located located);
@@ -85,20 +114,23 @@ abstract class LintReport {
 
     /** The closing line: counts, rules, verdict. */
     String summary() {
+        boolean observing = mode == Mode.OBSERVE;
         return files + (files == 1 ? " file, " : " files, ") + findings + (findings == 1 ? " finding" : " findings") + " ("
-                + blocks + " block, " + (findings - blocks) + " warn" + (known > 0 ? "; " + known + " more known from the baseline" : "")
-                + ") under " + rules + "; fails on " + failOn.label() + ": " + (failed ? "FAILED" : "passed");
+                + blocks + (observing ? " " + WOULD_BLOCK : " block") + ", " + (findings - blocks) + " warn"
+                + (known > 0 ? "; " + known + " more known from the baseline" : "")
+                + (allowed > 0 ? "; " + allowed + " allowed by the rule file" : "") + ") under " + rules
+                + (observing ? " in observe mode" : "") + "; fails on " + failOn.label() + ": " + (failed ? "FAILED" : "passed");
     }
 
     private static final class TextReport extends LintReport {
-        TextReport(PrintStream out, String rules, Action failOn, int files) {
-            super(out, rules, failOn, files);
+        TextReport(PrintStream out, String rules, Action failOn, Mode mode, int files) {
+            super(out, rules, failOn, mode, files);
         }
 
         @Override
         void write(Located located) {
             Finding finding = located.finding();
-            out.println(located.file() + ":" + located.line() + ":" + located.column() + ": " + finding.action().label()
+            out.println(located.file() + ":" + located.line() + ":" + located.column() + ": " + label(finding)
                     + " " + finding.ruleId() + ": " + finding.detail());
             out.println("    fix: " + finding.rule().fix());
         }
@@ -113,13 +145,15 @@ abstract class LintReport {
     private static final class JsonReport extends LintReport {
         private boolean first = true;
 
-        JsonReport(PrintStream out, String rules, Action failOn, int files) {
-            super(out, rules, failOn, files);
+        JsonReport(PrintStream out, String rules, Action failOn, Mode mode, int files) {
+            super(out, rules, failOn, mode, files);
         }
 
         @Override
         void start() {
+            // "mode" only when it says something, so the document of a default run stays as it was
             out.print("{\n  \"rules\": " + Json.string(rules) + ",\n  \"failOn\": " + Json.string(failOn.label())
+                    + (mode == Mode.OBSERVE ? ",\n  \"mode\": " + Json.string(mode.toString()) : "")
                     + ",\n  \"files\": " + files + ",\n  \"findings\": [");
         }
 
@@ -132,7 +166,7 @@ abstract class LintReport {
                     .append(", \"line\": ").append(located.line())
                     .append(", \"column\": ").append(located.column())
                     .append(", \"rule\": ").append(Json.string(finding.ruleId()))
-                    .append(", \"action\": ").append(Json.string(finding.action().label()))
+                    .append(", \"action\": ").append(Json.string(label(finding)))
                     .append(", \"detail\": ").append(Json.string(finding.detail()))
                     .append(", \"table\": ").append(Json.string(finding.table()))
                     .append(", \"fingerprint\": ").append(Json.string(finding.fingerprint()))
@@ -145,6 +179,8 @@ abstract class LintReport {
         @Override
         void finish() {
             out.print(first ? "]" : "\n  ]");
+            // known only at the end, like failed; only when there were any
+            out.print(allowedCount() > 0 ? ",\n  \"allowed\": " + allowedCount() : "");
             out.println(",\n  \"failed\": " + failed() + "\n}");
         }
     }
@@ -153,15 +189,16 @@ abstract class LintReport {
     private static final class HtmlReport extends LintReport {
         private final ReportCollector collector;
 
-        HtmlReport(PrintStream out, String rules, Action failOn, int files, Instant started) {
-            super(out, rules, failOn, files);
+        HtmlReport(PrintStream out, String rules, Action failOn, Mode mode, int files, Instant started) {
+            super(out, rules, failOn, mode, files);
             this.collector = new ReportCollector("lint", rules, started);
         }
 
         @Override
         void write(Located located) {
             Finding finding = located.finding();
-            collector.finding(new Occurrence(finding.ruleId(), finding.action().name(), finding.fingerprint(),
+            collector.finding(new Occurrence(finding.ruleId(), label(finding).toUpperCase(Locale.ROOT).replace('-', '_'),
+                    finding.fingerprint(),
                     finding.table() == null ? List.of() : List.of(finding.table()), null,
                     located.file() + ":" + located.line() + ":" + located.column(), Instant.now(), finding.detail(),
                     finding.rule().fix()));

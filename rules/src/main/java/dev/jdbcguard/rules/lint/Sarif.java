@@ -1,6 +1,7 @@
 package dev.jdbcguard.rules.lint;
 
 import dev.jdbcguard.rules.Action;
+import dev.jdbcguard.rules.Mode;
 import dev.jdbcguard.rules.Rule;
 import dev.jdbcguard.rules.RuleCatalog;
 import dev.jdbcguard.rules.engine.Finding;
@@ -27,8 +28,8 @@ final class Sarif extends LintReport {
     private final Map<String, Integer> ruleIndex = new HashMap<>();
     private boolean first = true;
 
-    Sarif(PrintStream out, String rules, Action failOn, int files) {
-        super(out, rules, failOn, files);
+    Sarif(PrintStream out, String rules, Action failOn, Mode mode, int files) {
+        super(out, rules, failOn, mode, files);
     }
 
     @Override
@@ -65,7 +66,7 @@ final class Sarif extends LintReport {
         first = false;
         json.append("        {\"ruleId\": ").append(Json.string(finding.ruleId()))
                 .append(", \"ruleIndex\": ").append(ruleIndex.get(finding.ruleId()))
-                .append(", \"level\": ").append(Json.string(level(finding.action())))
+                .append(", \"level\": ").append(Json.string(level(acted(finding))))
                 .append(", \"message\": {\"text\": ").append(Json.string(finding.detail() + ". Fix: " + finding.rule().fix())).append('}')
                 .append(", \"locations\": [{\"physicalLocation\": {\"artifactLocation\": {\"uri\": ").append(Json.string(uri(located.file())))
                 .append("}, \"region\": {\"startLine\": ").append(located.line())

@@ -130,7 +130,7 @@ class RuleFilesTest {
     @Test
     void unknownKeysAndParametersSuggestTheNearestOne() {
         assertRejected("extend: production\n",
-                "rules.yaml:1:1: unknown key 'extend'; did you mean 'extends'?; expected one of extends, description, max-action, inline-allows, rules, tables");
+                "rules.yaml:1:1: unknown key 'extend'; did you mean 'extends'?; expected one of extends, description, max-action, inline-allows, mode, rules, tables, allow");
         assertRejected("rules:\n  query.slow: {treshold: 2s}\n",
                 "rules.yaml:2:16: unknown parameter 'treshold' for query.slow; did you mean 'threshold'?; expected one of action, threshold");
     }
@@ -160,7 +160,7 @@ class RuleFilesTest {
         assertRejected("extends: prod\n", "rules.yaml:1:10: unknown profile 'prod'; expected one of production, planetscale, development, migration");
         assertRejected("extends: planetscal\n", "rules.yaml:1:10: unknown profile 'planetscal'; did you mean 'planetscale'?; expected one of production, planetscale, development, migration");
         assertRejected("rules:\n  ddl: warn\n  ddl: off\n", "rules.yaml:3:3: duplicate key 'ddl'");
-        assertRejected("- ddl\n", "rules.yaml:1:1: expected a map with keys extends, description, max-action, inline-allows, rules, tables");
+        assertRejected("- ddl\n", "rules.yaml:1:1: expected a map with keys extends, description, max-action, inline-allows, mode, rules, tables, allow");
         assertRejected("rules: [ddl]\n", "rules.yaml:1:8: expected a map from rule id to an action or a map");
         assertRejected("tables:\n  audit_log:\n    dml.no-where: {action: off}\n",
                 "rules.yaml:3:19: expected off, warn or block for dml.no-where");

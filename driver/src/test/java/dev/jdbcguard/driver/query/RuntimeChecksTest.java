@@ -1,7 +1,6 @@
-package dev.jdbcguard.driver.runtime;
+package dev.jdbcguard.driver.query;
 
 import dev.jdbcguard.driver.warnings.FindingSink.Stage;
-import dev.jdbcguard.driver.query.QueryTables;
 import dev.jdbcguard.driver.warnings.RecordingSink;
 import dev.jdbcguard.driver.warnings.RecordingSink.Report;
 import dev.jdbcguard.driver.warnings.GuardViolationException;

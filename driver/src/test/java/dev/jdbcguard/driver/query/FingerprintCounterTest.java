@@ -1,4 +1,4 @@
-package dev.jdbcguard.driver.runtime;
+package dev.jdbcguard.driver.query;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.jdbcguard.driver.runtime;
+package dev.jdbcguard.driver.query;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -17,9 +17,9 @@ import java.util.Objects;
  * @param nPlusOneWindow the window for autocommit statements; zero counts only inside transactions
  * @param txMax          {@code tx.long}: a transaction open longer than this (PlanetScale kills at 20 s)
  */
-public record Thresholds(Duration slow, long maxRows, int nPlusOneCount, Duration nPlusOneWindow, Duration txMax) {
+record Thresholds(Duration slow, long maxRows, int nPlusOneCount, Duration nPlusOneWindow, Duration txMax) {
 
-    public Thresholds {
+    Thresholds {
         requireNotNegative(slow, "slow");
         requireNotNegative(nPlusOneWindow, "nPlusOneWindow");
         requireNotNegative(txMax, "txMax");

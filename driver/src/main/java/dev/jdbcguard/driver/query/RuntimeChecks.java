@@ -1,4 +1,4 @@
-package dev.jdbcguard.driver.runtime;
+package dev.jdbcguard.driver.query;
 
 import dev.jdbcguard.Finding.Evidence;
 import dev.jdbcguard.driver.warnings.Detection;
@@ -33,7 +33,7 @@ import java.util.function.Function;
  * <p>Not thread-safe, like the connection it belongs to, except {@link #sweep}, which the guard's own
  * thread calls.
  */
-public final class RuntimeChecks {
+final class RuntimeChecks {
 
     private final FindingSink sink;
     private long slowNanos;
@@ -64,14 +64,14 @@ public final class RuntimeChecks {
      * @param autoCommit the connection's autocommit mode when it was opened
      * @param sink       receives every finding; may throw to block
      */
-    public RuntimeChecks(Thresholds thresholds, boolean autoCommit, FindingSink sink) {
+    RuntimeChecks(Thresholds thresholds, boolean autoCommit, FindingSink sink) {
         this.sink = sink;
         this.autoCommit = autoCommit;
         reconfigure(thresholds);
     }
 
     /** Applies new limits (a reloaded rule set) from the next event on; counts and clocks are kept. */
-    public void reconfigure(Thresholds thresholds) {
+    void reconfigure(Thresholds thresholds) {
         slowNanos = thresholds.slow().toNanos();
         maxRows = thresholds.maxRows();
         nPlusOneCount = thresholds.nPlusOneCount();
@@ -90,7 +90,7 @@ public final class RuntimeChecks {
      *             one query for reads, one batch for writes.
      * @throws SQLException when the sink blocks ({@code tx.long} or {@code query.n-plus-one})
      */
-    public void beforeExecute(Object fingerprint, long nowNanos, StatementKind kind) throws SQLException {
+    void beforeExecute(Object fingerprint, long nowNanos, StatementKind kind) throws SQLException {
         if (!autoCommit || explicitTransaction) {
             if (!transactionOpen) {
                 open(nowNanos);
@@ -117,7 +117,7 @@ public final class RuntimeChecks {
      * @param elapsedNanos from just before the statement was sent until the driver returned
      * @throws SQLException when the sink blocks {@code query.slow}
      */
-    public void afterExecute(Object fingerprint, long elapsedNanos) throws SQLException {
+    void afterExecute(Object fingerprint, long elapsedNanos) throws SQLException {
         if (slowNanos > 0 && elapsedNanos > slowNanos) {
             sink.report(Detection.of(RuleCatalog.QUERY_SLOW,
                     "query took " + millis(elapsedNanos) + " (threshold " + millis(slowNanos) + ")",
@@ -133,7 +133,7 @@ public final class RuntimeChecks {
      *         once fired (or when the rule is off)
      * @throws SQLException when the sink blocks {@code query.large-result}
      */
-    public long rowsRead(Object fingerprint, long rowsRead) throws SQLException {
+    long rowsRead(Object fingerprint, long rowsRead) throws SQLException {
         if (maxRows <= 0) {
             return Long.MAX_VALUE;
         }
@@ -150,7 +150,7 @@ public final class RuntimeChecks {
      *
      * @throws SQLException when the sink blocks {@code tx.long}
      */
-    public void autoCommitChanged(boolean on, long nowNanos) throws SQLException {
+    void autoCommitChanged(boolean on, long nowNanos) throws SQLException {
         if (on && !autoCommit) {
             transactionEnded(nowNanos);
         }
@@ -162,14 +162,14 @@ public final class RuntimeChecks {
      * transaction the N+1 counts start again: the next borrower's statements are another unit of work,
      * not the same loop, even when they follow within the window. Inside one they are kept until it ends.
      */
-    public void unitOfWorkEnded() {
+    void unitOfWorkEnded() {
         if (!transactionOpen) {
             executions.clear();
         }
     }
 
     /** An explicit {@code BEGIN} / {@code START TRANSACTION} (any mode): the clock starts now. */
-    public void transactionBegan(long nowNanos) throws SQLException {
+    void transactionBegan(long nowNanos) throws SQLException {
         if (transactionOpen) {
             transactionEnded(nowNanos); // the server commits the open transaction implicitly
         }
@@ -202,7 +202,7 @@ public final class RuntimeChecks {
      *
      * @throws SQLException when the sink blocks {@code tx.long}; the transaction is forgotten anyway
      */
-    public void transactionEnded(long nowNanos) throws SQLException {
+    void transactionEnded(long nowNanos) throws SQLException {
         boolean wasOpen = transactionOpen;
         transactionOpen = false;
         explicitTransaction = false;
@@ -229,7 +229,7 @@ public final class RuntimeChecks {
      *
      * @param whereIs the application frame a thread is at now, or null (a look at that thread's stack)
      */
-    public void sweep(long nowNanos, Function<Thread, String> whereIs) throws SQLException {
+    void sweep(long nowNanos, Function<Thread, String> whereIs) throws SQLException {
         long number = openTransaction;
         if (number == 0) {
             return;
