@@ -126,7 +126,7 @@ public record TargetUrl(String url, Family family, List<Parameter> parameters) {
     public Setting setting(String key, Properties info) throws SQLNonTransientConnectionException {
         boolean fold = family == Family.MARIADB
                 || family == Family.CONNECTOR_J && CONNECTOR_J_FOLDED.contains(key.toLowerCase(Locale.ROOT));
-        Setting fromProperties = property(key, info, fold && family != Family.OTHER);
+        Setting fromProperties = property(key, info, fold);
         if (family == Family.OTHER) {
             return fromProperties;
         }
