@@ -10,8 +10,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 import javax.management.InstanceAlreadyExistsException;
 import javax.management.InstanceNotFoundException;
@@ -28,6 +30,11 @@ import org.slf4j.LoggerFactory;
  * <p><b>JMX, always.</b> {@link #start} registers this object as an MXBean
  * {@code dev.jdbcguard:type=Guard,name=<name>}; when the name is taken in that MBeanServer (two
  * guards, two class loaders) {@code -2}, {@code -3}, ... is appended. {@link #close()} unregisters it.
+ * The registration runs on a short-lived daemon thread of its own, so the first connection does not
+ * wait for it: the first call of {@link ManagementFactory#getPlatformMBeanServer()} in a JVM creates
+ * every platform MXBean (about 200 classes, 60-100 ms of a fresh JVM's start-up, issue 15). The
+ * counters count from the start; JMX clients see the MXBean a moment after the first connect, and
+ * {@link #objectName()}, {@link #getName()} and {@link #close()} wait for the registration.
  *
  * <p><b>Micrometer, when present.</b> With {@code bindGlobalRegistry}, and when
  * {@code io.micrometer.core.instrument.Metrics} is visible to the guard's class loader, the meters
@@ -52,13 +59,17 @@ public final class GuardMetrics implements GuardMXBean, AutoCloseable {
     private final ConcurrentHashMap<String, RuleCounter> rules = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, TargetMetrics> targets = new ConcurrentHashMap<>();
     private final List<MeterListener> listeners = new CopyOnWriteArrayList<>();
-    private final MBeanServer server;
+    /** Opened once the registration thread has settled the name, registered or not. */
+    private final CountDownLatch named = new CountDownLatch(1);
+    /** Opened once the registration thread is done: the name, then the Micrometer binding. */
+    private final CountDownLatch registration = new CountDownLatch(1);
+    private volatile MBeanServer server;
     private volatile String name;
     private volatile ObjectName objectName;
     private volatile AutoCloseable globalBinding;
 
-    private GuardMetrics(MBeanServer server, Collection<String> ruleIds) {
-        this.server = server;
+    private GuardMetrics(String name, Collection<String> ruleIds) {
+        this.name = name;
         for (String ruleId : ruleIds) {
             rules.put(ruleId, new RuleCounter(ruleId));
         }
@@ -72,19 +83,40 @@ public final class GuardMetrics implements GuardMXBean, AutoCloseable {
      * @param bindGlobalRegistry bind to Micrometer's global registry when Micrometer is present
      */
     public static GuardMetrics start(String name, Collection<String> ruleIds, boolean bindGlobalRegistry) {
-        return start(name, ruleIds, ManagementFactory.getPlatformMBeanServer(), bindGlobalRegistry);
+        return start(name, ruleIds, ManagementFactory::getPlatformMBeanServer, bindGlobalRegistry);
     }
 
-    static GuardMetrics start(String name, Collection<String> ruleIds, MBeanServer server, boolean bindGlobalRegistry) {
+    static GuardMetrics start(String name, Collection<String> ruleIds, Supplier<MBeanServer> server,
+                              boolean bindGlobalRegistry) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("metrics name must not be blank");
         }
-        GuardMetrics metrics = new GuardMetrics(server, ruleIds);
-        metrics.register(name.strip());
-        if (bindGlobalRegistry) {
-            metrics.globalBinding = bindGlobalRegistryIfPresent(metrics);
-        }
+        GuardMetrics metrics = new GuardMetrics(name.strip(), ruleIds);
+        Thread registrar = new Thread(() -> metrics.registerAndBind(server, bindGlobalRegistry),
+                "jdbc-guard jmx " + metrics.name);
+        registrar.setDaemon(true);
+        registrar.start();
         return metrics;
+    }
+
+    /** On the registration thread: the MXBean first, then the Micrometer meters, which are tagged with its name. */
+    private void registerAndBind(Supplier<MBeanServer> platform, boolean bindGlobalRegistry) {
+        try {
+            try {
+                server = platform.get();
+                register(name);
+            } catch (RuntimeException | Error e) {
+                objectName = null;
+                LOG.warn("[jdbc-guard] the guard's metrics {} are not in JMX: {}", name, e.toString());
+            } finally {
+                named.countDown(); // before the binding, which tags its meters with getName()
+            }
+            if (bindGlobalRegistry) {
+                globalBinding = bindGlobalRegistryIfPresent(this);
+            }
+        } finally {
+            registration.countDown();
+        }
     }
 
     /** Counts one finding of {@code ruleId}; {@code blocked} when its action was block, else warn. */
@@ -137,13 +169,16 @@ public final class GuardMetrics implements GuardMXBean, AutoCloseable {
         return created;
     }
 
-    /** The JMX name this instance is registered under. */
+    /** The JMX name this instance is registered under (null if the registration failed, see the log). */
     public ObjectName objectName() {
+        await(named);
         return objectName;
     }
 
+    /** The name made unique in the MBeanServer (the requested one if the registration failed). */
     @Override
     public String getName() {
+        await(named);
         return name;
     }
 
@@ -191,6 +226,7 @@ public final class GuardMetrics implements GuardMXBean, AutoCloseable {
     /** Unregisters the MXBean and removes the meters bound to the global registry. Idempotent. */
     @Override
     public void close() {
+        awaitRegistration();
         AutoCloseable binding = globalBinding;
         globalBinding = null;
         if (binding != null) {
@@ -199,6 +235,9 @@ public final class GuardMetrics implements GuardMXBean, AutoCloseable {
             } catch (Exception e) {
                 LOG.warn("[jdbc-guard] could not remove the Micrometer meters of {}: {}", name, e.toString());
             }
+        }
+        if (objectName == null) {
+            return; // never registered
         }
         try {
             server.unregisterMBean(objectName);
@@ -213,6 +252,26 @@ public final class GuardMetrics implements GuardMXBean, AutoCloseable {
         Map<String, Long> byRule = new TreeMap<>();
         rules.values().forEach(counter -> byRule.put(counter.ruleId(), count.applyAsLong(counter)));
         return byRule;
+    }
+
+    /** Waits until the registration thread is done (the MXBean, then the Micrometer binding). */
+    void awaitRegistration() {
+        await(registration);
+    }
+
+    /** Waits for {@code latch}; an interrupt is kept for the caller, after the wait. */
+    private static void await(CountDownLatch latch) {
+        boolean interrupted = false;
+        while (latch.getCount() > 0) {
+            try {
+                latch.await();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void register(String requested) {

@@ -1,5 +1,6 @@
 package dev.jdbcguard.driver.connections;
 
+import dev.jdbcguard.driver.metrics.GuardBeans;
 import static dev.jdbcguard.driver.testing.Guarded.single;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -8,7 +9,6 @@ import dev.jdbcguard.driver.metrics.GuardMXBean;
 import dev.jdbcguard.driver.metrics.TargetStats;
 import dev.jdbcguard.testdb.TestDatabase;
 import dev.jdbcguard.testdb.TestDatabaseExtension;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,9 +21,6 @@ import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Properties;
 import java.util.logging.Logger;
-import javax.management.JMX;
-import javax.management.MBeanServer;
-import javax.management.ObjectName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -81,13 +78,7 @@ class OpaqueTargetE2eTest {
     }
 
     private static GuardMXBean engine() throws Exception {
-        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-        for (ObjectName name : server.queryNames(new ObjectName("dev.jdbcguard:type=Guard,*"), null)) {
-            if (ENGINE.equals(server.getAttribute(name, "Name"))) {
-                return JMX.newMXBeanProxy(server, name, GuardMXBean.class);
-            }
-        }
-        throw new AssertionError("no engine named " + ENGINE);
+        return GuardBeans.view(ENGINE);
     }
 
     /**

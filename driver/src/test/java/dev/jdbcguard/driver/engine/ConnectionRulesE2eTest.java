@@ -1,5 +1,6 @@
 package dev.jdbcguard.driver.engine;
 
+import dev.jdbcguard.driver.metrics.GuardBeans;
 import static dev.jdbcguard.driver.engine.Guarded.connect;
 import static dev.jdbcguard.driver.testing.Guarded.login;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,7 +10,6 @@ import com.mysql.cj.jdbc.MysqlDataSource;
 import dev.jdbcguard.GuardDataSource;
 import dev.jdbcguard.testdb.TestDatabase;
 import dev.jdbcguard.testdb.TestDatabaseExtension;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -28,8 +28,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.management.MBeanServer;
-import javax.management.ObjectName;
 import javax.management.openmbean.CompositeData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -86,18 +84,17 @@ class ConnectionRulesE2eTest {
         target.setUrl(plain.mysqlUrl("sslMode=PREFERRED"));
         target.setUser(plain.app().user());
         target.setPassword(plain.app().password());
-        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-        int guardsBefore = server.queryNames(new ObjectName("dev.jdbcguard:type=Guard,*"), null).size();
+        int guardsBefore = GuardBeans.all().size();
         GuardDataSource guarded = new GuardDataSource(target);
         try (guarded) {
             assertThatThrownBy(() -> guarded.getConnection().close())
                     .isInstanceOf(SQLNonTransientConnectionException.class)
                     .hasMessageStartingWith("[jdbc-guard] tls.required: the server of ")
                     .hasMessageContaining("accepted the session without TLS");
-            assertThat(server.queryNames(new ObjectName("dev.jdbcguard:type=Guard,*"), null)).hasSize(guardsBefore + 1);
+            assertThat(GuardBeans.awaitCount(guardsBefore + 1)).as("the data source's engine registered").isTrue();
         }
         // close() stopped the data source's own engine: its metrics are gone and it connects no more.
-        assertThat(server.queryNames(new ObjectName("dev.jdbcguard:type=Guard,*"), null)).hasSize(guardsBefore);
+        assertThat(GuardBeans.all()).hasSize(guardsBefore);
         assertThatThrownBy(guarded::getConnection).isInstanceOf(SQLException.class)
                 .hasMessage("[jdbc-guard] this guard was closed");
     }
@@ -175,23 +172,12 @@ class ConnectionRulesE2eTest {
 
     /** The open-connections gauge of the engine's JMX bean, summed over its targets. */
     static long openConnections(String guardName) throws Exception {
-        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-        ObjectName guard = server.queryNames(new ObjectName("dev.jdbcguard:type=Guard,*"), null).stream()
-                .filter(name -> guardName.equals(attribute(server, name, "Name"))).findFirst().orElseThrow();
-        CompositeData[] targets = (CompositeData[]) server.getAttribute(guard, "Targets");
+        CompositeData[] targets = (CompositeData[]) GuardBeans.attribute(GuardBeans.named(guardName), "Targets");
         long open = 0;
         for (CompositeData target : targets) {
             open += ((Number) target.get("openConnections")).longValue();
         }
         return open;
-    }
-
-    static Object attribute(MBeanServer server, ObjectName name, String attribute) {
-        try {
-            return server.getAttribute(name, attribute);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String sslVersion(Connection c) throws SQLException {

@@ -1,5 +1,6 @@
 package dev.jdbcguard.driver.engine;
 
+import dev.jdbcguard.driver.metrics.GuardBeans;
 import static dev.jdbcguard.driver.engine.Guarded.connect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,13 +11,10 @@ import dev.jdbcguard.testdb.TestDatabase;
 import dev.jdbcguard.testdb.TestDatabaseExtension;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Metrics;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import javax.management.JMX;
-import javax.management.MBeanServer;
-import javax.management.ObjectName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -41,10 +39,7 @@ class MetricsE2eTest {
             s.executeQuery("SELECT * FROM information_schema.schemata").close();
             s.executeQuery("SELECT 1").close();
         }
-        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-        ObjectName guard = server.queryNames(new ObjectName("dev.jdbcguard:type=Guard,*"), null).stream()
-                .filter(name -> GUARD.equals(ConnectionRulesE2eTest.attribute(server, name, "Name"))).findFirst().orElseThrow();
-        GuardMXBean view = JMX.newMXBeanProxy(server, guard, GuardMXBean.class);
+        GuardMXBean view = GuardBeans.view(GUARD);
         assertThat(view.getBlockFindings()).containsEntry("ddl.drop-table", 3L).containsEntry("dml.no-where", 0L);
         assertThat(view.getWarnFindings()).containsEntry("query.select-star", 1L).containsEntry("ddl.drop-table", 0L);
         assertThat(view.getTargets()).singleElement().satisfies(target -> {

@@ -1,5 +1,6 @@
 package dev.jdbcguard.driver.engine;
 
+import dev.jdbcguard.driver.metrics.GuardBeans;
 import static dev.jdbcguard.driver.engine.Guarded.adminCount;
 import static dev.jdbcguard.driver.engine.Guarded.connect;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,7 +14,6 @@ import dev.jdbcguard.testdb.TestDatabase;
 import dev.jdbcguard.testdb.TestDatabaseExtension;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Metrics;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.sql.Connection;
@@ -23,9 +23,6 @@ import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import javax.management.JMX;
-import javax.management.MBeanServer;
-import javax.management.ObjectName;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -117,10 +114,6 @@ class ObserveModeE2eTest {
     }
 
     static GuardMXBean engine(String name) throws Exception {
-        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-        ObjectName guard = server.queryNames(new ObjectName("dev.jdbcguard:type=Guard,*"), null).stream()
-                .filter(candidate -> name.equals(ConnectionRulesE2eTest.attribute(server, candidate, "Name")))
-                .findFirst().orElseThrow();
-        return JMX.newMXBeanProxy(server, guard, GuardMXBean.class);
+        return GuardBeans.view(name);
     }
 }

@@ -1,5 +1,6 @@
 package dev.jdbcguard.driver.engine;
 
+import dev.jdbcguard.driver.metrics.GuardBeans;
 import static dev.jdbcguard.driver.engine.Guarded.connect;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +11,6 @@ import dev.jdbcguard.driver.metrics.GuardMXBean;
 import dev.jdbcguard.testdb.TestDatabase;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Metrics;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,8 +22,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javax.management.JMX;
-import javax.management.MBeanServer;
-import javax.management.ObjectName;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -125,10 +123,7 @@ class SmallTableFlagsE2eTest extends QueryTables {
     /** The engine's {@code jdbcguard.rule.findings} count of {@code rule} (warned and blocked). */
     private static double findings(String rulesFile, String rule) throws Exception {
         String guard = rulesFile + " (production)";
-        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-        ObjectName name = server.queryNames(new ObjectName("dev.jdbcguard:type=Guard,*"), null).stream()
-                .filter(n -> guard.equals(ConnectionRulesE2eTest.attribute(server, n, "Name"))).findFirst().orElseThrow();
-        GuardMXBean view = JMX.newMXBeanProxy(server, name, GuardMXBean.class);
+        GuardMXBean view = GuardBeans.view(guard);
         double counted = 0;
         for (String action : List.of("warn", "block")) {
             FunctionCounter counter = Metrics.globalRegistry.find("jdbcguard.rule.findings")

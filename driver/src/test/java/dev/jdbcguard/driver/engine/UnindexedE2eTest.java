@@ -1,5 +1,6 @@
 package dev.jdbcguard.driver.engine;
 
+import dev.jdbcguard.driver.metrics.GuardBeans;
 import static dev.jdbcguard.driver.engine.Guarded.connect;
 import static dev.jdbcguard.driver.engine.Guarded.warnings;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,12 +8,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.acme.shop.OrderRepository;
 import dev.jdbcguard.driver.connections.AllLogs;
-import dev.jdbcguard.driver.metrics.GuardMXBean;
 import dev.jdbcguard.driver.query.QueryTables;
 import dev.jdbcguard.driver.warnings.GuardViolationException;
 import dev.jdbcguard.driver.warnings.GuardWarning;
 import dev.jdbcguard.testdb.TestDatabase;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -22,9 +21,6 @@ import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.List;
-import javax.management.JMX;
-import javax.management.MBeanServer;
-import javax.management.ObjectName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -179,11 +175,7 @@ class UnindexedE2eTest extends QueryTables {
             s.addBatch("UPDATE qc_locked SET id = 1 WHERE id = 1");
             s.executeBatch();
         }
-        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-        ObjectName guard = server.queryNames(new ObjectName("dev.jdbcguard:type=Guard,*"), null).stream()
-                .filter(name -> "plan-wait-batch.yaml (production)".equals(ConnectionRulesE2eTest.attribute(server, name, "Name")))
-                .findFirst().orElseThrow();
-        assertThat(JMX.newMXBeanProxy(server, guard, GuardMXBean.class).getTargets()).singleElement().satisfies(target -> {
+        assertThat(GuardBeans.view("plan-wait-batch.yaml (production)").getTargets()).singleElement().satisfies(target -> {
             assertThat(target.getStatementCount()).isEqualTo(2L);
             assertThat(target.getStatementTotalNanos()).as("time of the lookup and the batch, without the wait").isPositive()
                     .isLessThan(300_000_000L);

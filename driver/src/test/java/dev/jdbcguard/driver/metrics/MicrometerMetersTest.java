@@ -78,6 +78,7 @@ class MicrometerMetersTest {
         Metrics.globalRegistry.add(registry);
         try (GuardMetrics global = GuardMetrics.start("global", List.of("dml.no-where"), true)) {
             global.finding("dml.no-where", true);
+            global.awaitRegistration(); // the meters are bound on the registration thread, after the MXBean
 
             assertThat(registry.get("jdbcguard.rule.findings")
                     .tags("guard", "global", "rule", "dml.no-where", "action", "block").functionCounter().count())
