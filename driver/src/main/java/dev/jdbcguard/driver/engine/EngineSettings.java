@@ -10,6 +10,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Everything that makes one {@link GuardEngine} differ from another: the rule selection and the
@@ -28,6 +29,28 @@ import java.util.Map;
  */
 record EngineSettings(RuleSelection selection, long cacheSize, Duration reloadInterval, Duration warningWindow,
         String schemaScripts, int explainRate, Path report, Mode mode) {
+
+    // Written out, not generated: a record's generated equals/hashCode links through ObjectMethods.bootstrap at first
+    // call, tens of milliseconds of a fresh JVM's start-up (issue 15), and this one is a map key on the first connect.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof EngineSettings that && Objects.equals(selection, that.selection) && cacheSize == that.cacheSize
+                && Objects.equals(reloadInterval, that.reloadInterval) && Objects.equals(warningWindow, that.warningWindow)
+                && Objects.equals(schemaScripts, that.schemaScripts) && explainRate == that.explainRate
+                && Objects.equals(report, that.report) && mode == that.mode;
+    }
+
+    @Override
+    public int hashCode() {
+        int hash = Objects.hashCode(selection);
+        hash = 31 * hash + Long.hashCode(cacheSize);
+        hash = 31 * hash + Objects.hashCode(reloadInterval);
+        hash = 31 * hash + Objects.hashCode(warningWindow);
+        hash = 31 * hash + Objects.hashCode(schemaScripts);
+        hash = 31 * hash + explainRate;
+        hash = 31 * hash + Objects.hashCode(report);
+        return 31 * hash + Objects.hashCode(mode);
+    }
 
     static final long DEFAULT_CACHE_SIZE = 10_000;
     static final Duration DEFAULT_RELOAD_INTERVAL = Duration.ofSeconds(2);

@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.sql.SQLNonTransientConnectionException;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Properties;
 
 /**
@@ -24,6 +25,19 @@ import java.util.Properties;
  * the {@code Properties}. It is capped, counted and named by that text.
  */
 public record Target(String host, int port, String user, String database) {
+
+    // Written out, not generated: a record's generated equals/hashCode links through ObjectMethods.bootstrap at first
+    // call, tens of milliseconds of a fresh JVM's start-up (issue 15), and this one is a map key on the first connect.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Target that && Objects.equals(host, that.host) && port == that.port
+                && Objects.equals(user, that.user) && Objects.equals(database, that.database);
+    }
+
+    @Override
+    public int hashCode() {
+        return ((Objects.hashCode(host) * 31 + port) * 31 + Objects.hashCode(user)) * 31 + Objects.hashCode(database);
+    }
 
     private static final int MYSQL_PORT = 3306;
     /**

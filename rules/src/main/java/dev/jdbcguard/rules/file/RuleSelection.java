@@ -5,6 +5,7 @@ import dev.jdbcguard.rules.RuleSource;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Which rules a connection uses: a built-in profile and, optionally, a rule file on top of it.
@@ -18,6 +19,19 @@ import java.util.Map;
  * @param rulesFile a rule file, or {@code null}
  */
 public record RuleSelection(String profile, Path rulesFile) {
+
+    // Written out, not generated: a record's generated equals/hashCode links through ObjectMethods.bootstrap at first
+    // call, tens of milliseconds of a fresh JVM's start-up (issue 15), and this one is a map key on the first connect.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof RuleSelection that && Objects.equals(profile, that.profile)
+                && Objects.equals(rulesFile, that.rulesFile);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Objects.hashCode(profile) + Objects.hashCode(rulesFile);
+    }
 
     public static final String PROFILE_PROPERTY = "guard.profile";
     public static final String RULES_PROPERTY = "guard.rules";
