@@ -45,7 +45,7 @@ public final class RuleFiles {
     /** Every built-in profile, in documentation order. */
     public static final List<String> PROFILES = List.of("production", "planetscale", "development", "migration");
 
-    private static final String PROFILE_RESOURCES = "/dev/jdbcguard/rules/profiles/";
+    static final String PROFILE_RESOURCES = "/dev/jdbcguard/rules/profiles/";
 
     private RuleFiles() {
     }
@@ -60,7 +60,7 @@ public final class RuleFiles {
         if (!PROFILES.contains(name)) {
             throw new IllegalArgumentException("unknown profile " + name);
         }
-        String description = RuleFileParser.parse(resource(name), "profile " + name).description();
+        String description = builtIn(name).description();
         return description == null ? "" : description;
     }
 
@@ -106,8 +106,8 @@ public final class RuleFiles {
         if (chain.contains(name)) {
             throw new RuleFileException(referrer, line, column, "profile cycle " + chain + " -> " + name);
         }
-        String source = "profile " + name;
-        RuleFile file = RuleFileParser.parse(resource(name), source);
+        String source = profileSource(name);
+        RuleFile file = builtIn(name);
         chain.push(name);
         RuleSet parent = file.extendsName() == null ? null
                 : resolveProfile(file.extendsName(), source, file.extendsPosition().line(), file.extendsPosition().column(), chain);
@@ -116,7 +116,28 @@ public final class RuleFiles {
                 mode(parent, file), allows(parent, file));
     }
 
-    private static String resource(String profile) {
+    /** How messages and rule sets name a built-in profile. */
+    static String profileSource(String profile) {
+        return "profile " + profile;
+    }
+
+    /**
+     * A built-in profile as parsed: from the binary form the build wrote ({@link ProfileCodec}), else (a class path
+     * without it, such as an IDE's that skips the build step) from its YAML.
+     */
+    private static RuleFile builtIn(String profile) {
+        InputStream parsed = RuleFiles.class.getResourceAsStream(PROFILE_RESOURCES + profile + ".bin");
+        if (parsed != null) {
+            try {
+                return ProfileCodec.decode(parsed);
+            } catch (IOException e) {
+                // a binary form of another build: the YAML beside it is the truth
+            }
+        }
+        return RuleFileParser.parse(yamlResource(profile), profileSource(profile));
+    }
+
+    static String yamlResource(String profile) {
         try (InputStream in = RuleFiles.class.getResourceAsStream(PROFILE_RESOURCES + profile + ".yaml")) {
             if (in == null) {
                 throw new IllegalStateException("built-in profile resource missing: " + profile);
