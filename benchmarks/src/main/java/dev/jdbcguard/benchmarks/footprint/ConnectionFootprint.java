@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +19,9 @@ import java.util.Properties;
 
 /**
  * The heap an open connection and an open prepared statement retain, raw and guarded: open {@code n} of them, keep
- * them reachable, and read the heap in use after full collections before and after. The figure is the slope (bytes
+ * them reachable, and read the heap in use after full collections before and after. Connections are measured twice:
+ * idle (just opened) and used (each has run {@link #USED} distinct statements), because the guard may allocate a
+ * connection's memos at its first statement and an idle figure alone would count that as a saving. The figure is the slope (bytes
  * per extra object), so whatever the first connection sets up once (the guard's engine, its caches, loaded classes)
  * is left out: it is measured after a few warm-up objects. The guard's share is guarded minus raw, since each guarded
  * connection holds a raw one. The guard runs its production profile, with {@code conn.cap} raised above what the
@@ -33,6 +36,11 @@ public final class ConnectionFootprint {
 
     private static final int WARM_UP = 5;
     private static final String PREPARED = "SELECT id, name, balance FROM account WHERE id BETWEEN ? AND ?";
+    /** What a used connection has run: three distinct texts on the seeded table (memo entries, N+1 counts, plans). */
+    private static final List<String> USED = List.of(
+            "SELECT id, name, balance FROM account WHERE id = 1",
+            "SELECT id, balance FROM account WHERE id BETWEEN 2 AND 3 ORDER BY id",
+            "SELECT name FROM account WHERE id IN (4, 5)");
 
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
 
@@ -80,18 +88,22 @@ public final class ConnectionFootprint {
 
     private void measure(String where, Opener opener, int connections, int statements, int rounds) throws Exception {
         long[][] perConnection = new long[2][rounds];
+        long[][] perUsedConnection = new long[2][rounds];
         long[][] perStatement = new long[2][rounds];
         for (int round = 0; round < rounds; round++) {
             for (int kind = 0; kind < 2; kind++) {
                 boolean guarded = kind == 1;
-                perConnection[kind][round] = connectionSlope(opener, guarded, connections);
+                perConnection[kind][round] = connectionSlope(opener, guarded, connections, false);
+                perUsedConnection[kind][round] = connectionSlope(opener, guarded, connections, true);
                 perStatement[kind][round] = statementSlope(opener, guarded, statements);
-                System.out.printf(Locale.ROOT, "%s round %d %-5s: %,7d B per open connection, %,6d B per open prepared"
-                                + " statement%n", where, round, guarded ? "guard" : "raw", perConnection[kind][round],
+                System.out.printf(Locale.ROOT, "%s round %d %-5s: %,7d B per open connection, %,7d B per used"
+                                + " connection, %,6d B per open prepared statement%n", where, round,
+                        guarded ? "guard" : "raw", perConnection[kind][round], perUsedConnection[kind][round],
                         perStatement[kind][round]);
             }
         }
         report(where, "open connection", perConnection);
+        report(where, "used connection (" + USED.size() + " statements run)", perUsedConnection);
         report(where, "open prepared statement", perStatement);
     }
 
@@ -103,16 +115,16 @@ public final class ConnectionFootprint {
                 max(slopes[0]), guard, min(slopes[1]), max(slopes[1]), guard - raw);
     }
 
-    /** Bytes retained per open connection, past {@link #WARM_UP} connections. */
-    private long connectionSlope(Opener opener, boolean guarded, int n) throws Exception {
+    /** Bytes retained per open connection, past {@link #WARM_UP} connections; {@code used}: each ran {@link #USED}. */
+    private long connectionSlope(Opener opener, boolean guarded, int n, boolean used) throws Exception {
         List<Connection> open = new ArrayList<>(WARM_UP + n);
         try {
             for (int i = 0; i < WARM_UP; i++) {
-                open.add(opener.open(guarded));
+                open.add(opened(opener, guarded, used));
             }
             long before = usedAfterCollection();
             for (int i = 0; i < n; i++) {
-                open.add(opener.open(guarded));
+                open.add(opened(opener, guarded, used));
             }
             return (usedAfterCollection() - before) / n;
         } finally {
@@ -120,6 +132,18 @@ public final class ConnectionFootprint {
                 connection.close();
             }
         }
+    }
+
+    private static Connection opened(Opener opener, boolean guarded, boolean used) throws SQLException {
+        Connection connection = opener.open(guarded);
+        if (used) {
+            for (String sql : USED) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute(sql);
+                }
+            }
+        }
+        return connection;
     }
 
     /** Bytes retained per open prepared statement on one connection, past {@link #WARM_UP} statements. */

@@ -29,8 +29,8 @@ import java.util.concurrent.TimeUnit;
  * connect, close or abort {@link Lease#release()}.
  *
  * <p>Threads: leak and lifetime checks run on a single daemon thread, {@code jdbc-guard-connections},
- * started on first use; each open connection costs at most two scheduled tasks, cancelled (and
- * removed from the queue) when it closes. {@link #close()} stops the thread.
+ * started on first use; each open connection has at most one scheduled task at a time (its {@link Lease}), cancelled
+ * (and removed from the queue) when it closes. {@link #close()} stops the thread.
  */
 final class ConnectionGuard implements AutoCloseable {
 
@@ -40,6 +40,7 @@ final class ConnectionGuard implements AutoCloseable {
 
     private final ConcurrentMap<Target, ConnectionGate> gates = new ConcurrentHashMap<>();
     private final ConcurrentMap<Target, ChurnMeter> churn = new ConcurrentHashMap<>();
+    private final OpeningSites sites = new OpeningSites();
     private final ScheduledThreadPoolExecutor scheduler;
     private volatile ConnectionGate jvmGate;
 
@@ -88,7 +89,9 @@ final class ConnectionGuard implements AutoCloseable {
             throw new SQLTransientConnectionException("[jdbc-guard] " + RuleCatalog.CONN_CAP
                     + ": interrupted while waiting to connect to " + target, SQL_STATE, e);
         }
-        return new Lease(this, target, limits, targetGate, jvm, gauges, sink, borrowed, System.nanoTime());
+        // Walking the stack costs a few microseconds per connect: paid only when conn.leak is on.
+        OpeningSites.Site openedAt = limits.leakThreshold() == null ? null : sites.opening(target);
+        return new Lease(this, target, limits, targetGate, jvm, openedAt, gauges, sink, borrowed, System.nanoTime());
     }
 
     /**
@@ -191,19 +194,23 @@ final class ConnectionGuard implements AutoCloseable {
         }
     }
 
-    ScheduledFuture<?> schedule(Lease lease, Duration after, Runnable check) {
-        if (after == null) {
-            return null;
-        }
+    /** Runs {@code lease}'s checks after {@code delayNanos}; null once the engine is closed. */
+    ScheduledFuture<?> schedule(Lease lease, long delayNanos) {
         try {
-            return scheduler.schedule(() -> {
-                if (!lease.isReleased()) {
-                    check.run();
-                }
-            }, after.toNanos(), TimeUnit.NANOSECONDS);
+            return scheduler.schedule(lease, delayNanos, TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException closed) {
             return null; // the engine is closed: its driver is going away, no checks wanted
         }
+    }
+
+    /** A connection opened at {@code site} closed. */
+    void closed(OpeningSites.Site site) {
+        sites.closed(site);
+    }
+
+    /** Opening stacks shared by open connections now. */
+    int sharedSites() {
+        return sites.size();
     }
 
     /** Stops the checks' thread; open leases still release normally. */

@@ -87,6 +87,11 @@ public final class ConnectionRules implements ConnectionHookFactory, AutoCloseab
         return connections.waiting(target);
     }
 
+    /** Opening stacks that open connections share now, for {@code conn.leak} (none for those a pool opened). */
+    int sharedOpeningSites() {
+        return connections.sharedSites();
+    }
+
     @Override
     public void close() {
         connections.close();

@@ -3,6 +3,7 @@ package dev.jdbcguard.driver.connections;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.acme.shop.Jobs;
 import com.mysql.cj.jdbc.MysqlDataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -217,6 +218,76 @@ class ConnectionRulesTest {
     }
 
     @Test
+    void connectionsOpenedAtOnePlaceShareOneOpeningStackAndEachLeakNamesWhereItWasOpened() throws Exception {
+        String nightly = "opened at com.acme.shop.Jobs.nightly(Jobs.java:" + Jobs.NIGHTLY_LINE + ")";
+        String hourly = "opened at com.acme.shop.Jobs.hourly(Jobs.java:" + Jobs.HOURLY_LINE + ")";
+        try (GuardedDriver guard = GuardedDriver.withRules("rules:\n  conn.leak:\n    threshold: 300ms\n");
+             AllLogs logs = new AllLogs()) {
+            List<Connection> leaked = new ArrayList<>();
+            try {
+                for (int i = 0; i < 3; i++) {
+                    leaked.add(Jobs.nightly(() -> connect(guard)));
+                }
+                assertThat(guard.rules().sharedOpeningSites()).as("three connections, one place").isEqualTo(1);
+                leaked.add(Jobs.hourly(() -> connect(guard)));
+                assertThat(guard.rules().sharedOpeningSites()).isEqualTo(2);
+                await(() -> guard.reported("conn.leak").size() == 4);
+                assertThat(guard.reported("conn.leak")).extracting(r -> r.finding().message())
+                        .allSatisfy(message -> assertThat(message).contains(" still open after "))
+                        .satisfiesExactlyInAnyOrder(
+                                message -> assertThat(message).contains(nightly),
+                                message -> assertThat(message).contains(nightly),
+                                message -> assertThat(message).contains(nightly),
+                                message -> assertThat(message).contains(hourly));
+                await(() -> logs.from("jdbcguard.conn.leak").stream().filter(line -> line.contains("opened here")).count() == 4);
+                // each full opening stack: the connection's own place, down to this test
+                assertThat(logs.from("jdbcguard.conn.leak")).filteredOn(line -> line.contains("opened here"))
+                        .allSatisfy(stack -> assertThat(stack).contains("connection to " + target() + " opened here")
+                                .contains("connectionsOpenedAtOnePlaceShareOneOpeningStackAndEachLeakNamesWhereItWasOpened"))
+                        .satisfiesExactlyInAnyOrder(
+                                stack -> assertThat(stack).contains("Jobs.nightly(Jobs.java").doesNotContain("Jobs.hourly"),
+                                stack -> assertThat(stack).contains("Jobs.nightly(Jobs.java").doesNotContain("Jobs.hourly"),
+                                stack -> assertThat(stack).contains("Jobs.nightly(Jobs.java").doesNotContain("Jobs.hourly"),
+                                stack -> assertThat(stack).contains("Jobs.hourly(Jobs.java").doesNotContain("Jobs.nightly"));
+                leaked.remove(0).close();
+                assertThat(guard.rules().sharedOpeningSites()).as("two nightly connections still open").isEqualTo(2);
+            } finally {
+                for (Connection connection : leaked) {
+                    connection.close();
+                }
+            }
+            assertThat(guard.rules().sharedOpeningSites()).as("a site leaves with its last connection").isZero();
+        }
+    }
+
+    @Test
+    void leakAndLifetimeOfOneConnectionAreEachReportedOnceInTheOrderOfTheirThresholds() throws Exception {
+        String rules = "rules:\n  conn.leak:\n    threshold: 200ms\n  conn.lifetime:\n    threshold: 400ms\n";
+        try (GuardedDriver guard = GuardedDriver.withRules(rules); Connection old = connect(guard)) {
+            await(() -> !guard.reported("conn.lifetime").isEmpty());
+            Thread.sleep(450); // longer than either threshold again: neither check repeats
+            assertThat(guard.reported("conn.leak")).singleElement();
+            assertThat(guard.reported("conn.lifetime")).singleElement()
+                    .satisfies(r -> assertThat(r.finding().message()).contains("(threshold 400 ms)"));
+            assertThat(guard.reported("conn.leak").get(0).finding().at())
+                    .isBeforeOrEqualTo(guard.reported("conn.lifetime").get(0).finding().at());
+            selectOne(old);
+        }
+    }
+
+    @Test
+    void equalLeakAndLifetimeThresholdsAreBothReported() throws Exception {
+        String rules = "rules:\n  conn.leak:\n    threshold: 200ms\n  conn.lifetime:\n    threshold: 200ms\n";
+        try (GuardedDriver guard = GuardedDriver.withRules(rules); Connection old = connect(guard)) {
+            await(() -> !guard.reported("conn.leak").isEmpty() && !guard.reported("conn.lifetime").isEmpty());
+            Thread.sleep(250);
+            assertThat(guard.reported("conn.leak")).hasSize(1);
+            assertThat(guard.reported("conn.lifetime")).hasSize(1);
+            selectOne(old);
+        }
+    }
+
+    @Test
     void connectionsAPoolHoldsAreNotLeaksButStillAgeIntoTheLifetimeRule() throws Exception {
         String rules = "rules:\n  conn.leak:\n    threshold: 200ms\n  conn.lifetime:\n    threshold: 300ms\n";
         Properties tls = db.tls("VERIFY_IDENTITY", db.app());
@@ -237,6 +308,7 @@ class ConnectionRulesTest {
             config.setDataSource(new GuardDataSource(target, guard.rules()));
             try (HikariDataSource pool = new HikariDataSource(config); Connection borrowed = pool.getConnection()) {
                 selectOne(borrowed);
+                assertThat(guard.rules().sharedOpeningSites()).as("a pool's connection keeps no opening stack").isZero();
                 await(() -> !guard.reported("conn.lifetime").isEmpty());
                 assertThat(guard.reported("conn.leak")).isEmpty(); // due 100 ms before the lifetime report
             }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -95,6 +96,51 @@ class PlanMemoTest extends QueryTables {
         assertThat(memo.verdict(FULL_SCAN, sql(FULL_SCAN), null, app))
                 .isEqualTo(new PlanVerdict.Unexplained("the guard is closed"));
         assertThat(memo.cached(FULL_SCAN)).isNull();
+    }
+
+    @Test
+    void holdsNoSlotsUntilItKeepsAVerdictThenGrowsWhenAPairIsFullAndServesEveryOne() throws Exception {
+        service = service(100);
+        PlanMemo memo = new PlanMemo(service);
+        List<String> fingerprints = threeSharingAPair(PlanMemo.INITIAL_SLOTS);
+        settle(memo.verdict(fingerprints.get(0), sql(fingerprints.get(0)), null, app));
+        assertThat(memo.slots()).as("a pending verdict is not kept").isZero();
+        List<PlanVerdict> settled = new ArrayList<>();
+        for (String fingerprint : fingerprints) {
+            settle(memo.verdict(fingerprint, sql(fingerprint), null, app));
+            settled.add(memo.verdict(fingerprint, sql(fingerprint), null, app)); // settled: kept
+            assertThat(memo.slots()).isGreaterThanOrEqualTo(PlanMemo.INITIAL_SLOTS);
+        }
+        assertThat(memo.slots()).as("the third fingerprint of a full pair").isEqualTo(2 * PlanMemo.INITIAL_SLOTS);
+        for (int i = 0; i < fingerprints.size(); i++) {
+            assertThat(memo.answers(fingerprints.get(i))).as(fingerprints.get(i)).isTrue();
+            assertThat(memo.verdict(fingerprints.get(i), sql(fingerprints.get(i)), null, app))
+                    .isSameAs(settled.get(i)).isSameAs(service.cached(fingerprints.get(i)))
+                    .isInstanceOf(PlanVerdict.Explained.class);
+        }
+        assertThat(service.stats().explained()).as("one EXPLAIN per fingerprint").isEqualTo(3);
+    }
+
+    /**
+     * Three fingerprints whose slots share one pair with {@code slots} slots, the first two in different pairs with
+     * twice as many: once the memo doubled, all three fit.
+     */
+    private static List<String> threeSharingAPair(int slots) {
+        List<String> fingerprints = new ArrayList<>();
+        for (int i = 0; fingerprints.size() < 3; i++) {
+            String candidate = LOOKUP + " AND id > " + i;
+            if (fingerprints.isEmpty() || pair(candidate, slots) == pair(fingerprints.get(0), slots)
+                    && (fingerprints.size() == 2 || pair(candidate, 2 * slots) != pair(fingerprints.get(0), 2 * slots))) {
+                fingerprints.add(candidate);
+            }
+        }
+        return fingerprints;
+    }
+
+    /** The memo's pair for a fingerprint with {@code slots} slots, as it computes its slot. */
+    private static int pair(String fingerprint, int slots) {
+        int hash = fingerprint.hashCode();
+        return ((hash ^ (hash >>> 16)) & (slots - 1)) >> 1;
     }
 
     private ExplainService service(long maxPlans) {

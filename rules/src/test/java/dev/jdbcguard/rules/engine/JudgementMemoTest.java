@@ -70,10 +70,80 @@ class JudgementMemoTest {
         }
     }
 
-    /** The memo's slot for a string, as it computes it (64 slots). */
+    /** The memo's slot for a string at its largest: strings that share it there share it at every size. */
     private static int slot(String sql) {
+        return slot(sql, JudgementMemo.MAX_SLOTS);
+    }
+
+    /** The memo's slot for a string with {@code slots} slots, as it computes it. */
+    private static int slot(String sql, int slots) {
         int hash = sql.hashCode();
-        return (hash ^ (hash >>> 16)) & 63;
+        return (hash ^ (hash >>> 16)) & (slots - 1);
+    }
+
+    /**
+     * Three texts whose slots share one pair with {@code slots} slots, the first two in different pairs with twice as
+     * many: once the memo doubled, all three fit.
+     */
+    private static List<String> threeSharingAPair(int slots) {
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; texts.size() < 3; i++) {
+            String candidate = "SELECT " + i + " FROM t";
+            if (texts.isEmpty() || slot(candidate, slots) >> 1 == slot(texts.get(0), slots) >> 1
+                    && (texts.size() == 2 || slot(candidate, 2 * slots) >> 1 != slot(texts.get(0), 2 * slots) >> 1)) {
+                texts.add(candidate);
+            }
+        }
+        return texts;
+    }
+
+    @Test
+    void holdsNoSlotsUntilItsFirstJudgementThenStartsSmall() {
+        JudgementMemo memo = new JudgementMemo(new StatementJudge(RuleSource.fixed(PRODUCTION), 10));
+        assertThat(memo.slots()).isZero();
+        memo.judge("SELECT 1");
+        assertThat(memo.slots()).isEqualTo(JudgementMemo.INITIAL_SLOTS);
+    }
+
+    @Test
+    void aThirdStringForAFullPairDoublesTheMemoAndAllThreeAreStillServed() {
+        // a shared cache of one entry: a string the memo lost would come back as a new judgement
+        JudgementMemo memo = new JudgementMemo(new StatementJudge(RuleSource.fixed(PRODUCTION), 1));
+        List<String> texts = threeSharingAPair(JudgementMemo.INITIAL_SLOTS);
+        List<Judgement> judged = new ArrayList<>();
+        for (String text : texts) {
+            judged.add(memo.judge(text));
+        }
+        assertThat(memo.slots()).isEqualTo(2 * JudgementMemo.INITIAL_SLOTS);
+        for (int round = 0; round < 3; round++) {
+            for (int i = 0; i < texts.size(); i++) {
+                assertThat(memo.judge(texts.get(i))).isSameAs(judged.get(i));
+            }
+        }
+        assertThat(memo.slots()).isEqualTo(2 * JudgementMemo.INITIAL_SLOTS);
+    }
+
+    @Test
+    void growsNoFurtherThanItsLargestSize() {
+        JudgementMemo memo = new JudgementMemo(new StatementJudge(RuleSource.fixed(PRODUCTION), 10_000));
+        for (int i = 0; i < 1_000; i++) {
+            String text = "SELECT id FROM t WHERE id = " + i;
+            assertThat(memo.judge(text).sql()).isEqualTo(text);
+        }
+        assertThat(memo.slots()).isEqualTo(JudgementMemo.MAX_SLOTS);
+    }
+
+    @Test
+    void judgementsOfAnEarlierRuleSetDoNotGrowTheMemo() {
+        SwappableRules source = new SwappableRules(PRODUCTION);
+        JudgementMemo memo = new JudgementMemo(new StatementJudge(source, 1_000));
+        List<String> texts = threeSharingAPair(JudgementMemo.INITIAL_SLOTS);
+        memo.judge(texts.get(0));
+        memo.judge(texts.get(1));
+        source.swap(DEVELOPMENT);
+        assertThat(memo.judge(texts.get(2)).ruleSet()).isSameAs(DEVELOPMENT);
+        assertThat(memo.slots()).as("the full pair held only judgements no call can be served").isEqualTo(
+                JudgementMemo.INITIAL_SLOTS);
     }
 
     @Test
