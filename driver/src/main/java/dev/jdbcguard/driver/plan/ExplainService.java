@@ -3,7 +3,6 @@ package dev.jdbcguard.driver.plan;
 import dev.jdbcguard.driver.mariadb.MariaDbObjects;
 import dev.jdbcguard.driver.mysql.ConnectorJObjects;
 import java.sql.Statement;
-import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import java.sql.Connection;
@@ -25,9 +24,10 @@ import java.util.concurrent.atomic.LongAdder;
  * EXPLAINs each fingerprint once, off the application's threads, on a connection of the guard's
  * own, and caches the verdict (bounded, Caffeine).
  *
- * <p><b>Hot path:</b> {@link #verdict} is one cache lookup when the fingerprint is known. The first
- * time it is seen, the call allocates a {@link PlanVerdict.Pending}, puts it in the cache (so
- * concurrent first sightings queue one EXPLAIN) and hands the work to a single background thread
+ * <p><b>Hot path:</b> {@link #verdict} is two hash lookups ({@link Verdicts}: the requests in flight,
+ * then the cache of answers) when the fingerprint is known. The first time it is seen, the call
+ * allocates a {@link PlanVerdict.Pending}, records it as the request in flight (so concurrent first
+ * sightings queue one EXPLAIN) and hands the work to a single background thread
  * through a bounded first-in first-out queue (one entry per fingerprint, so no shape can crowd out the
  * others by repeating). A full queue drops the request (counted in {@link Stats#dropped()}) and
  * leaves the fingerprint unknown, so a later execution asks again.
@@ -102,9 +102,9 @@ public final class ExplainService implements AutoCloseable {
     private final long firstRetryNanos;
     private final long retryAfterNanos;
     private final long explainIntervalNanos;
-    private final Cache<Object, PlanVerdict> verdicts;
+    private final Verdicts verdicts;
     /** Second EXPLAINs with other values ({@link #recheck}), each kept for the recheck interval. */
-    private final Cache<Object, PlanVerdict> rechecks;
+    private final Verdicts rechecks;
     private final ThreadPoolExecutor executor;
     private final LongAdder explained = new LongAdder();
     private final LongAdder dropped = new LongAdder();
@@ -141,11 +141,11 @@ public final class ExplainService implements AutoCloseable {
         this.retryAfterNanos = retryAfter.toNanos();
         this.explainIntervalNanos = TimeUnit.SECONDS.toNanos(1) / explainsPerSecond;
         // evictions on the calling thread: no work for the application's common pool, and none left pending
-        this.verdicts = Caffeine.newBuilder().maximumSize(maxPlans).executor(Runnable::run)
+        this.verdicts = new Verdicts(() -> Caffeine.newBuilder().maximumSize(maxPlans).executor(Runnable::run)
                 .evictionListener((fingerprint, verdict, cause) -> generation.incrementAndGet())
-                .build();
-        this.rechecks = Caffeine.newBuilder().maximumSize(maxPlans).expireAfterWrite(recheckInterval)
-                .executor(Runnable::run).build();
+                .build());
+        this.rechecks = new Verdicts(() -> Caffeine.newBuilder().maximumSize(maxPlans).expireAfterWrite(recheckInterval)
+                .executor(Runnable::run).build());
         this.executor = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queueCapacity),
                 runnable -> {
                     Thread thread = new Thread(runnable, "jdbc-guard-explain");
@@ -165,7 +165,7 @@ public final class ExplainService implements AutoCloseable {
 
     /** The cached verdict for {@code fingerprint}, or null when it was never requested (or was evicted). */
     public PlanVerdict cached(Object fingerprint) {
-        return verdicts.getIfPresent(fingerprint);
+        return verdicts.get(fingerprint);
     }
 
     /**
@@ -201,9 +201,9 @@ public final class ExplainService implements AutoCloseable {
         return request(rechecks, fingerprint, sql, statement, application);
     }
 
-    private PlanVerdict request(Cache<Object, PlanVerdict> into, Object fingerprint, String sql, Statement statement,
+    private PlanVerdict request(Verdicts into, Object fingerprint, String sql, Statement statement,
                                 Connection application) throws SQLException {
-        PlanVerdict known = into.getIfPresent(fingerprint);
+        PlanVerdict known = into.get(fingerprint);
         if (known != null) {
             return known;
         }
@@ -214,7 +214,7 @@ public final class ExplainService implements AutoCloseable {
         // read now, on the application's thread: the statement may be re-bound before the EXPLAIN runs
         List<Object> values = statement == null ? null : boundValues(statement);
         PlanVerdict.Pending pending = new PlanVerdict.Pending();
-        PlanVerdict raced = into.asMap().putIfAbsent(fingerprint, pending);
+        PlanVerdict raced = into.claim(fingerprint, pending);
         if (raced != null) {
             return raced;
         }
@@ -222,7 +222,7 @@ public final class ExplainService implements AutoCloseable {
             executor.execute(() -> run(into, fingerprint, sql, values, catalog, pending));
             return pending;
         } catch (RejectedExecutionException e) {
-            into.asMap().remove(fingerprint, pending);
+            into.drop(fingerprint, pending);
             dropped.increment();
             PlanVerdict verdict = closed ? CLOSED : QUEUE_FULL;
             pending.complete(verdict);
@@ -288,20 +288,18 @@ public final class ExplainService implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         closeConnection();
-        for (Cache<Object, PlanVerdict> cache : List.of(verdicts, rechecks)) {
-            for (PlanVerdict verdict : cache.asMap().values()) {
-                if (verdict instanceof PlanVerdict.Pending pending) {
-                    pending.complete(CLOSED); // requests the stopped thread will never run: release their waiters
-                }
+        for (Verdicts kind : List.of(verdicts, rechecks)) {
+            for (PlanVerdict.Pending pending : kind.unanswered()) {
+                pending.complete(CLOSED); // requests the stopped thread will never run: release their waiters
             }
         }
-        rechecks.invalidateAll();
-        verdicts.invalidateAll();
+        rechecks.clear();
+        verdicts.clear();
         generation.incrementAndGet(); // after the invalidation: a memo refilled before it is dropped by this
     }
 
     /** On the EXPLAIN thread: explains {@code sql} and puts the verdict {@code into} the cache that asked. */
-    private void run(Cache<Object, PlanVerdict> into, Object fingerprint, String sql, List<?> parameters, String catalog,
+    private void run(Verdicts into, Object fingerprint, String sql, List<?> parameters, String catalog,
                      PlanVerdict.Pending pending) {
         PlanVerdict verdict;
         try {
@@ -309,35 +307,35 @@ public final class ExplainService implements AutoCloseable {
             if (explaining == null) {
                 // waiting out the pause: not a failure of its own, so it does not lengthen the pause
                 unavailable.increment();
-                into.asMap().remove(fingerprint, pending);
+                into.drop(fingerprint, pending);
                 pending.complete(FAILED_RECENTLY);
                 return;
             }
             if (!awaitTurn()) {
-                into.asMap().remove(fingerprint, pending);
+                into.drop(fingerprint, pending);
                 pending.complete(CLOSED);
                 return;
             }
             verdict = Explainer.explain(explaining, sql, parameters);
-            into.put(fingerprint, verdict);
+            into.answer(fingerprint, pending, verdict);
             if (verdict instanceof PlanVerdict.Explained) {
                 explained.increment(); // after the put: a counted plan is already the cached verdict
             }
         } catch (SQLException e) {
             if (connectionFailed(e)) {
                 connectionLost();
-                into.asMap().remove(fingerprint, pending);
+                into.drop(fingerprint, pending);
                 verdict = new PlanVerdict.Unexplained("EXPLAIN connection unavailable (SQLState " + e.getSQLState() + ")");
             } else {
                 refused.increment();
                 verdict = new PlanVerdict.Unexplained(
                         "the server refused EXPLAIN (SQLState " + e.getSQLState() + ", error " + e.getErrorCode() + ")");
-                into.put(fingerprint, verdict);
+                into.answer(fingerprint, pending, verdict);
             }
         } catch (RuntimeException e) {
             refused.increment();
             verdict = new PlanVerdict.Unexplained("EXPLAIN failed: " + e.getClass().getSimpleName());
-            into.put(fingerprint, verdict);
+            into.answer(fingerprint, pending, verdict);
         }
         pending.complete(verdict);
     }

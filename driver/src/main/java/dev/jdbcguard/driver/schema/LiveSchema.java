@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,7 +61,8 @@ public final class LiveSchema {
     private final ExplainService server;
     /** The redacted target, {@code user@host:port/database}, for the log line. */
     private final String target;
-    private final Cache<String, Table> tables;
+    /** Built at the first table read: a fresh JVM's first Caffeine cache costs ~100 ms a first connect need not pay. */
+    private final AtomicReference<Cache<String, Table>> tables = new AtomicReference<>();
     private final AtomicBoolean fallbackLogged = new AtomicBoolean();
     private final LongAdder reads = new LongAdder();
 
@@ -72,7 +74,6 @@ public final class LiveSchema {
     public LiveSchema(ExplainService server, String target) {
         this.server = server;
         this.target = target;
-        this.tables = Caffeine.newBuilder().maximumSize(MAX_TABLES).expireAfterWrite(KEEP).executor(Runnable::run).build();
     }
 
     /**
@@ -123,13 +124,14 @@ public final class LiveSchema {
             return null;
         }
         String key = name.toLowerCase(Locale.ROOT);
-        Table cached = tables.getIfPresent(key);
+        Cache<String, Table> cache = tables.get();
+        Table cached = cache == null ? null : cache.getIfPresent(key);
         if (cached != null) {
             return cached;
         }
         Table read = read(name);
         if (read != null) {
-            tables.put(key, read);
+            tables().put(key, read);
         }
         return read;
     }
@@ -188,8 +190,9 @@ public final class LiveSchema {
     private void forget(Judgement judgement, String database) {
         for (String name : judgement.classification().statements().get(0).tables()) {
             String qualified = name.indexOf('.') >= 0 ? name : database == null ? null : database + "." + name;
-            if (qualified != null) {
-                tables.invalidate(qualified.toLowerCase(Locale.ROOT));
+            Cache<String, Table> cache = tables.get();
+            if (qualified != null && cache != null) {
+                cache.invalidate(qualified.toLowerCase(Locale.ROOT));
             }
         }
     }
@@ -239,5 +242,11 @@ public final class LiveSchema {
             LOG.warn("jdbc-guard could not read the live schema for {}: {}; schema-aware DDL rules judge such statements"
                     + " by their text alone (this is logged once)", target, why);
         }
+    }
+
+    private Cache<String, Table> tables() {
+        Cache<String, Table> cache = tables.get();
+        return cache != null ? cache : tables.updateAndGet(built -> built != null ? built
+                : Caffeine.newBuilder().maximumSize(MAX_TABLES).expireAfterWrite(KEEP).executor(Runnable::run).build());
     }
 }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +51,9 @@ public final class WarningReporter {
     private final long windowNanos;
     private final FrameLocator frames;
     private final Ticker ticker;
-    private final Cache<Key, Occurrences> seen;
+    private final int maxTracked;
+    /** Built at the first warning logged: a fresh JVM's first Caffeine cache costs ~100 ms a first connect need not pay. */
+    private final AtomicReference<Cache<Key, Occurrences>> seen = new AtomicReference<>();
     private final ConcurrentHashMap<String, Logger> loggers = new ConcurrentHashMap<>();
 
     /**
@@ -73,7 +76,7 @@ public final class WarningReporter {
         this.windowNanos = window.toNanos();
         this.frames = Objects.requireNonNull(frames, "frames");
         this.ticker = ticker;
-        this.seen = Caffeine.newBuilder().maximumSize(maxTracked).build();
+        this.maxTracked = maxTracked;
     }
 
     /**
@@ -138,7 +141,7 @@ public final class WarningReporter {
         boolean located = false;
         if (logger.isWarnEnabled()) {
             long now = ticker.read();
-            Occurrences occurrences = seen.get(new Key(finding.ruleId(), label, finding.fingerprint()),
+            Occurrences occurrences = seen().get(new Key(finding.ruleId(), label, finding.fingerprint()),
                     key -> new Occurrences(now - windowNanos));
             long suppressed = occurrences.claimLine(now, windowNanos);
             if (suppressed >= 0) {
@@ -213,5 +216,11 @@ public final class WarningReporter {
             suppressed.incrementAndGet();
             return -1;
         }
+    }
+
+    private Cache<Key, Occurrences> seen() {
+        Cache<Key, Occurrences> cache = seen.get();
+        return cache != null ? cache
+                : seen.updateAndGet(built -> built != null ? built : Caffeine.newBuilder().maximumSize(maxTracked).build());
     }
 }
