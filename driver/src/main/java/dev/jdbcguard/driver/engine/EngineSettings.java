@@ -30,6 +30,11 @@ import java.util.Objects;
 record EngineSettings(RuleSelection selection, long cacheSize, Duration reloadInterval, Duration warningWindow,
         String schemaScripts, int explainRate, Path report, Mode mode) {
 
+    static final long DEFAULT_CACHE_SIZE = 10_000;
+    static final Duration DEFAULT_RELOAD_INTERVAL = Duration.ofSeconds(2);
+    static final Duration DEFAULT_WARNING_WINDOW = Duration.ofMinutes(1);
+    static final int DEFAULT_EXPLAIN_RATE = 20;
+
     // Written out, not generated: a record's generated equals/hashCode links through ObjectMethods.bootstrap at first
     // call, tens of milliseconds of a fresh JVM's start-up (issue 15), and this one is a map key on the first connect.
     @Override
@@ -51,11 +56,6 @@ record EngineSettings(RuleSelection selection, long cacheSize, Duration reloadIn
         hash = 31 * hash + Objects.hashCode(report);
         return 31 * hash + Objects.hashCode(mode);
     }
-
-    static final long DEFAULT_CACHE_SIZE = 10_000;
-    static final Duration DEFAULT_RELOAD_INTERVAL = Duration.ofSeconds(2);
-    static final Duration DEFAULT_WARNING_WINDOW = Duration.ofMinutes(1);
-    static final int DEFAULT_EXPLAIN_RATE = 20;
 
     /**
      * Reads the settings of one connect.

@@ -105,7 +105,7 @@ public final class GuardMetrics implements GuardMXBean, AutoCloseable {
             try {
                 server = platform.get();
                 register(name);
-            } catch (RuntimeException | Error e) {
+            } catch (RuntimeException | LinkageError e) { // LinkageError: a runtime image without java.management
                 objectName = null;
                 LOG.warn("[jdbc-guard] the guard's metrics {} are not in JMX: {}", name, e.toString());
             } finally {

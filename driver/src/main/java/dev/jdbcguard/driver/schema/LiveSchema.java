@@ -188,10 +188,13 @@ public final class LiveSchema {
 
     /** Drops every table the statement names: its definition is about to change. */
     private void forget(Judgement judgement, String database) {
+        Cache<String, Table> cache = tables.get();
+        if (cache == null) {
+            return; // no table read yet: nothing to forget
+        }
         for (String name : judgement.classification().statements().get(0).tables()) {
             String qualified = name.indexOf('.') >= 0 ? name : database == null ? null : database + "." + name;
-            Cache<String, Table> cache = tables.get();
-            if (qualified != null && cache != null) {
+            if (qualified != null) {
                 cache.invalidate(qualified.toLowerCase(Locale.ROOT));
             }
         }

@@ -26,6 +26,13 @@ import java.util.Properties;
  */
 public record Target(String host, int port, String user, String database) {
 
+    private static final int MYSQL_PORT = 3306;
+    /**
+     * Drivers whose URLs are always {@code //host} based (as {@code tls.DriverTlsSettings} reads them):
+     * for these an unreadable URL is a mistake to report, not another driver's shape.
+     */
+    private static final String[] MYSQL_FAMILY = {"jdbc:mysql:", "jdbc:mysql+srv:", "jdbc:mariadb:"};
+
     // Written out, not generated: a record's generated equals/hashCode links through ObjectMethods.bootstrap at first
     // call, tens of milliseconds of a fresh JVM's start-up (issue 15), and this one is a map key on the first connect.
     @Override
@@ -38,13 +45,6 @@ public record Target(String host, int port, String user, String database) {
     public int hashCode() {
         return ((Objects.hashCode(host) * 31 + port) * 31 + Objects.hashCode(user)) * 31 + Objects.hashCode(database);
     }
-
-    private static final int MYSQL_PORT = 3306;
-    /**
-     * Drivers whose URLs are always {@code //host} based (as {@code tls.DriverTlsSettings} reads them):
-     * for these an unreadable URL is a mistake to report, not another driver's shape.
-     */
-    private static final String[] MYSQL_FAMILY = {"jdbc:mysql:", "jdbc:mysql+srv:", "jdbc:mariadb:"};
 
     /**
      * Reads {@code jdbc:<sub>://[user[:password]@]host[:port][,host...][/database][?params]}; any other
